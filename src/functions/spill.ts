@@ -1,0 +1,67 @@
+// Range arguments and spilled results for the custom functions. A scalar is a 1×1 matrix;
+// 1×1 arguments broadcast against larger ranges; other shape mismatches are #VALUE!.
+import type { CalcResult } from "../core/result";
+
+export type Matrix = unknown[][];
+
+export function toCustomFunctionValue(r: CalcResult): number | string | CustomFunctions.Error {
+  if (r.ok) return r.value;
+  switch (r.error) {
+    case "#N/A":
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, r.message);
+    case "#DIV/0!":
+      // Excel shows custom messages only on #VALUE! and #N/A.
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
+    case "#NUM!":
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+    default:
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, r.message);
+  }
+}
+
+function shape(m: Matrix | null | undefined): [number, number] {
+  if (!Array.isArray(m) || m.length === 0) return [1, 1];
+  return [m.length, Array.isArray(m[0]) ? m[0].length : 1];
+}
+
+function at(m: Matrix | null | undefined, r: number, c: number): unknown {
+  if (!Array.isArray(m) || m.length === 0) return null;
+  const row = m.length === 1 ? m[0] : m[r];
+  if (!Array.isArray(row)) return null;
+  return row.length === 1 ? row[0] : row[c];
+}
+
+/**
+ * Applies `fn` element-wise over matrix arguments (optional ones may be null) and returns a
+ * matrix of the common shape. Never throws: an unexpected failure becomes #VALUE! in that cell.
+ */
+export function spill(args: (Matrix | null | undefined)[], fn: (...values: unknown[]) => CalcResult): unknown[][] {
+  let rows = 1;
+  let cols = 1;
+  for (const a of args) {
+    const [r, c] = shape(a);
+    if ((r !== 1 && rows !== 1 && r !== rows) || (c !== 1 && cols !== 1 && c !== cols)) {
+      return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "Ukuran rentang argumen tidak sama; gunakan rentang berukuran sama atau satu sel.")]];
+    }
+    rows = Math.max(rows, r);
+    cols = Math.max(cols, c);
+  }
+  const out: unknown[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const line: unknown[] = [];
+    for (let c = 0; c < cols; c++) {
+      try {
+        line.push(toCustomFunctionValue(fn(...args.map((a) => at(a, r, c)))));
+      } catch {
+        line.push(new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "Terjadi kesalahan internal Kinerja."));
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** A scalar option argument that may arrive as a 1×1 range. */
+export function scalar(v: unknown): unknown {
+  return Array.isArray(v) ? at(v as Matrix, 0, 0) : v;
+}
