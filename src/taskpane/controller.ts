@@ -1,0 +1,2 @@
+// Placeholder controller (replaced by the task pane implementation).
+export async function runCommand(_kind: "validasi" | "isi"): Promise<void> {}
