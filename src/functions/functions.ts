@@ -8,7 +8,7 @@
 /* global CustomFunctions */
 import * as impl from "../core/functions-impl";
 import type { Raw } from "../core/functions-impl";
-import { scalar, spill, toCustomFunctionValue } from "./spill";
+import { scalar, spill, spillAsync, toCustomFunctionValue } from "./spill";
 
 /**
  * Capaian kinerja (%): realisasi dibanding target. Arah "naik" (bawaan) = R/T×100; "turun" (makin kecil makin baik) = (2T−R)/T×100; "turun-rasio" = T/R×100.
@@ -81,4 +81,28 @@ export function realisasi(nilai_triwulan: any[][], akumulasi?: string): any[][] 
  */
 export function angka(teks: any[][]): any[][] {
   return spill([teks], (t) => impl.ANGKA(t as Raw));
+}
+
+/**
+ * Nama resmi kode nomenklatur (mis. 2.07.04.2.01.0002 → Pelayanan antar Kerja). Kode boleh ditulis dengan spasi atau angka nol yang hilang.
+ * @customfunction NAMAKODE
+ * @param kode Kode program/kegiatan/sub kegiatan, atau rentang.
+ * @param [tahun] Tahun anggaran (menentukan versi nomenklatur; bawaan daftar TA 2024).
+ * @returns Nama resmi.
+ */
+export async function namakode(kode: any[][], tahun?: number): Promise<any[][]> {
+  const { namaKode } = await import(/* webpackChunkName: "codes" */ "../codes/api");
+  return spillAsync([kode], (k) => namaKode(k, tahun));
+}
+
+/**
+ * Memeriksa kode nomenklatur: "OK", atau alasan kode tidak sah (format, kewenangan provinsi, kode lama beserta penggantinya).
+ * @customfunction CEKKODE
+ * @param kode Kode, atau rentang.
+ * @param [tahun] Tahun anggaran (menentukan versi nomenklatur).
+ * @returns "OK" atau alasannya.
+ */
+export async function cekkode(kode: any[][], tahun?: number): Promise<any[][]> {
+  const { cekKode } = await import(/* webpackChunkName: "codes" */ "../codes/api");
+  return spillAsync([kode], (k) => cekKode(k, tahun));
 }

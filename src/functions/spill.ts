@@ -31,37 +31,60 @@ function at(m: Matrix | null | undefined, r: number, c: number): unknown {
   return row.length === 1 ? row[0] : row[c];
 }
 
+const SHAPE_ERROR = "Ukuran rentang argumen tidak sama; gunakan rentang berukuran sama atau satu sel.";
+const INTERNAL_ERROR = "Terjadi kesalahan internal Kinerja.";
+
+/** The common shape of the arguments (1×1 broadcasts), or null when they do not fit. */
+function commonShape(args: (Matrix | null | undefined)[]): [number, number] | null {
+  let rows = 1;
+  let cols = 1;
+  for (const a of args) {
+    const [r, c] = shape(a);
+    if ((r !== 1 && rows !== 1 && r !== rows) || (c !== 1 && cols !== 1 && c !== cols)) return null;
+    rows = Math.max(rows, r);
+    cols = Math.max(cols, c);
+  }
+  return [rows, cols];
+}
+
+function cellsOf<T>(args: (Matrix | null | undefined)[], each: (values: unknown[]) => T): T[][] | null {
+  const s = commonShape(args);
+  if (!s) return null;
+  const out: T[][] = [];
+  for (let r = 0; r < s[0]; r++) {
+    const line: T[] = [];
+    for (let c = 0; c < s[1]; c++) line.push(each(args.map((a) => at(a, r, c))));
+    out.push(line);
+  }
+  return out;
+}
+
 /**
  * Applies `fn` element-wise over matrix arguments (optional ones may be null) and returns a
  * matrix of the common shape. Never throws: an unexpected failure becomes #VALUE! in that cell.
  */
 export function spill(args: (Matrix | null | undefined)[], fn: (...values: unknown[]) => CalcResult): unknown[][] {
-  let rows = 1;
-  let cols = 1;
-  for (const a of args) {
-    const [r, c] = shape(a);
-    if ((r !== 1 && rows !== 1 && r !== rows) || (c !== 1 && cols !== 1 && c !== cols)) {
-      return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "Ukuran rentang argumen tidak sama; gunakan rentang berukuran sama atau satu sel.")]];
+  const out = cellsOf(args, (values) => {
+    try {
+      return toCustomFunctionValue(fn(...values));
+    } catch {
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, INTERNAL_ERROR);
     }
-    rows = Math.max(rows, r);
-    cols = Math.max(cols, c);
-  }
-  const out: unknown[][] = [];
-  for (let r = 0; r < rows; r++) {
-    const line: unknown[] = [];
-    for (let c = 0; c < cols; c++) {
-      try {
-        line.push(toCustomFunctionValue(fn(...args.map((a) => at(a, r, c)))));
-      } catch {
-        line.push(new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "Terjadi kesalahan internal Kinerja."));
-      }
-    }
-    out.push(line);
-  }
-  return out;
+  });
+  return out ?? [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, SHAPE_ERROR)]];
+}
+
+/** spill for asynchronous element functions (code look-ups load the nomenclature lazily). */
+export async function spillAsync(args: (Matrix | null | undefined)[], fn: (...values: unknown[]) => Promise<CalcResult>): Promise<unknown[][]> {
+  const pending = cellsOf(args, (values) =>
+    fn(...values).then(toCustomFunctionValue, () => new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, INTERNAL_ERROR))
+  );
+  if (!pending) return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, SHAPE_ERROR)]];
+  return Promise.all(pending.map((row) => Promise.all(row)));
 }
 
 /** A scalar option argument that may arrive as a 1×1 range. */
 export function scalar(v: unknown): unknown {
   return Array.isArray(v) ? at(v as Matrix, 0, 0) : v;
 }
+

@@ -1,0 +1,125 @@
+// Reading kodefikasi codes as planners type them (DOMAIN §6): one cell or 1–6 adjacent cells,
+// dots or spaces, lost leading zeros, 2-digit sub-kegiatan, zero-padded level digit, the name
+// in the same cell, X.XX placeholders. Output is the normalised U.BB.PP.K.KK.SSSS form.
+import type { CellValue } from "../sheet/grid";
+
+export type CodeLevel = "urusan" | "bidang" | "program" | "kegiatan" | "subkegiatan";
+
+export interface CodeReading {
+  kind: "code";
+  /** Normalised code, e.g. "2.07.01.2.01.0001". */
+  code: string;
+  level: CodeLevel;
+  /** Raw text as seen (cells joined with " | "). */
+  raw: string;
+  /** Name written after the code in the same cell, if any. */
+  name: string | null;
+  /** Contains the X / XX placeholder. */
+  placeholder: boolean;
+  /** Notes on what was normalised (e.g. "angka nol di depan hilang"), Indonesian. */
+  fixes: string[];
+}
+
+export type CodeResult =
+  | CodeReading
+  | { kind: "none" } // no code here (empty, or a bare row number)
+  | { kind: "invalid"; raw: string; reason: string };
+
+const LEVELS: CodeLevel[] = ["urusan", "bidang", "program", "kegiatan", "kegiatan", "subkegiatan"];
+
+/** Text of a code cell; numbers keep what Excel shows for codes like 2.01 (2.1 means 2.10). */
+function cellCodeText(v: CellValue): string {
+  if (v === null || v === undefined || typeof v === "boolean") return "";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return "";
+    const s = String(v);
+    return /^\d+\.\d$/.test(s) ? `${s}0` : s;
+  }
+  return v.replace(/[\u00a0\t\r\n]/g, " ").trim();
+}
+
+/** Reads a code from one cell or several adjacent cells. */
+export function readCode(cells: CellValue[]): CodeResult {
+  const texts = cells.map(cellCodeText).filter((t) => t !== "");
+  if (texts.length === 0) return { kind: "none" };
+  const raw = texts.join(" | ");
+  const tokens: string[] = [];
+  let name: string | null = null;
+  for (let i = 0; i < texts.length; i++) {
+    // Leading code part of the cell, then possibly a name.
+    const m = /^((?:[0-9Xx]{1,4}[.\s]*)+?)(?=\s+\p{L}{2}|$)([\s\S]*)$/u.exec(texts[i]);
+    const codePart = m ? m[1] : "";
+    const rest = m ? m[2].trim() : texts[i];
+    if (!codePart) {
+      if (tokens.length && i === texts.length - 1) name = rest; // a name cell right after the code cells
+      else if (!tokens.length) return { kind: "none" };
+      break;
+    }
+    tokens.push(...codePart.split(/[.\s]+/).filter(Boolean));
+    if (rest) {
+      name = rest;
+      break;
+    }
+  }
+  if (tokens.length < 2) return { kind: "none" }; // "2" alone is a row number, not an urusan
+  if (tokens.length > 6) return { kind: "invalid", raw, reason: `terlalu banyak bagian (${tokens.length}); kode paling panjang U.BB.PP.K.KK.SSSS` };
+
+  const fixes: string[] = [];
+  const widths = [1, 2, 2, 1, 2, 4];
+  const parts: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let t = tokens[i].toUpperCase();
+    const w = widths[i];
+    if (/X/.test(t)) {
+      parts.push(i === 0 ? "X" : "XX");
+      continue;
+    }
+    if (!/^\d+$/.test(t)) return { kind: "invalid", raw, reason: `bagian "${tokens[i]}" bukan angka` };
+    if (i === 3 && t.length === 2 && t[0] === "0") {
+      fixes.push("digit tingkat kegiatan ditulis dengan nol di depan");
+      t = t.slice(1);
+    }
+    if (t.length > w) return { kind: "invalid", raw, reason: `bagian ke-${i + 1} "${tokens[i]}" terlalu panjang (maks. ${w} digit)` };
+    if (t.length < w) {
+      if (i === 5 && t.length === 2) fixes.push("sub kegiatan 2 digit dilengkapi menjadi 4 digit");
+      else if (i !== 3) fixes.push("angka nol di depan hilang");
+      t = t.padStart(w, "0");
+    }
+    parts.push(t);
+  }
+  if (parts.length === 4) return { kind: "invalid", raw, reason: "kode kegiatan tidak lengkap: nomor kegiatan hilang" };
+  const placeholder = parts.some((p) => /X/.test(p));
+  return { kind: "code", code: parts.join("."), level: LEVELS[parts.length - 1], raw, name, placeholder, fixes: [...new Set(fixes)] };
+}
+
+/** Parent of a normalised code ("2.07.01.2.01.0001" → "2.07.01.2.01"), null for an urusan. */
+export function parentCode(code: string): string | null {
+  const p = code.split(".");
+  if (p.length <= 1) return null;
+  if (p.length === 5) return p.slice(0, 3).join(".");
+  return p.slice(0, p.length - 1).join(".");
+}
+
+export function levelOf(code: string): CodeLevel {
+  return LEVELS[code.split(".").length - 1];
+}
+
+/** "X.XX.01…" with the sheet's bidang put in, for lookups in a PD's document. */
+export function withBidang(code: string, bidang: string): string {
+  return code.replace(/^X\.XX/, bidang);
+}
+
+/** The generic X.XX form of a support-programme code written with the PD's bidang ("2.07.01…"). */
+export function genericSupport(code: string): string | null {
+  const p = code.split(".");
+  return p.length >= 3 && p[2] === "01" ? ["X", "XX", ...p.slice(2)].join(".") : null;
+}
+
+/** Name comparison ignoring case, spacing, hyphens and punctuation. */
+export function normaliseName(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[-‐–—_/.,;:()"'’]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
