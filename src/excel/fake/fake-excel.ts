@@ -1,0 +1,505 @@
+// An in-memory stand-in for the part of the Excel JavaScript API that the gateway uses. It is
+// strict where Excel is strict: a property can be read only after load() and sync(), writes are
+// queued until sync(), a request over 5 MB fails as on Excel on the web, and a protected sheet
+// refuses writes. It counts round trips and request bytes so tests can hold the gateway to its
+// performance promises. Used by jest, the browser test and the playground; no Office dependency.
+import type { Cell, CellValue, MergedArea } from "../../sheet/grid";
+import { evaluateFormula } from "./formula";
+
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface FakeSheet {
+  name: string;
+  cells: Cell[][];
+  merges: MergedArea[];
+  protected?: boolean;
+  /** A1 → fill colour set by the add-in (highlights). */
+  fills?: Record<string, string>;
+}
+
+export interface FakeBookData {
+  sheets: FakeSheet[];
+  active?: number;
+}
+
+export class FakeError extends Error {
+  constructor(
+    public code: string,
+    message: string
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+type Op = { kind: "set"; sheet: FakeSheet; rect: Rect; prop: "values" | "formulas" | "numberFormat"; data: unknown } | { kind: "select"; sheet: FakeSheet; rect: Rect } | { kind: "fill"; sheet: FakeSheet; rect: Rect; color: string | null } | { kind: "suspendCalc" };
+
+interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+function letters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function rectAddress(sheet: FakeSheet, r: Rect): string {
+  const a = `${letters(r.c0)}${r.r0 + 1}`;
+  const b = `${letters(r.c1)}${r.r1 + 1}`;
+  return `${quoteSheet(sheet.name)}!${a === b ? a : `${a}:${b}`}`;
+}
+
+function parseRect(address: string): Rect {
+  const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(bare.trim());
+  if (!m) throw new FakeError("InvalidArgument", `Alamat tidak sah: ${address}`);
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const r0 = Number(m[2]) - 1;
+  const c0 = col(m[1]);
+  const r1 = m[3] ? Number(m[4]) - 1 : r0;
+  const c1 = m[3] ? col(m[3]) : c0;
+  return { r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) };
+}
+
+function cellOf(sheet: FakeSheet, r: number, c: number): Cell {
+  return sheet.cells[r]?.[c] ?? { value: null };
+}
+
+function ensureCell(sheet: FakeSheet, r: number, c: number): Cell {
+  while (sheet.cells.length <= r) sheet.cells.push([]);
+  const row = sheet.cells[r];
+  while (row.length <= c) row.push({ value: null });
+  return row[c];
+}
+
+/** The fake host: owns the workbook, counts round trips, and hands out Excel-like namespaces. */
+export class FakeExcelHost {
+  syncCount = 0;
+  requestSizes: number[] = [];
+  selection: string | null = null;
+  calcSuspensions = 0;
+  book: Required<FakeBookData>;
+
+  constructor(data: FakeBookData) {
+    this.book = { sheets: data.sheets, active: data.active ?? 0 };
+  }
+
+  get largestRequest(): number {
+    return this.requestSizes.reduce((a, b) => Math.max(a, b), 0);
+  }
+
+  resetCounters(): void {
+    this.syncCount = 0;
+    this.requestSizes = [];
+  }
+
+  activeSheet(): FakeSheet {
+    return this.book.sheets[this.book.active];
+  }
+
+  /** Recomputes formula cells (in row order; enough for the formulas Kinerja writes). */
+  recalculate(sheet: FakeSheet): void {
+    sheet.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell.formula) {
+          const v = evaluateFormula(cell.formula, (rr, cc) => {
+            const x = cellOf(sheet, rr, cc);
+            return x.value === undefined ? null : x.value;
+          });
+          sheet.cells[r][c] = { ...cell, value: v as CellValue };
+        }
+      })
+    );
+  }
+
+  /** The `Excel` namespace the gateway sees (only run() is used). */
+  excel(): { run: <T>(a: unknown, b?: unknown) => Promise<T> } {
+    return {
+      run: async <T>(a: unknown, b?: unknown): Promise<T> => {
+        const fn = (typeof a === "function" ? a : b) as (ctx: FakeContext) => Promise<T>;
+        const ctx = new FakeContext(this);
+        const result = await fn(ctx);
+        if (ctx.hasPending()) await ctx.sync(); // Excel.run flushes what is still queued
+        return result;
+      },
+    };
+  }
+}
+
+abstract class Proxy {
+  protected loaded = new Set<string>();
+  protected pendingLoad = new Set<string>();
+  constructor(protected ctx: FakeContext) {}
+
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list = typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : props ? Object.keys(props) : [];
+    for (const p of list.map((s) => s.trim()).filter(Boolean)) this.pendingLoad.add(p);
+    this.ctx.track(this);
+    return this;
+  }
+
+  /** Called by sync(): what was asked for becomes readable, with the values of this moment. */
+  resolve(): void {
+    for (const p of this.pendingLoad) {
+      this.snapshot(p);
+      this.loaded.add(p);
+    }
+    this.pendingLoad.clear();
+  }
+
+  loadBytes(): number {
+    return this.pendingLoad.size * 24;
+  }
+
+  protected abstract snapshot(prop: string): void;
+
+  protected need(prop: string): void {
+    if (!this.loaded.has(prop))
+      throw new FakeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  }
+}
+
+export class FakeRange extends Proxy {
+  private snap: Record<string, unknown> = {};
+  readonly format: { fill: FakeFill };
+
+  constructor(
+    ctx: FakeContext,
+    readonly sheet: FakeSheet,
+    readonly rect: Rect | null
+  ) {
+    super(ctx);
+    this.format = { fill: new FakeFill(ctx, sheet, rect) };
+  }
+
+  get isNullObject(): boolean {
+    return this.rect === null;
+  }
+
+  private mustRect(): Rect {
+    if (!this.rect) throw new FakeError("InvalidObjectPath", "The object is a null object");
+    return this.rect;
+  }
+
+  // Writes to a protected sheet fail at sync time for the whole batch, as in Excel.
+  private queue(op: Op): void {
+    this.ctx.queue(op);
+  }
+
+  protected snapshot(prop: string): void {
+    const r = this.rect;
+    const grid = <T>(f: (c: Cell) => T): T[][] => {
+      if (!r) return [];
+      const out: T[][] = [];
+      for (let i = r.r0; i <= r.r1; i++) {
+        const line: T[] = [];
+        for (let j = r.c0; j <= r.c1; j++) line.push(f(cellOf(this.sheet, i, j)));
+        out.push(line);
+      }
+      return out;
+    };
+    switch (prop) {
+      case "values":
+        this.snap.values = grid((c) => (c.value === null || c.value === undefined ? "" : c.value));
+        break;
+      case "formulas":
+        this.snap.formulas = grid((c) => c.formula ?? (c.value === null || c.value === undefined ? "" : c.value));
+        break;
+      case "numberFormat":
+        this.snap.numberFormat = grid((c) => c.numberFormat ?? "General");
+        break;
+      case "address":
+        this.snap.address = r ? rectAddress(this.sheet, r) : "";
+        break;
+      case "rowIndex":
+        this.snap.rowIndex = r?.r0 ?? 0;
+        break;
+      case "columnIndex":
+        this.snap.columnIndex = r?.c0 ?? 0;
+        break;
+      case "rowCount":
+        this.snap.rowCount = r ? r.r1 - r.r0 + 1 : 0;
+        break;
+      case "columnCount":
+        this.snap.columnCount = r ? r.c1 - r.c0 + 1 : 0;
+        break;
+      default:
+        throw new FakeError("InvalidArgument", `Unknown property ${prop}`);
+    }
+  }
+
+  private read<T>(prop: string): T {
+    this.need(prop);
+    return this.snap[prop] as T;
+  }
+
+  get values(): CellValue[][] {
+    return this.read("values");
+  }
+  set values(v: CellValue[][]) {
+    this.queue({ kind: "set", sheet: this.sheet, rect: this.mustRect(), prop: "values", data: v });
+  }
+  get formulas(): CellValue[][] {
+    return this.read("formulas");
+  }
+  set formulas(v: CellValue[][]) {
+    this.queue({ kind: "set", sheet: this.sheet, rect: this.mustRect(), prop: "formulas", data: v });
+  }
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(v: string[][]) {
+    this.queue({ kind: "set", sheet: this.sheet, rect: this.mustRect(), prop: "numberFormat", data: v });
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+
+  select(): void {
+    this.queue({ kind: "select", sheet: this.sheet, rect: this.mustRect() });
+  }
+
+  untrack(): this {
+    return this;
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const r = this.rect;
+    const inside = r ? this.sheet.merges.filter((m) => m.top >= r.r0 && m.bottom <= r.r1 && m.left >= r.c0 && m.right <= r.c1) : [];
+    return new FakeRangeAreas(this.ctx, this.sheet, inside);
+  }
+}
+
+/** Fill of a single-cell or multi-cell range: colour readable after load (first cell). */
+export class FakeFill extends Proxy {
+  private snap: string | null = null;
+  constructor(
+    ctx: FakeContext,
+    private sheet: FakeSheet,
+    private rect: Rect | null
+  ) {
+    super(ctx);
+  }
+  protected snapshot(prop: string): void {
+    if (prop !== "color") throw new FakeError("InvalidArgument", `Unknown property ${prop}`);
+    this.snap = this.rect ? (this.sheet.fills?.[`${letters(this.rect.c0)}${this.rect.r0 + 1}`] ?? null) : null;
+  }
+  get color(): string | null {
+    this.need("color");
+    return this.snap;
+  }
+  set color(c: string | null) {
+    if (!this.rect) throw new FakeError("InvalidObjectPath", "The object is a null object");
+    this.ctx.queue({ kind: "fill", sheet: this.sheet, rect: this.rect, color: c });
+  }
+  clear(): void {
+    if (!this.rect) throw new FakeError("InvalidObjectPath", "The object is a null object");
+    this.ctx.queue({ kind: "fill", sheet: this.sheet, rect: this.rect, color: null });
+  }
+}
+
+export class FakeRangeAreas extends Proxy {
+  private addr = "";
+  constructor(
+    ctx: FakeContext,
+    private sheet: FakeSheet,
+    private areas: MergedArea[]
+  ) {
+    super(ctx);
+  }
+  get isNullObject(): boolean {
+    return this.areas.length === 0;
+  }
+  protected snapshot(prop: string): void {
+    if (prop !== "address") throw new FakeError("InvalidArgument", `Unknown property ${prop}`);
+    this.addr = this.areas.map((m) => rectAddress(this.sheet, { r0: m.top, c0: m.left, r1: m.bottom, c1: m.right })).join(",");
+  }
+  get address(): string {
+    this.need("address");
+    return this.addr;
+  }
+}
+
+class FakeProtection extends Proxy {
+  private value = false;
+  constructor(
+    ctx: FakeContext,
+    private sheet: FakeSheet
+  ) {
+    super(ctx);
+  }
+  protected snapshot(): void {
+    this.value = Boolean(this.sheet.protected);
+  }
+  get protected(): boolean {
+    this.need("protected");
+    return this.value;
+  }
+}
+
+export class FakeWorksheet extends Proxy {
+  private snapName = "";
+  readonly protection: FakeProtection;
+  constructor(
+    ctx: FakeContext,
+    readonly sheet: FakeSheet
+  ) {
+    super(ctx);
+    this.protection = new FakeProtection(ctx, sheet);
+  }
+  protected snapshot(prop: string): void {
+    if (prop !== "name") throw new FakeError("InvalidArgument", `Unknown property ${prop}`);
+    this.snapName = this.sheet.name;
+  }
+  get name(): string {
+    this.need("name");
+    return this.snapName;
+  }
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.ctx, this.sheet, parseRect(address));
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheet, { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    let rect: Rect | null = null;
+    this.sheet.cells.forEach((row, r) =>
+      row.forEach((c, col) => {
+        const used = (c.value !== null && c.value !== undefined && c.value !== "") || !!c.formula || (!valuesOnly && !!c.numberFormat && c.numberFormat !== "General");
+        if (!used) return;
+        rect = rect ? { r0: Math.min(rect.r0, r), c0: Math.min(rect.c0, col), r1: Math.max(rect.r1, r), c1: Math.max(rect.c1, col) } : { r0: r, c0: col, r1: r, c1: col };
+      })
+    );
+    return new FakeRange(this.ctx, this.sheet, rect);
+  }
+}
+
+export class FakeContext {
+  private ops: Op[] = [];
+  private tracked = new Set<Proxy>();
+  readonly workbook: {
+    worksheets: { getActiveWorksheet: () => FakeWorksheet; getItem: (name: string) => FakeWorksheet };
+    application: { suspendApiCalculationUntilNextSync: () => void };
+  };
+
+  constructor(readonly host: FakeExcelHost) {
+    this.workbook = {
+      worksheets: {
+        getActiveWorksheet: () => new FakeWorksheet(this, host.activeSheet()),
+        getItem: (name: string) => {
+          const s = host.book.sheets.find((x) => x.name === name);
+          if (!s) throw new FakeError("ItemNotFound", `Sheet ${name} tidak ada`);
+          return new FakeWorksheet(this, s);
+        },
+      },
+      application: { suspendApiCalculationUntilNextSync: () => this.queue({ kind: "suspendCalc" }) },
+    };
+  }
+
+  track(p: Proxy): void {
+    this.tracked.add(p);
+  }
+
+  queue(op: Op): void {
+    this.ops.push(op);
+  }
+
+  hasPending(): boolean {
+    return this.ops.length > 0 || [...this.tracked].some((p) => p.loadBytes() > 0);
+  }
+
+  async sync(): Promise<void> {
+    const host = this.host;
+    host.syncCount++;
+    const bytes =
+      this.ops.reduce((n, op) => n + (op.kind === "set" ? JSON.stringify(op.data).length + 64 : 64), 0) + [...this.tracked].reduce((n, p) => n + p.loadBytes(), 0);
+    host.requestSizes.push(bytes);
+    const ops = this.ops;
+    this.ops = [];
+    if (bytes > REQUEST_LIMIT_BYTES) throw new FakeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    if (ops.some((op) => (op.kind === "set" || op.kind === "fill") && op.sheet.protected))
+      throw new FakeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+    const touched = new Set<FakeSheet>();
+    for (const op of ops) {
+      if (op.kind === "suspendCalc") host.calcSuspensions++;
+      else if (op.kind === "select") host.selection = rectAddress(op.sheet, op.rect);
+      else if (op.kind === "fill") {
+        op.sheet.fills = op.sheet.fills ?? {};
+        for (let r = op.rect.r0; r <= op.rect.r1; r++)
+          for (let c = op.rect.c0; c <= op.rect.c1; c++) {
+            const key = `${letters(c)}${r + 1}`;
+            if (op.color === null) delete op.sheet.fills[key];
+            else op.sheet.fills[key] = op.color;
+          }
+      } else {
+        applySet(op.sheet, op.rect, op.prop, op.data);
+        touched.add(op.sheet);
+      }
+    }
+    for (const s of touched) host.recalculate(s);
+    for (const p of this.tracked) p.resolve();
+    this.tracked.clear();
+  }
+}
+
+function applySet(sheet: FakeSheet, rect: Rect, prop: "values" | "formulas" | "numberFormat", data: unknown): void {
+  const rows = rect.r1 - rect.r0 + 1;
+  const cols = rect.c1 - rect.c0 + 1;
+  if (!Array.isArray(data) || data.length !== rows || data.some((line) => !Array.isArray(line) || line.length !== cols))
+    throw new FakeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) {
+      const cell = ensureCell(sheet, rect.r0 + i, rect.c0 + j);
+      const v = (data as unknown[][])[i][j] as CellValue;
+      if (prop === "numberFormat") cell.numberFormat = String(v);
+      else if (prop === "formulas" && typeof v === "string" && v.startsWith("=")) {
+        cell.formula = v;
+      } else {
+        // Strings written through values are not reparsed (anchors §4.2); "" clears the cell.
+        delete cell.formula;
+        cell.value = v === "" ? null : v;
+      }
+    }
+}
+
+/** A fake `Office` global: onReady, document settings (saved with the workbook), addin. */
+export function fakeOffice(host: FakeExcelHost, settingsStore: Record<string, unknown> = {}) {
+  return {
+    HostType: { Excel: "Excel" },
+    onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
+    context: {
+      document: {
+        settings: {
+          get: (k: string) => settingsStore[k] ?? null,
+          set: (k: string, v: unknown) => void (settingsStore[k] = v),
+          remove: (k: string) => void delete settingsStore[k],
+          saveAsync: (cb?: (r: { status: string }) => void) => cb?.({ status: "succeeded" }),
+        },
+      },
+    },
+    addin: { showAsTaskpane: async () => undefined },
+    actions: { associate: () => undefined },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    _host: host,
+  };
+}

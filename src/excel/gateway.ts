@@ -1,0 +1,249 @@
+// THE ONLY MODULE THAT CALLS Excel.run. Everything else works on the Grid model.
+// Round trips dominate the cost of an add-in, so: the sheet is read in one sync; a fill is one
+// sync to check that nobody changed the target cells, then the writes in column blocks, chunked
+// well under the 5 MB request limit of Excel on the web, with calculation suspended.
+import type { Cell, CellValue, Grid, MergedArea } from "../sheet/grid";
+import { columnIndex } from "../sheet/grid";
+import type { PlannedWrite } from "../fill/plan-types";
+import { GatewayError, officeErrorMessage } from "./helpers";
+
+/** What a request may carry at most (Excel on the web refuses 5 MB; keep a wide margin). */
+export const CHUNK_BYTES = 2 * 1024 * 1024;
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type ExcelLike = { run: (fn: (ctx: any) => Promise<any>) => Promise<any> };
+
+export interface SheetSnapshot {
+  grid: Grid;
+  /** The sheet has no used cells. */
+  empty: boolean;
+  protected: boolean;
+}
+
+export interface Highlight {
+  cell: string;
+  color: string;
+}
+
+/** Fill colours by severity, readable in print and for colour-blind users (with the list). */
+export const HIGHLIGHT_COLORS = { error: "#F4B6B6", warning: "#FCE4A8", info: "#CFE3F7" } as const;
+
+export class ExcelGateway {
+  constructor(private readonly excel: ExcelLike = (globalThis as any).Excel) {}
+
+  private async run<T>(fn: (ctx: any) => Promise<T>): Promise<T> {
+    try {
+      return await this.excel.run(fn);
+    } catch (e) {
+      throw new GatewayError(officeErrorMessage(e));
+    }
+  }
+
+  /** The active sheet's used range with values, formulas, number formats and merges: ONE sync. */
+  readActiveSheet(): Promise<SheetSnapshot> {
+    return this.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getActiveWorksheet();
+      sheet.load("name");
+      sheet.protection.load("protected");
+      // valuesOnly=false: a formatted but empty cell still belongs to the table.
+      const used = sheet.getUsedRangeOrNullObject(false);
+      used.load("rowIndex, columnIndex, rowCount, columnCount, values, formulas, numberFormat");
+      const merged = used.getMergedAreasOrNullObject();
+      merged.load("address");
+      await ctx.sync();
+      if (used.isNullObject) return { grid: { name: sheet.name, cells: [], merges: [] }, empty: true, protected: sheet.protection.protected };
+      const grid = toGrid(sheet.name, used.rowIndex, used.columnIndex, used.values, used.formulas, used.numberFormat, merged.isNullObject ? "" : merged.address);
+      return { grid, empty: false, protected: sheet.protection.protected };
+    });
+  }
+
+  /**
+   * Writes a fill plan. Stops with an Indonesian message, writing nothing, when the sheet is
+   * protected or when any target cell no longer holds what the plan read (the user edited it).
+   */
+  applyPlan(sheetName: string, writes: PlannedWrite[]): Promise<{ requests: number }> {
+    return this.writeCells(
+      sheetName,
+      writes,
+      (w) => w.previous,
+      (w) => ({ value: w.value, formula: w.formula, numberFormat: w.numberFormat ?? w.previous.numberFormat })
+    );
+  }
+
+  /** Undo: puts back exactly what was there (values, formulas, number formats). */
+  restore(sheetName: string, writes: PlannedWrite[]): Promise<{ requests: number }> {
+    return this.writeCells(
+      sheetName,
+      writes,
+      (w) => ({ value: w.value, formula: w.formula }),
+      (w) => ({ ...w.previous, numberFormat: w.previous.numberFormat ?? "General" })
+    );
+  }
+
+  private writeCells(
+    sheetName: string,
+    writes: PlannedWrite[],
+    expected: (w: PlannedWrite) => Cell,
+    target: (w: PlannedWrite) => { value: CellValue; formula?: string; numberFormat?: string }
+  ): Promise<{ requests: number }> {
+    if (writes.length === 0) return Promise.resolve({ requests: 0 });
+    const runs = columnRuns(writes);
+    return this.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(sheetName);
+      sheet.protection.load("protected");
+      // One range per column run: reads back what is there now, in the same single sync.
+      const current = runs.map((run) => {
+        const r = sheet.getRangeByIndexes(run[0].row, run[0].col, run.length, 1);
+        r.load("formulas");
+        return r;
+      });
+      await ctx.sync();
+      let requests = 1;
+      if (sheet.protection.protected) throw new GatewayError("Sheet ini diproteksi. Buka proteksi sheet (Tinjau → Buka Proteksi Sheet) lalu jalankan lagi; tidak ada sel yang diubah.");
+      const changed: string[] = [];
+      runs.forEach((run, i) => {
+        const now = current[i].formulas as CellValue[][];
+        run.forEach((w, j) => {
+          if (!sameContent(now[j][0], expected(w))) changed.push(w.cell);
+        });
+      });
+      if (changed.length)
+        throw new GatewayError(
+          `${changed.length} sel sudah berubah sejak sheet dibaca (${changed.slice(0, 5).join(", ")}${changed.length > 5 ? ", …" : ""}). Tidak ada yang ditulis; jalankan pratinjau lagi.`
+        );
+
+      let bytes = 0;
+      for (const run of runs) {
+        const cells = run.map(target);
+        const formulas = cells.map((c) => [c.formula ?? (c.value === null ? "" : c.value)]);
+        const textConstant = cells.some((c) => !c.formula && typeof c.value === "string");
+        const range = sheet.getRangeByIndexes(run[0].row, run[0].col, run.length, 1);
+        // Text constants go through values so Excel does not reinterpret them ("1/2" as a date).
+        if (textConstant && cells.every((c) => !c.formula)) range.values = cells.map((c) => [c.value === null ? "" : c.value]);
+        else if (textConstant) {
+          run.forEach((w, j) => {
+            const cell = sheet.getRangeByIndexes(w.row, w.col, 1, 1);
+            if (cells[j].formula) cell.formulas = [[cells[j].formula]];
+            else cell.values = [[cells[j].value === null ? "" : cells[j].value]];
+          });
+        } else range.formulas = formulas;
+        range.numberFormat = cells.map((c) => [c.numberFormat ?? "General"]);
+        bytes += JSON.stringify(formulas).length + run.length * 16 + 96;
+        if (bytes >= CHUNK_BYTES) {
+          ctx.workbook.application.suspendApiCalculationUntilNextSync();
+          await ctx.sync();
+          requests++;
+          bytes = 0;
+        }
+      }
+      if (bytes > 0) {
+        ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        await ctx.sync();
+        requests++;
+      }
+      return { requests };
+    });
+  }
+
+  select(sheetName: string, address: string): Promise<void> {
+    return this.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(sheetName).getRange(address).select();
+      await ctx.sync();
+    });
+  }
+
+  /**
+   * Colours the given cells and returns their previous fill colours (null = no fill), so that
+   * clearHighlights can put back exactly what was there. Two syncs, whatever the number of cells.
+   */
+  highlight(sheetName: string, cells: Highlight[]): Promise<Record<string, string | null>> {
+    return this.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(sheetName);
+      const fills = cells.map((h) => {
+        const f = sheet.getRange(h.cell).format.fill;
+        f.load("color");
+        return f;
+      });
+      await ctx.sync();
+      const before: Record<string, string | null> = {};
+      cells.forEach((h, i) => {
+        before[h.cell] = normaliseColor(fills[i].color);
+        sheet.getRange(h.cell).format.fill.color = h.color;
+      });
+      await ctx.sync();
+      return before;
+    });
+  }
+
+  clearHighlights(sheetName: string, before: Record<string, string | null>): Promise<void> {
+    return this.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(sheetName);
+      for (const [cell, color] of Object.entries(before)) {
+        const fill = sheet.getRange(cell).format.fill;
+        if (color === null) fill.clear();
+        else fill.color = color;
+      }
+      await ctx.sync();
+    });
+  }
+}
+
+/** Excel reports "#FFFFFF" for "no fill" on some hosts; treat it as none. */
+function normaliseColor(c: string | null | undefined): string | null {
+  if (!c || c.toUpperCase() === "#FFFFFF") return null;
+  return c;
+}
+
+/** Compares a cell's current formula-or-value with what we expect to find there. */
+function sameContent(now: CellValue, expected: Cell): boolean {
+  const want = expected.formula ?? expected.value;
+  const a = now === "" || now === undefined ? null : now;
+  const b = want === "" || want === undefined ? null : want;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  return a === b;
+}
+
+/** Groups writes into vertical runs of adjacent cells in one column (block writes). */
+export function columnRuns(writes: PlannedWrite[]): PlannedWrite[][] {
+  const sorted = [...writes].sort((x, y) => x.col - y.col || x.row - y.row);
+  const runs: PlannedWrite[][] = [];
+  for (const w of sorted) {
+    const last = runs[runs.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && prev.col === w.col && prev.row + 1 === w.row) last.push(w);
+    else runs.push([w]);
+  }
+  return runs;
+}
+
+/** Builds the Grid from the used range read (placed at its real offset on the sheet). */
+export function toGrid(name: string, row0: number, col0: number, values: CellValue[][], formulas: CellValue[][], formats: string[][], mergedAddress: string): Grid {
+  const cells: Cell[][] = [];
+  for (let i = 0; i < row0; i++) cells.push([]);
+  values.forEach((line, i) => {
+    const row: Cell[] = [];
+    for (let j = 0; j < col0; j++) row.push({ value: null });
+    line.forEach((v, j) => {
+      const f = formulas[i]?.[j];
+      const cell: Cell = { value: v === "" ? null : v };
+      if (typeof f === "string" && f.startsWith("=")) cell.formula = f;
+      const fmt = formats[i]?.[j];
+      if (fmt && fmt !== "General") cell.numberFormat = fmt;
+      row.push(cell);
+    });
+    cells.push(row);
+  });
+  return { name, cells, merges: parseMerged(mergedAddress) };
+}
+
+/** "Sheet1!A1:C1,'Tabel 3.1'!D2:D4" → merged areas. */
+export function parseMerged(address: string): MergedArea[] {
+  const out: MergedArea[] = [];
+  for (const m of address.matchAll(/!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g)) {
+    const top = Number(m[2]) - 1;
+    const left = columnIndex(m[1]);
+    out.push({ top, left, bottom: m[3] ? Number(m[4]) - 1 : top, right: m[3] ? columnIndex(m[3]) : left });
+  }
+  return out;
+}
+
