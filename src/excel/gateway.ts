@@ -87,7 +87,8 @@ export class ExcelGateway {
     target: (w: PlannedWrite) => { value: CellValue; formula?: string; numberFormat?: string }
   ): Promise<{ requests: number }> {
     if (writes.length === 0) return Promise.resolve({ requests: 0 });
-    const runs = columnRuns(writes);
+    // Long runs are cut so that no single block approaches the request budget.
+    const runs = columnRuns(writes).flatMap((run) => splitRun(run, MAX_RUN_CELLS));
     return this.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem(sheetName);
       sheet.protection.load("protected");
@@ -127,8 +128,9 @@ export class ExcelGateway {
             else cell.values = [[cells[j].value === null ? "" : cells[j].value]];
           });
         } else range.formulas = formulas;
-        range.numberFormat = cells.map((c) => [c.numberFormat ?? "General"]);
-        bytes += JSON.stringify(formulas).length + run.length * 16 + 96;
+        const formats = cells.map((c) => [c.numberFormat ?? "General"]);
+        range.numberFormat = formats;
+        bytes += JSON.stringify(formulas).length + JSON.stringify(formats).length + 96;
         if (bytes >= CHUNK_BYTES) {
           ctx.workbook.application.suspendApiCalculationUntilNextSync();
           await ctx.sync();
@@ -201,6 +203,15 @@ function sameContent(now: CellValue, expected: Cell): boolean {
   const b = want === "" || want === undefined ? null : want;
   if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
   return a === b;
+}
+
+/** Cells per block write: 4,000 formulas of ~100 bytes stay far below a chunk. */
+const MAX_RUN_CELLS = 4000;
+
+function splitRun<T>(run: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < run.length; i += size) out.push(run.slice(i, i + size));
+  return out;
 }
 
 /** Groups writes into vertical runs of adjacent cells in one column (block writes). */
