@@ -23,6 +23,8 @@ module.exports = async (env, options) => {
     }),
   ];
   if (fs.existsSync("./src/playground/playground.ts")) {
+    // Playground and browser test only: never referenced by taskpane.html or the manifest.
+    entry["fake-host"] = "./src/playground/fake-host.ts";
     entry.playground = "./src/playground/playground.ts";
     pages.push(new HtmlWebpackPlugin({ filename: "playground.html", template: "./src/playground/playground.html", chunks: ["playground"] }));
   }

@@ -1,2 +1,212 @@
-// Placeholder controller (replaced by the task pane implementation).
-export async function runCommand(_kind: "validasi" | "isi"): Promise<void> {}
+// Task-pane logic, separate from the DOM so it can be tested with the fake Excel host:
+// recognise → validate → preview → write → undo, with the user's corrections and settings
+// saved in the workbook. The view renders `state` and calls the actions below.
+import { DEFAULT_SETTINGS, planFill, recognise, validate, type ColumnMapping, type Recognition, type RowOverride, type Settings } from "../engine";
+import type { Issue } from "../checks/issue";
+import type { FillPlan } from "../fill/plan-types";
+import type { Grid } from "../sheet/grid";
+import { ExcelGateway, HIGHLIGHT_COLORS } from "../excel/gateway";
+import { documentStore, officeErrorMessage, type KeyValueStore } from "../excel/helpers";
+
+const SETTINGS_KEY = "kinerja.pengaturan";
+const MAPPING_KEY = "kinerja.pemetaan";
+
+export type Phase = "idle" | "busy" | "recognised" | "validated" | "preview" | "written";
+
+export interface TaskpaneState {
+  phase: Phase;
+  /** Outside Excel (browser) or no workbook. */
+  outsideExcel: boolean;
+  status: string | null;
+  error: string | null;
+  sheetName: string | null;
+  emptySheet: boolean;
+  grid: Grid | null;
+  recognition: Recognition | null;
+  issues: Issue[] | null;
+  nomenclatureVersion: string | null;
+  plan: FillPlan | null;
+  overrides: Record<number, RowOverride>;
+  /** The last write, for Batalkan. */
+  written: { sheet: string; plan: FillPlan } | null;
+  highlighted: Record<string, string | null> | null;
+  settings: Settings;
+}
+
+type Listener = (s: TaskpaneState) => void;
+
+export class TaskpaneController {
+  state: TaskpaneState;
+  private listeners: Listener[] = [];
+
+  constructor(
+    private readonly gateway: ExcelGateway | null,
+    private readonly store: KeyValueStore = documentStore(null)
+  ) {
+    this.state = {
+      phase: "idle",
+      outsideExcel: gateway === null,
+      status: null,
+      error: null,
+      sheetName: null,
+      emptySheet: false,
+      grid: null,
+      recognition: null,
+      issues: null,
+      nomenclatureVersion: null,
+      plan: null,
+      overrides: {},
+      written: null,
+      highlighted: null,
+      settings: { ...DEFAULT_SETTINGS, ...(store.get<Partial<Settings>>(SETTINGS_KEY) ?? {}) },
+    };
+  }
+
+  subscribe(l: Listener): void {
+    this.listeners.push(l);
+    l(this.state);
+  }
+
+  private set(patch: Partial<TaskpaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+
+  private async guard(status: string, fn: () => Promise<void>): Promise<void> {
+    if (!this.gateway) {
+      this.set({ error: "Kinerja hanya dapat membaca sheet bila dibuka di dalam Excel." });
+      return;
+    }
+    const previous = this.state.phase;
+    this.set({ phase: "busy", status, error: null });
+    try {
+      await fn();
+    } catch (e) {
+      this.set({ phase: previous === "busy" ? "idle" : previous, status: null, error: officeErrorMessage(e) });
+    }
+  }
+
+  private mappingFor(sheet: string): ColumnMapping | undefined {
+    return this.store.get<Record<string, ColumnMapping>>(MAPPING_KEY)?.[sheet];
+  }
+
+  /** Kenali tabel: reads the active sheet (one round trip) and recognises its layout. */
+  recognise(): Promise<void> {
+    return this.guard("Membaca sheet…", async () => {
+      const snap = await this.gateway!.readActiveSheet();
+      const sheet = snap.grid.name;
+      if (snap.empty) {
+        this.set({ phase: "idle", status: null, sheetName: sheet, emptySheet: true, grid: null, recognition: null, issues: null, plan: null });
+        return;
+      }
+      const rec = recognise(snap.grid, this.mappingFor(sheet));
+      this.set({ phase: "recognised", status: null, sheetName: sheet, emptySheet: false, grid: snap.grid, recognition: rec, issues: null, plan: null, overrides: {} });
+    });
+  }
+
+  /** Validasi sheet. */
+  async validate(): Promise<void> {
+    await this.recognise();
+    const { grid, recognition } = this.state;
+    if (!grid || !recognition) return;
+    await this.guard("Memeriksa…", async () => {
+      const analysis = await validate(grid, recognition, this.state.settings);
+      this.set({ phase: "validated", status: null, issues: analysis.issues, nomenclatureVersion: analysis.nomenclatureVersion });
+    });
+  }
+
+  /** Isi kolom capaian, step 1: the preview (nothing is written). */
+  async preview(): Promise<void> {
+    await this.recognise();
+    const { grid, recognition } = this.state;
+    if (!grid || !recognition) return;
+    if (!recognition.layout) {
+      this.set({ error: "Tata letak tabel belum dikenali; atur peran kolom di bagian Kenali tabel." });
+      return;
+    }
+    this.set({ phase: "preview", plan: planFill(grid, recognition, this.state.settings, this.state.overrides) });
+  }
+
+  /** Changes the accumulation or direction of one row and recomputes the preview. */
+  override(row: number, change: RowOverride): void {
+    const { grid, recognition } = this.state;
+    if (!grid || !recognition) return;
+    const overrides = { ...this.state.overrides, [row]: { ...this.state.overrides[row], ...change } };
+    this.set({ overrides, plan: planFill(grid, recognition, this.state.settings, overrides) });
+  }
+
+  /** Isi kolom capaian, step 2: writes what the preview showed. */
+  write(): Promise<void> {
+    const { plan, sheetName } = this.state;
+    if (!plan || !sheetName) return Promise.resolve();
+    return this.guard("Menulis ke sheet…", async () => {
+      await this.gateway!.applyPlan(sheetName, plan.writes);
+      this.set({ phase: "written", status: `${plan.writes.length} sel ditulis. Tekan Batalkan untuk mengembalikan isi semula.`, written: { sheet: sheetName, plan } });
+    });
+  }
+
+  /** Batalkan: restores exactly what was there before the write. */
+  undo(): Promise<void> {
+    const w = this.state.written;
+    if (!w) return Promise.resolve();
+    return this.guard("Mengembalikan isi semula…", async () => {
+      await this.gateway!.restore(w.sheet, w.plan.writes);
+      this.set({ phase: "idle", status: "Isi sel dikembalikan seperti semula.", written: null, plan: null });
+    });
+  }
+
+  select(issue: Issue): Promise<void> {
+    const sheet = this.state.sheetName;
+    if (!sheet) return Promise.resolve();
+    return this.guard("Memilih sel…", async () => {
+      await this.gateway!.select(sheet, issue.cell);
+      this.set({ phase: this.state.issues ? "validated" : "recognised", status: null });
+    });
+  }
+
+  toggleHighlights(): Promise<void> {
+    const sheet = this.state.sheetName;
+    const issues = this.state.issues ?? [];
+    if (!sheet) return Promise.resolve();
+    const phase = this.state.phase;
+    return this.guard(this.state.highlighted ? "Menghapus sorotan…" : "Menyorot sel…", async () => {
+      if (this.state.highlighted) {
+        await this.gateway!.clearHighlights(sheet, this.state.highlighted);
+        this.set({ phase, status: null, highlighted: null });
+      } else {
+        const cells = new Map<string, string>();
+        for (const i of issues) if (!cells.has(i.cell) || i.severity === "error") cells.set(i.cell, HIGHLIGHT_COLORS[i.severity]);
+        const before = await this.gateway!.highlight(sheet, [...cells].map(([cell, color]) => ({ cell, color })));
+        this.set({ phase, status: null, highlighted: before });
+      }
+    });
+  }
+
+  /** A correction of the recognised roles, saved with the workbook and used next time. */
+  async saveMapping(mapping: ColumnMapping): Promise<void> {
+    const sheet = this.state.sheetName;
+    if (!sheet) return;
+    const all = { ...(this.store.get<Record<string, ColumnMapping>>(MAPPING_KEY) ?? {}), [sheet]: mapping };
+    await this.store.set(MAPPING_KEY, all);
+    await this.recognise();
+  }
+
+  async saveSettings(patch: Partial<Settings>): Promise<void> {
+    const settings = { ...this.state.settings, ...patch };
+    this.set({ settings });
+    await this.store.set(SETTINGS_KEY, settings);
+  }
+}
+
+// The ribbon commands run in the same shared runtime and drive the one controller.
+let current: TaskpaneController | null = null;
+
+export function setController(c: TaskpaneController): void {
+  current = c;
+}
+
+export async function runCommand(kind: "validasi" | "isi"): Promise<void> {
+  if (!current) return;
+  if (kind === "validasi") await current.validate();
+  else await current.preview();
+}

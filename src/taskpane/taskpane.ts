@@ -1,1 +1,23 @@
-import "./controller";
+// Task pane entry: wires the controller to the real Excel gateway inside Excel, or shows the
+// "open from Excel" state in a plain browser.
+/* global Office */
+import { TaskpaneController, setController } from "./controller";
+import { mountView } from "./view";
+import { ExcelGateway } from "../excel/gateway";
+import { documentStore } from "../excel/helpers";
+
+function start(inExcel: boolean): void {
+  const root = document.getElementById("app");
+  if (!root) return;
+  const settings = inExcel ? (Office.context?.document?.settings ?? null) : null;
+  const controller = new TaskpaneController(inExcel ? new ExcelGateway() : null, documentStore(settings));
+  setController(controller);
+  mountView(root, controller);
+  if (inExcel) void controller.recognise();
+}
+
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  Office.onReady((info) => start(info?.host === Office.HostType.Excel || String(info?.host) === "Excel"));
+} else {
+  document.addEventListener("DOMContentLoaded", () => start(false));
+}
