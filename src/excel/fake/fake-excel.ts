@@ -471,7 +471,11 @@ function applySet(sheet: FakeSheet, rect: Rect, prop: "values" | "formulas" | "n
     for (let j = 0; j < cols; j++) {
       const cell = ensureCell(sheet, rect.r0 + i, rect.c0 + j);
       const v = (data as unknown[][])[i][j] as CellValue;
-      if (prop === "numberFormat") cell.numberFormat = String(v);
+      if (prop === "numberFormat") {
+        // "General" is Excel's default: the same as no format.
+        if (v === "General") delete cell.numberFormat;
+        else cell.numberFormat = String(v);
+      }
       else if (prop === "formulas" && typeof v === "string" && v.startsWith("=")) {
         cell.formula = v;
       } else {

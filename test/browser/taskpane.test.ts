@@ -1,0 +1,130 @@
+// The built task pane in headless Chromium (Debian's /usr/bin/chromium via playwright-core),
+// served from dist/ on 127.0.0.1, with the fake Excel host in place of office.js.
+import * as fs from "fs";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { FakeBookData } from "../../src/excel/fake/fake-excel";
+import { e81Grid, e81Row } from "../engine/helpers";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startServer } = require("../../scripts/playground-server.js") as { startServer: (o: object) => Promise<{ url: string; close: () => Promise<void> }> };
+
+const dist = path.resolve(__dirname, "../../dist");
+const XSS = "<img src=x onerror=alert(1)>";
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+const outside: string[] = [];
+
+function book(): FakeBookData {
+  const grid = e81Grid([
+    e81Row("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "Nilai SAKIP Perangkat Daerah", { t5: [100, 38196110687], r6: [80, 14824049774], t7: [100, 5405019600], tw: [[null, 759126775], [null, 1482189872]] }),
+    e81Row(XSS, "Jumlah paket bahan logistik kantor yang disediakan", { t5: [25, 66107390], r6: [22, 37574000], t7: [7, 8600000], tw: [[0, null], [2, 3675000], [0, null], [0, null]], stated: [2, 3675000, 2857, 42.7, 24, 41249000, 96, 62.4] }),
+    e81Row("Penyediaan Gaji Dan Tunjangan Asn", "Jumlah orang yang menerima gaji", { t5: ["36 Org/ bln", 34194514491], r6: [108, 13150904052], t7: [36, 4839620000], tw: [["36 Org/ bln", 983010862], ["36 Org/ bln", 1081373851]] }),
+  ]);
+  return { sheets: [{ name: "E81", cells: grid.cells, merges: grid.merges }], active: 0 };
+}
+
+async function openPane(): Promise<{ page: Page; dialogs: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  // Nothing may leave 127.0.0.1.
+  await page.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1") return route.continue();
+    outside.push(url.href);
+    return route.abort();
+  });
+  await page.addInitScript((b) => ((window as unknown as { __KINERJA_BOOK__: unknown }).__KINERJA_BOOK__ = b), book());
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.waitForSelector("#kn-validate");
+  return { page, dialogs };
+}
+
+const fakeCells = (page: Page) => page.evaluate(() => (window as unknown as { __kinerjaFake: { activeSheet(): { cells: unknown[][] } } }).__kinerjaFake.activeSheet().cells);
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(dist, "taskpane.html")) || !fs.existsSync(path.join(dist, "fake-host.js")))
+    throw new Error("dist/ belum dibangun: jalankan `npm run build:addin` (npm test melakukannya lewat pretest).");
+  if (!fs.existsSync("/usr/bin/chromium")) throw new Error("Chromium tidak ada: apt-get install -y chromium");
+  server = await startServer({ dist });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("recognise, validate, select, fill, undo — in the real task pane", async () => {
+  const { page, dialogs } = await openPane();
+  const before = await fakeCells(page);
+  await expect(page.locator("#kn-layout-name").textContent()).resolves.toMatch(/E\.81/);
+
+  await page.click("#kn-validate");
+  await page.waitForSelector("#kn-counts");
+  const counts = await page.locator("#kn-counts").textContent();
+  expect(counts).toMatch(/\d+ galat · \d+ peringatan · \d+ info/);
+  const issues = page.locator(".kn-issue");
+  expect(await issues.count()).toBeGreaterThan(0);
+
+  // Clicking a finding selects its cell in Excel.
+  const cell = await issues.first().getAttribute("data-cell");
+  await issues.first().click();
+  await page.waitForFunction((c) => (window as unknown as { __kinerjaFake: { selection: string } }).__kinerjaFake.selection === `E81!${c}`, cell);
+
+  // Preview first: nothing written yet.
+  await page.click("#kn-fill");
+  await page.waitForSelector("#kn-plan-summary");
+  expect(await page.locator("#kn-plan-summary").textContent()).toMatch(/sel akan diisi/);
+  expect(await fakeCells(page)).toEqual(before);
+
+  await page.click("#kn-write");
+  await page.waitForSelector("#kn-undo");
+  const after = (await fakeCells(page)) as { value: unknown; formula?: string }[][];
+  // Row 9 (index 8): 12K = 2 (sum of flows), 13K = 2/7×100 = 28,57, written as formulas.
+  expect(after[8][20]).toMatchObject({ value: 28.57 });
+  expect(after[8][20].formula).toMatch(/^=/);
+  // Row 10: "36 Org/ bln" is not summed over quarters: 12K = 36.
+  expect(after[9][18]).toMatchObject({ value: 36 });
+
+  await page.click("#kn-undo");
+  await page.waitForSelector("text=Isi sel dikembalikan");
+  expect(await fakeCells(page)).toEqual(before);
+
+  // Untrusted cell text is shown as text, never as HTML.
+  await page.click("#kn-recognise");
+  expect(await page.locator("img").count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  await page.screenshot({ path: path.resolve(__dirname, "../../tmp/taskpane-320.png"), fullPage: true }).catch(() => undefined);
+  expect(outside.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);
+  await page.close();
+}, 60000);
+
+test("the XSS payload appears as text in the issue list", async () => {
+  const { page, dialogs } = await openPane();
+  await page.click("#kn-validate");
+  await page.waitForSelector("#kn-counts");
+  const html = await page.content();
+  expect(html).not.toContain(XSS);
+  expect(await page.locator("img").count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  await page.close();
+}, 60000);
+
+test("outside Excel the pane says where to open it", async () => {
+  const page = await browser.newPage({ viewport: { width: 320, height: 600 } });
+  await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
+  await page.goto(`${server.url}/bantuan.html`);
+  await page.setContent('<main id="app"></main>');
+  await page.addScriptTag({ url: `${server.url}/taskpane.js` });
+  await page.evaluate(() => document.dispatchEvent(new Event("DOMContentLoaded")));
+  await expect(page.locator("text=Buka dari Excel").count()).resolves.toBe(1);
+  await page.close();
+}, 60000);
