@@ -1,0 +1,78 @@
+import { TaskpaneController } from "../../src/taskpane/controller";
+import { ExcelGateway } from "../../src/excel/gateway";
+import { FakeExcelHost } from "../../src/excel/fake/fake-excel";
+import { documentStore } from "../../src/excel/helpers";
+import { e81Grid, e81Row } from "../engine/helpers";
+
+function setup(extra: { protected?: boolean; empty?: boolean } = {}) {
+  const grid = extra.empty
+    ? { name: "Kosong", cells: [], merges: [] }
+    : e81Grid([e81Row("Penyediaan Bahan Logistik Kantor", "Jumlah paket", { t5: [25, 66107390], r6: [22, 37574000], t7: [7, 8600000], tw: [[0, null], [2, 3675000], [0, null], [0, null]], stated: [2, 3675000, 2857, 42.7, 24, 41249000, 96, 62.4] })]);
+  const host = new FakeExcelHost({ sheets: [{ name: grid.name, cells: structuredClone(grid.cells), merges: grid.merges, protected: extra.protected }] });
+  const store = documentStore(null);
+  const ctl = new TaskpaneController(new ExcelGateway(host.excel()), store);
+  return { host, ctl, store };
+}
+
+test("validate lists the document's error at its cell", async () => {
+  const { ctl } = setup();
+  await ctl.validate();
+  expect(ctl.state.phase).toBe("validated");
+  expect(ctl.state.issues!.some((i) => i.cell === "U8" && i.rule === "hitung.beda")).toBe(true);
+});
+
+test("preview writes nothing; write then undo restores exactly", async () => {
+  const { ctl, host } = setup();
+  const before = structuredClone(host.activeSheet().cells);
+  await ctl.preview();
+  expect(ctl.state.phase).toBe("preview");
+  expect(ctl.state.plan!.writes.length).toBeGreaterThan(0);
+  expect(host.activeSheet().cells).toEqual(before);
+  await ctl.write();
+  expect(ctl.state.phase).toBe("written");
+  expect(host.activeSheet().cells).not.toEqual(before);
+  await ctl.undo();
+  expect(host.activeSheet().cells).toEqual(before);
+});
+
+test("a per-row override changes the plan (accumulation)", async () => {
+  const { ctl } = setup();
+  await ctl.preview();
+  const row = ctl.state.plan!.decisions[0].row;
+  const before = ctl.state.plan!.writes.find((w) => w.row === row && w.col === 18)!.value;
+  ctl.override(row, { accumulation: "terakhir" });
+  const after = ctl.state.plan!.writes.find((w) => w.row === row && w.col === 18)!.value;
+  expect(before).toBe(2);
+  expect(after).toBe(0); // the last reported quarter (TW IV = 0)
+});
+
+test("protected sheet: clear message, nothing written", async () => {
+  const { ctl, host } = setup({ protected: true });
+  const before = structuredClone(host.activeSheet().cells);
+  await ctl.preview();
+  await ctl.write();
+  expect(ctl.state.error).toMatch(/diproteksi/);
+  expect(host.activeSheet().cells).toEqual(before);
+});
+
+test("empty sheet and outside Excel states", async () => {
+  const { ctl } = setup({ empty: true });
+  await ctl.recognise();
+  expect(ctl.state.emptySheet).toBe(true);
+  const outside = new TaskpaneController(null);
+  expect(outside.state.outsideExcel).toBe(true);
+  await outside.validate();
+  expect(outside.state.error).toMatch(/di dalam Excel/);
+});
+
+test("settings and column corrections are saved with the workbook and reused", async () => {
+  const { ctl, store } = setup();
+  await ctl.saveSettings({ scale: "lkjip", decimals: 1 });
+  expect(store.get<{ scale: string }>("kinerja.pengaturan")!.scale).toBe("lkjip");
+  await ctl.recognise();
+  const cols = { ...ctl.state.recognition!.columns, indikator: 2 };
+  await ctl.saveMapping({ columns: cols });
+  expect(ctl.state.recognition!.columns.indikator).toBe(2);
+  const again = new TaskpaneController(new ExcelGateway(setup().host.excel()), store);
+  expect(again.state.settings.scale).toBe("lkjip");
+});
