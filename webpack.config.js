@@ -32,7 +32,7 @@ module.exports = async (env, options) => {
   const config = {
     devtool: dev ? "eval-cheap-module-source-map" : "source-map", // never eval in production bundles
     entry,
-    output: { path: path.resolve(__dirname, "dist"), clean: true, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js" },
+    output: { path: path.resolve(__dirname, "dist"), publicPath: "", clean: true, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js" },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
@@ -59,6 +59,9 @@ module.exports = async (env, options) => {
         ],
       }),
     ],
+    // No `global` shim: webpack's shim falls back to new Function("return this"), which the
+    // task pane's Content-Security-Policy forbids.
+    node: { global: false },
     performance: { hints: false },
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },

@@ -117,13 +117,25 @@ function localise(official: string, asWritten: string): string {
   return official.startsWith("X.XX") ? asWritten.split(".").slice(0, 2).join(".") + official.slice(4) : official;
 }
 
+// Normalised official name → codes, built once per nomenclature version (not per row).
+const nameIndex = new WeakMap<Nomenclature, Map<string, string[]>>();
+
+function codesNamed(nom: Nomenclature, name: string): string[] {
+  let index = nameIndex.get(nom);
+  if (!index) {
+    index = new Map();
+    for (const [code, official] of Object.entries(nom.names)) {
+      const key = normaliseName(official);
+      index.set(key, [...(index.get(key) ?? []), code]);
+    }
+    nameIndex.set(nom, index);
+  }
+  return index.get(normaliseName(name)) ?? [];
+}
+
 /** An official descendant of `prefix` whose name equals `name` (normalised). */
 function childWithName(nom: Nomenclature, prefix: string, name: string): string | null {
-  const target = normaliseName(name);
-  for (const [code, official] of Object.entries(nom.names)) {
-    if (code.length > prefix.length && code.startsWith(prefix + ".") && normaliseName(official) === target) return code;
-  }
-  return null;
+  return codesNamed(nom, name).find((code) => code.length > prefix.length && code.startsWith(prefix + ".")) ?? null;
 }
 
 /** The official name may be followed by the indicator text in the same cell (000 L227). */

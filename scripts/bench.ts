@@ -1,0 +1,151 @@
+// `npm run bench`: the measured figures behind the README's performance claims.
+// Medians over several runs on generated E.81 and T-C.29 sheets of 100, 2,000 and 20,000 rows.
+// Prints a readable table and, as its LAST line, one JSON object with every figure.
+// Needs a build first (`npm run build`): it times the real `kinerja` binary and dist/ bundles.
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as zlib from "zlib";
+import ExcelJS from "exceljs";
+import { recognise, validate, planFill, DEFAULT_SETTINGS } from "../src/engine";
+import { ExcelGateway } from "../src/excel/gateway";
+import { FakeExcelHost } from "../src/excel/fake/fake-excel";
+import type { CellValue, Grid } from "../src/sheet/grid";
+import * as fx from "../src/functions/functions";
+import { e81Grid, e81Row, tc29Grid } from "../test/engine/helpers";
+
+// The custom functions module expects the runtime's CustomFunctions global.
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
+  Error: class {
+    constructor(
+      public code: string,
+      public message?: string
+    ) {}
+  },
+  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+};
+
+const root = path.resolve(__dirname, "..");
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(fn: () => unknown | Promise<unknown>, runs = RUNS): Promise<number> {
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    t.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return Math.round(median(t) * 10) / 10;
+}
+
+function e81(rows: number): Grid {
+  const data: CellValue[][] = [];
+  for (let i = 0; i < rows; i++) {
+    if (i % 20 === 0) data.push(e81Row(`PROGRAM ${i / 20 + 1}`, "Persentase capaian program", { t5: ["100 %", 38196110687], r6: [80, 14824049774], t7: [100, 5405019600], tw: [["50 %", 759126775], ["50 %", 1482189872]] }));
+    else data.push(e81Row(`Penyediaan Bahan Logistik Kantor ${i}`, "Jumlah paket bahan logistik kantor", { t5: [25, 66107390], r6: [22, 37574000], t7: [7, 8600000], tw: [[0, null], [2, 3675000], [0, null], [0, null]], stated: [2, 3675000, 28.57, 42.7, 24, 41249000, 96, 62.4] }));
+  }
+  return e81Grid(data);
+}
+
+function tc29(rows: number): Grid {
+  const data: CellValue[][] = [];
+  for (let i = 0; i < rows; i++) data.push([2, 7, `4.2.01.${String(i % 99).padStart(2, "0")}`, `Sub kegiatan ${i}`, "Jumlah pencari kerja yang ditempatkan", 1200, 300, 250, 260, 104, 280, 840, 70]);
+  return tc29Grid(data);
+}
+
+async function toXlsx(grid: Grid, file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(grid.name);
+  grid.cells.forEach((row, r) => row.forEach((c, col) => c.value !== null && (ws.getCell(r + 1, col + 1).value = c.value as ExcelJS.CellValue)));
+  await wb.xlsx.writeFile(file);
+}
+
+function gz(file: string): number {
+  return zlib.gzipSync(fs.readFileSync(file)).length;
+}
+
+async function main(): Promise<void> {
+  const figures: Record<string, number> = {};
+  const rowsTable: string[] = [];
+  for (const [name, make] of [["E81", e81], ["TC29", tc29]] as const) {
+    for (const n of [100, 2000, 20000]) {
+      const grid = make(n);
+      const engine = await time(async () => {
+        const rec = recognise(grid);
+        await validate(grid, rec, DEFAULT_SETTINGS);
+        planFill(grid, rec, DEFAULT_SETTINGS);
+      });
+      figures[`engine_ms_${name}_${n}`] = engine;
+
+      const host = new FakeExcelHost({ sheets: [{ name: grid.name, cells: structuredClone(grid.cells), merges: grid.merges }] });
+      const gw = new ExcelGateway(host.excel());
+      const snap = await gw.readActiveSheet();
+      const readTrips = host.syncCount;
+      const rec = recognise(snap.grid);
+      const plan = planFill(snap.grid, rec, DEFAULT_SETTINGS);
+      host.resetCounters();
+      await gw.applyPlan(snap.grid.name, plan.writes);
+      figures[`roundtrips_read_${name}_${n}`] = readTrips;
+      figures[`roundtrips_fill_${name}_${n}`] = host.syncCount;
+      figures[`largest_request_bytes_${name}_${n}`] = host.largestRequest;
+      rowsTable.push(`${name.padEnd(5)} ${String(n).padStart(6)} baris | mesin ${String(engine).padStart(8)} ms | round trip baca ${readTrips}, isi ${host.syncCount} | permintaan terbesar ${(host.largestRequest / 1024).toFixed(0)} KB | ${plan.writes.length} sel`);
+    }
+  }
+
+  // One KINERJA.CAPAIAN call over a 20,000-cell range (the spill fast path).
+  const r = Array.from({ length: 20000 }, (_, i) => [String(50 + (i % 60)).replace(".", ",")]);
+  const t = Array.from({ length: 20000 }, () => ["87%"]);
+  figures.capaian_20000_cells_ms = await time(() => fx.capaian(r, t));
+
+  // kinerja isi on real files through the built binary.
+  const bin = path.join(root, "bin", "kinerja.js");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-bench-"));
+  if (fs.existsSync(path.join(root, "build", "cli", "main.js"))) {
+    const one = path.join(dir, "e81-100.xlsx");
+    await toXlsx(e81(100), one);
+    figures.isi_one_file_ms = await time(() => execFileSync(process.execPath, [bin, "isi", one, "-o", path.join(dir, "out.xlsx")]), 3);
+    const batch: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const f = path.join(dir, `batch-${i}.xlsx`);
+      if (i === 0) await toXlsx(e81(100), f);
+      else fs.copyFileSync(batch[0], f);
+      batch.push(f);
+    }
+    fs.mkdirSync(path.join(dir, "out"));
+    figures.isi_batch_100_files_ms = await time(() => execFileSync(process.execPath, [bin, "isi", ...batch, "-o", path.join(dir, "out")]), 1);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const dist = path.join(root, "dist");
+  if (fs.existsSync(path.join(dist, "functions.js"))) {
+    figures.functions_bundle_gzip_bytes = gz(path.join(dist, "functions.js"));
+    figures.taskpane_bundle_gzip_bytes = gz(path.join(dist, "taskpane.js"));
+    for (const f of fs.readdirSync(dist).filter((f) => /^nomenklatur-.*\.js$/.test(f))) figures[`${f.split(".")[0].replace(/-/g, "_")}_gzip_bytes`] = gz(path.join(dist, f));
+  }
+
+  console.log("Kinerja — benchmark (median dari beberapa kali jalan)\n");
+  for (const line of rowsTable) console.log(line);
+  console.log(`\nKINERJA.CAPAIAN atas 20.000 sel: ${figures.capaian_20000_cells_ms} ms`);
+  if (figures.isi_one_file_ms !== undefined) console.log(`kinerja isi: 1 berkas ${figures.isi_one_file_ms} ms; 100 berkas ${figures.isi_batch_100_files_ms} ms`);
+  if (figures.functions_bundle_gzip_bytes !== undefined)
+    console.log(`bundle (gzip): functions ${(figures.functions_bundle_gzip_bytes / 1024).toFixed(1)} KB, taskpane ${(figures.taskpane_bundle_gzip_bytes / 1024).toFixed(1)} KB; nomenklatur ${Object.entries(figures).filter(([k]) => k.startsWith("nomenklatur")).map(([k, v]) => `${k.replace(/_gzip_bytes/, "")} ${(v / 1024).toFixed(1)} KB`).join(", ")}`);
+  const targets = {
+    engine_20000_under_300ms: figures.engine_ms_E81_20000 < 300 && figures.engine_ms_TC29_20000 < 300,
+    read_roundtrips_constant: figures.roundtrips_read_E81_100 === figures.roundtrips_read_E81_20000,
+    no_request_over_5MB: Object.entries(figures).filter(([k]) => k.startsWith("largest_request")).every(([, v]) => v < 5 * 1024 * 1024),
+    functions_bundle_under_60KB: (figures.functions_bundle_gzip_bytes ?? 0) < 60 * 1024,
+  };
+  console.log(`\nTarget: ${Object.entries(targets).map(([k, v]) => `${k}=${v ? "ya" : "TIDAK"}`).join(", ")}`);
+  console.log(JSON.stringify({ ...figures, targets }));
+}
+
+main().catch((e) => {
+  console.error(`bench gagal: ${(e as Error).stack}`);
+  process.exit(1);
+});
