@@ -70,3 +70,97 @@ export interface Analysis {
   /** Which nomenclature version was used for code checks (Indonesian label). */
   nomenclatureVersion: string | null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Implementation facade. Every door (task pane, CLI, benchmarks) uses only these functions.
+//
+//   recognise(grid, mapping?)                → Recognition   (sync; a saved mapping overrides)
+//   validate(grid, recognition, settings)    → Promise<Analysis>   (sheet checks + code checks)
+//   planFill(grid, recognition, settings, overrides?) → FillPlan   (writes with `previous` for undo)
+//   analyseAll(grids, settings)              → Promise<SheetAnalysis[]>   (recognise + validate + plan)
+//   roleLabel(role), layoutLabel(id)         → Indonesian labels for the UI
+// ---------------------------------------------------------------------------------------------
+import { recognise as recogniseImpl, layoutLabel as layoutLabelImpl } from "./sheet/recognise";
+import { computeSheet, planFromDetailed } from "./fill/plan";
+import { runSheetChecks } from "./checks";
+import { runCodeChecks } from "./checks/kode";
+export { roleLabel, allRoles } from "./sheet/roles";
+
+// validate and planFill on the same grid share one computation (grids are treated as immutable)
+const computed = new WeakMap<Grid, { recognition: Recognition; key: string; plan: ReturnType<typeof computeSheet> }>();
+
+function computeCached(grid: Grid, recognition: Recognition, settings: Settings, overrides?: Record<number, RowOverride>) {
+  const key = JSON.stringify([settings, overrides ?? {}]);
+  const hit = computed.get(grid);
+  if (hit && hit.recognition === recognition && hit.key === key) return hit.plan;
+  const plan = computeSheet(grid, recognition, settings, overrides);
+  computed.set(grid, { recognition, key, plan });
+  return plan;
+}
+
+/** Recognises the table on a sheet (layout, year, header/data rows, column roles). */
+export function recognise(grid: Grid, mapping?: ColumnMapping): Recognition {
+  return recogniseImpl(grid, mapping);
+}
+
+export function layoutLabel(id: LayoutId): string {
+  return layoutLabelImpl(id);
+}
+
+/**
+ * Validates the recognised table: numbers, stated computed values, budgets, and codes.
+ * `overrides` (per-row accumulation/direction chosen in the preview) change what is recomputed.
+ * The grid is treated as immutable: after writing to the sheet, read it again into a new Grid.
+ */
+export async function validate(
+  grid: Grid,
+  recognition: Recognition,
+  settings: Settings = DEFAULT_SETTINGS,
+  overrides?: Record<number, RowOverride>,
+): Promise<Analysis> {
+  if (!recognition.layout) return { recognition, issues: [], nomenclatureVersion: null };
+  const plan = computeCached(grid, recognition, settings, overrides);
+  const issues = runSheetChecks(grid, recognition, plan);
+  const codes = await runCodeChecks(plan.model, recognition, settings);
+  const all = [...issues, ...codes.issues].sort((a, b) => a.row - b.row || a.col - b.col);
+  return { recognition, issues: all, nomenclatureVersion: codes.version };
+}
+
+/** Plans the fill of every computed column; apply it with the Excel gateway or io/xlsx. */
+export function planFill(
+  grid: Grid,
+  recognition: Recognition,
+  settings: Settings = DEFAULT_SETTINGS,
+  overrides?: Record<number, RowOverride>,
+): FillPlan {
+  const plan = planFromDetailed(grid, computeCached(grid, recognition, settings, overrides));
+  // A cell covered by a merged area (other than its top-left) is never written: Excel keeps
+  // only the top-left cell's content, and writing the others would land in the top-left.
+  if (grid.merges.length === 0) return plan;
+  const targets = new Set(plan.writes.map((w) => w.row * 16384 + w.col));
+  const covered = new Set<number>();
+  for (const m of grid.merges)
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && targets.has(r * 16384 + c)) covered.add(r * 16384 + c);
+  const writes = plan.writes.filter((w) => !covered.has(w.row * 16384 + w.col));
+  if (writes.length === plan.writes.length) return plan;
+  const changedExisting = writes.filter((w) => w.previous.value !== null && w.previous.value !== "" && (w.previous.formula ?? w.previous.value) !== (w.formula ?? w.value)).length;
+  return { ...plan, writes, changedExisting };
+}
+
+export interface SheetAnalysis {
+  sheet: string;
+  analysis: Analysis;
+  plan: FillPlan | null;
+}
+
+/** Recognise, validate and plan every sheet (sheets without a known table get layout null). */
+export async function analyseAll(grids: Grid[], settings: Settings = DEFAULT_SETTINGS): Promise<SheetAnalysis[]> {
+  const out: SheetAnalysis[] = [];
+  for (const grid of grids) {
+    const recognition = recognise(grid);
+    const analysis = await validate(grid, recognition, settings);
+    out.push({ sheet: grid.name, analysis, plan: recognition.layout ? planFill(grid, recognition, settings) : null });
+  }
+  return out;
+}

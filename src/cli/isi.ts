@@ -1,7 +1,90 @@
+// `kinerja isi FILE... -o KELUARAN [--nilai] [--json]`: fill the computed columns into a new
+// workbook (KELUARAN is a file for one input, a folder for several). The input is never modified.
+import * as path from "path";
+import * as fs from "fs";
 import type { CliIO } from "./io";
+import { readWorkbook, applyPlans, WorkbookError, type SheetPlan } from "../io/xlsx";
+import { recognise, planFill, DEFAULT_SETTINGS, layoutLabel } from "../engine";
 
-// Placeholder: implemented by the sub-command's owner.
-export async function isi(_args: string[], io: CliIO): Promise<number> {
-  io.err("kinerja isi: belum tersedia\n");
-  return 2;
+const USAGE = "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json]\n";
+
+interface Written {
+  file: string;
+  sheet: string;
+  cell: string;
+  formula?: string;
+  value: number | string | null;
+}
+
+export async function isi(args: string[], io: CliIO): Promise<number> {
+  const files: string[] = [];
+  let out: string | null = null;
+  let valuesOnly = false;
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-o" || a === "--output" || a === "--keluaran") {
+      out = args[++i] ?? null;
+      if (out === null) {
+        io.err(`kinerja isi: -o memerlukan nama berkas atau folder keluaran\n${USAGE}`);
+        return 2;
+      }
+    } else if (a === "--nilai") valuesOnly = true;
+    else if (a === "--json") json = true;
+    else if (a === "--help" || a === "-h") {
+      io.out(USAGE);
+      return 0;
+    } else if (a.startsWith("-")) {
+      io.err(`kinerja isi: opsi tidak dikenal: ${a}\n${USAGE}`);
+      return 2;
+    } else files.push(a);
+  }
+  if (!files.length || !out) {
+    io.err(`kinerja isi: ${!files.length ? "sebutkan berkas .xlsx" : "sebutkan keluaran dengan -o"}\n${USAGE}`);
+    return 2;
+  }
+  const several = files.length > 1;
+  if (several && fs.existsSync(out) && !fs.statSync(out).isDirectory()) {
+    io.err(`kinerja isi: untuk beberapa berkas, keluaran (-o) harus berupa folder\n`);
+    return 2;
+  }
+  const settings = { ...DEFAULT_SETTINGS, valuesOnly };
+  const written: Written[] = [];
+  let code = 0;
+  for (const [fi, file] of files.entries()) {
+    if (io.isTTY && several) io.err(`[${fi + 1}/${files.length}] ${file}\n`);
+    const target = several || (fs.existsSync(out) && fs.statSync(out).isDirectory()) ? path.join(out, path.basename(file)) : out;
+    if (path.resolve(target) === path.resolve(file)) {
+      io.err(`kinerja isi: keluaran ${target} sama dengan berkas masukan; pilih nama atau folder lain\n`);
+      code = 2;
+      continue;
+    }
+    try {
+      const { sheets } = await readWorkbook(file);
+      const plans: SheetPlan[] = [];
+      const summary: string[] = [];
+      for (const grid of sheets) {
+        const rec = recognise(grid);
+        if (!rec.layout) continue;
+        const plan = planFill(grid, rec, settings);
+        plans.push({ sheetName: grid.name, plan });
+        summary.push(
+          `  lembar "${grid.name}" (${layoutLabel(rec.layout)}): ${plan.writes.length} sel ditulis` +
+            (plan.changedExisting ? `, ${plan.changedExisting} nilai lama diganti` : ""),
+        );
+        for (const w of plan.writes)
+          written.push({ file, sheet: grid.name, cell: w.cell, ...(w.formula ? { formula: w.formula } : {}), value: w.value });
+      }
+      await applyPlans(file, target, plans);
+      if (!json) {
+        io.out(`${file} → ${target}\n`);
+        io.out((summary.length ? summary.join("\n") : "  tidak ada tabel yang dikenali; salinan ditulis tanpa perubahan") + "\n");
+      }
+    } catch (e) {
+      io.err(`kinerja isi: ${e instanceof WorkbookError ? e.message : `gagal memproses ${file}: ${(e as Error).message}`}\n`);
+      code = 2;
+    }
+  }
+  if (json) io.out(JSON.stringify({ written }) + "\n");
+  return code;
 }

@@ -1,0 +1,39 @@
+// akumulasi.ragu: the quarterly values contradict the accumulation rule used for the row
+// (Mojokerto enters "persentase realisasi anggaran" as increments 25/25/25/25).
+import Decimal from "decimal.js";
+import type { Issue } from "./issue";
+import type { Recognition } from "../engine";
+import type { DetailedPlan } from "../fill/plan";
+import { issue } from "./make";
+
+const QUARTERS = [1, 2, 3, 4].map((q) => `realisasi.tw${q}.k`);
+
+export function checkAccumulation(rec: Recognition, plan: DetailedPlan): Issue[] {
+  const out: Issue[] = [];
+  if (!QUARTERS.some((q) => q in rec.columns) || !("realisasi.tahun.k" in rec.columns)) return out;
+  for (const rp of plan.rows) {
+    const vals = QUARTERS.map((q) => rp.record.nums[q]).filter((n) => n?.kind === "number").map((n) => n.value!);
+    const t = rp.record.nums["target.tahun.k"];
+    if (vals.length < 2 || t?.kind !== "number" || t.value!.isZero()) continue;
+    const sum = vals.reduce((a, v) => a.plus(v), new Decimal(0));
+    const last = vals[vals.length - 1];
+    const acc = rp.decision.accumulation;
+    const near = (a: Decimal, b: Decimal) => a.minus(b).abs().lte(b.abs().mul(0.05));
+    let why: string | null = null;
+    if (acc !== "jumlah" && near(sum, t.value!) && !near(last, t.value!))
+      why = `Nilai triwulan tampak sebagai tambahan per triwulan (jumlahnya ${sum.toString().replace(".", ",")} ≈ target), tetapi yang dipakai nilai terakhir.`;
+    else if (acc === "jumlah" && vals.every((v, i) => i === 0 || v.gte(vals[i - 1])) && near(last, t.value!) && sum.gt(t.value!.mul(1.5)))
+      why = "Nilai triwulan tampak kumulatif (naik terus, nilai terakhir ≈ target), tetapi yang dipakai jumlah.";
+    if (why)
+      out.push(
+        issue(
+          rp.record.row,
+          rec.columns["realisasi.tahun.k"],
+          "akumulasi.ragu",
+          "warning",
+          `${why} Aturan yang dipakai: ${acc} (${rp.decision.accumulationReason ?? ""}). Pilih aturan yang benar untuk baris ini.`,
+        ),
+      );
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+// All sheet checks (DOMAIN §7) over one computed plan; code checks run in engine.validate.
+import type { Issue } from "./issue";
+import type { Grid } from "../sheet/grid";
+import type { Recognition } from "../engine";
+import type { DetailedPlan } from "../fill/plan";
+import { checkNumbers } from "./angka";
+import { checkStated } from "./hitung";
+import { checkTargets } from "./target";
+import { checkBudgets } from "./anggaran";
+import { checkAccumulation } from "./akumulasi";
+
+export function runSheetChecks(grid: Grid, rec: Recognition, plan: DetailedPlan): Issue[] {
+  const all = [
+    ...checkNumbers(grid, rec, plan.model),
+    ...checkStated(grid, plan),
+    ...checkTargets(rec, plan),
+    ...checkBudgets(rec, plan.model),
+    ...checkAccumulation(rec, plan),
+  ];
+  return all.sort((a, b) => a.row - b.row || a.col - b.col);
+}

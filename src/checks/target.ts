@@ -1,0 +1,36 @@
+// target.nol and target.kosong: a realisation exists but the target cannot carry a capaian.
+import type { Issue } from "./issue";
+import type { Recognition } from "../engine";
+import type { DetailedPlan } from "../fill/plan";
+import { layoutById } from "../sheet/layouts";
+import { issue } from "./make";
+
+export function checkTargets(rec: Recognition, plan: DetailedPlan): Issue[] {
+  const def = layoutById(rec.layout);
+  if (!def) return [];
+  const comps = def.computed[rec.variant ?? ""] ?? Object.values(def.computed)[0] ?? [];
+  const out: Issue[] = [];
+  const seen = new Set<string>();
+  for (const rp of plan.rows) {
+    for (const comp of comps) {
+      // the Renstra end target is often left blank below programme level: not worth a finding
+      if ((comp.kind !== "capaian" && comp.kind !== "serapan") || comp.out.startsWith("capaian.renstra")) continue;
+      const tRole = comp.kind === "capaian" ? comp.t : comp.pagu;
+      if (!(tRole in rec.columns)) continue;
+      const rVal = rp.cells[comp.r]?.value ?? (rp.record.nums[comp.r]?.kind === "number" ? 1 : null);
+      if (rVal === null || rVal === undefined) continue;
+      const t = rp.record.nums[tRole];
+      const key = `${rp.record.row}:${tRole}`;
+      if (seen.has(key)) continue;
+      const col = rec.columns[tRole];
+      if (!t || t.kind === "empty") {
+        seen.add(key);
+        out.push(issue(rp.record.row, col, "target.kosong", "warning", "Realisasi ada tetapi target kosong; capaian tidak dapat dihitung."));
+      } else if (t.kind === "number" && t.value!.isZero()) {
+        seen.add(key);
+        out.push(issue(rp.record.row, col, "target.nol", "warning", "Target bernilai 0; capaian tidak terdefinisi (bukan 0%). Periksa target."));
+      }
+    }
+  }
+  return out;
+}

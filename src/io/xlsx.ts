@@ -1,0 +1,139 @@
+// .xlsx ↔ Grid adapter for the command line (Node only, ExcelJS). Reading never changes the file;
+// writing always goes to a different path and touches only the planned cells.
+import * as path from "path";
+import * as fs from "fs";
+import ExcelJS from "exceljs";
+import type { Grid, Cell, MergedArea, CellValue } from "../sheet/grid";
+import { parseA1 } from "../sheet/grid";
+import type { FillPlan } from "../fill/plan-types";
+
+/** A file problem with an Indonesian message for the user. */
+export class WorkbookError extends Error {}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function dateSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH) / 86400000;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function plainValue(v: any): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return dateSerial(v);
+  if (typeof v === "object") {
+    if (Array.isArray(v.richText)) return v.richText.map((t: { text: string }) => t.text).join("");
+    if ("error" in v) return String(v.error);
+    if ("formula" in v || "sharedFormula" in v) return plainValue(v.result);
+    if ("text" in v) return plainValue(v.text);
+  }
+  return String(v);
+}
+
+async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  if (!fs.existsSync(file)) throw new WorkbookError(`Berkas tidak ditemukan: ${file}`);
+  if (fs.statSync(file).isDirectory()) throw new WorkbookError(`${file} adalah folder, bukan berkas .xlsx`);
+  if (!/\.(xlsx|xlsm)$/i.test(file)) throw new WorkbookError(`${file} bukan berkas .xlsx (format lain belum didukung; simpan ulang sebagai .xlsx)`);
+  const size = fs.statSync(file).size;
+  if (size === 0) throw new WorkbookError(`Berkas ${file} kosong (0 byte).`);
+  // Real Renja/LKjIP workbooks are a few MB; a huge file would exhaust memory before any report.
+  const limit = Number(process.env.KINERJA_MAX_MB ?? 40) * 1024 * 1024;
+  if (size > limit)
+    throw new WorkbookError(`Berkas ${file} terlalu besar (${(size / 1048576).toFixed(0)} MB; batas ${(limit / 1048576).toFixed(0)} MB). Pisahkan tabelnya ke workbook yang lebih kecil atau atur KINERJA_MAX_MB.`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch {
+    throw new WorkbookError(`Berkas ${file} tidak dapat dibaca sebagai workbook Excel (.xlsx); mungkin rusak atau bukan .xlsx.`);
+  }
+  return wb;
+}
+
+function sheetToGrid(ws: ExcelJS.Worksheet): Grid {
+  const cells: Cell[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const line: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // merged slaves read as empty, like Excel's Range.values
+      if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
+      const c: Cell = { value: plainValue(cell.value) };
+      const f = cell.formula;
+      if (f) c.formula = "=" + f;
+      if (cell.numFmt) c.numberFormat = cell.numFmt;
+      while (line.length < colNumber - 1) line.push({ value: null });
+      line[colNumber - 1] = c;
+    });
+    while (cells.length < rowNumber - 1) cells.push([]);
+    cells[rowNumber - 1] = line;
+  });
+  for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
+  const merges: MergedArea[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const ranges: string[] = ((ws as any).model?.merges as string[]) ?? [];
+  for (const r of ranges) {
+    const [a, b] = r.split(":");
+    const p = parseA1(a);
+    const q = parseA1(b ?? a);
+    merges.push({ top: p.row, left: p.col, bottom: q.row, right: q.col });
+  }
+  return { name: ws.name, cells, merges };
+}
+
+/** Reads every worksheet as a Grid. Rejects with a WorkbookError (Indonesian message) on file problems. */
+export async function readWorkbook(file: string): Promise<{ sheets: Grid[] }> {
+  const wb = await loadWorkbook(file);
+  return { sheets: wb.worksheets.map(sheetToGrid) };
+}
+
+export interface SheetPlan {
+  sheetName: string;
+  plan: FillPlan;
+}
+
+/** Writes the plans into a copy of the input workbook at outputPath. The input is never modified. */
+export async function applyPlans(inputPath: string, outputPath: string, plans: SheetPlan[]): Promise<void> {
+  if (path.resolve(inputPath) === path.resolve(outputPath))
+    throw new WorkbookError("Berkas keluaran tidak boleh sama dengan berkas masukan (berkas asli tidak diubah).");
+  const wb = await loadWorkbook(inputPath);
+  for (const { sheetName, plan } of plans) {
+    const ws = wb.getWorksheet(sheetName);
+    if (!ws) throw new WorkbookError(`Lembar "${sheetName}" tidak ada di ${inputPath}`);
+    detachSharedFormulas(ws, new Set(plan.writes.map((w) => w.cell)));
+    for (const w of plan.writes) {
+      const cell = ws.getCell(w.row + 1, w.col + 1);
+      if (w.formula) cell.value = { formula: w.formula.slice(1), result: w.value ?? "" } as ExcelJS.CellFormulaValue;
+      else cell.value = w.value;
+      if (w.numberFormat) cell.numFmt = w.numberFormat;
+    }
+  }
+  const dir = path.dirname(path.resolve(outputPath));
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
+  try {
+    await wb.xlsx.writeFile(outputPath);
+  } catch (e) {
+    throw new WorkbookError(`Tidak dapat menulis ${outputPath}: ${(e as Error).message}`);
+  }
+}
+
+/** Cells sharing the formula of a cell we overwrite get their own copy first (the master goes away). */
+function detachSharedFormulas(ws: ExcelJS.Worksheet, written: Set<string>): void {
+  const clones: ExcelJS.Cell[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const v = cell.value as any;
+      if (v && typeof v === "object" && typeof v.sharedFormula === "string" && written.has(v.sharedFormula.replace(/\$/g, "")) && !written.has(cell.address))
+        clones.push(cell);
+    }),
+  );
+  for (const cell of clones) {
+    const formula = cell.formula;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const result = (cell.value as any).result;
+    cell.value = { formula, result } as ExcelJS.CellFormulaValue;
+  }
+}
+
+export async function applyPlan(inputPath: string, outputPath: string, sheetName: string, plan: FillPlan): Promise<void> {
+  return applyPlans(inputPath, outputPath, [{ sheetName, plan }]);
+}

@@ -1,0 +1,29 @@
+// Cheap text helpers for recognition: one normalisation per cell, no regex storms.
+import type { CellValue } from "./grid";
+
+/** Display text of a value ("" for empty). */
+export function textOf(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v.trim();
+  return String(v);
+}
+
+/** Lower case, punctuation (except % = + - .) to spaces, single spaces, padded with spaces for token matching. */
+export function normHeader(s: string): string {
+  const t = s
+    .toLowerCase()
+    .replace(/[^a-z0-9%=+\-.,]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return t ? ` ${t} ` : "";
+}
+
+/** True when `phrase` occurs in a normHeader text on token boundaries. */
+export function hasPhrase(path: string, phrase: string): boolean {
+  return path.includes(` ${phrase} `) || path.includes(` ${phrase}.`) || path.includes(` ${phrase},`);
+}
+
+/** Plain lower-case text with single spaces (titles). */
+export function normTitle(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, " ").trim();
+}
