@@ -31,6 +31,13 @@ export function likelyCause(stated: Decimal, exact: Decimal, role: string, accum
   return "Periksa rumus dan sel masukan.";
 }
 
+/** Decimals a number format shows ("0.00" → 2, "#,##0" → 0); null for General. */
+function formatDecimals(numberFormat: string | undefined): number | null {
+  if (!numberFormat || /general/i.test(numberFormat)) return null;
+  const m = /0\.(0+)/.exec(numberFormat.replace(/"[^"]*"/g, ""));
+  return m ? m[1].length : /0/.test(numberFormat) ? 0 : null;
+}
+
 function decimalsOfNumber(v: number): number {
   if (Number.isInteger(v)) return 0;
   const s = String(v);
@@ -57,7 +64,11 @@ export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
     if (n.kind !== "number" || !n.value) return;
     const statedNum = n.value.toNumber();
     // a stated value with more decimals than the engine's (a live Excel result) is compared at the engine's precision
-    const d = Math.min(typeof cell.value === "string" ? statedDecimals(raw, n.value) : decimalsOfNumber(statedNum), Math.max(plan.decimals, 0));
+    const shown = typeof cell.value === "number" ? formatDecimals(cell.numberFormat) : null;
+    const d = Math.min(
+      typeof cell.value === "string" ? statedDecimals(raw, n.value) : shown ?? decimalsOfNumber(statedNum),
+      Math.max(plan.decimals, 0),
+    );
     const stated = typeof cell.value === "number" ? Number(statedNum.toFixed(d)) : statedNum;
     // cheap float pre-check; exact decimal comparison only near the boundary
     const diff = Math.abs(c.value - stated);

@@ -158,13 +158,18 @@ export function computeSheet(
         case "realisasi": {
           const ins = comp.inputs.map(input).filter((x) => x.present);
           const mode: Accumulation = comp.perRow ? accumulation : "jumlah";
-          res = realisasi(ins.map((x) => x.value), mode);
+          const values = ins.map((x) => x.value);
+          // "latest value": zeros after the last non-zero quarter are quarters not reported yet
+          // (002 E.81 TW II report with 0 in TW III/IV)
+          if (mode === "terakhir" && values.some((v) => v !== null && !v.isZero()))
+            for (let i = values.length - 1; i >= 0 && (values[i] === null || values[i]!.isZero()); i--) values[i] = null;
+          res = realisasi(values, mode);
           if (ins.length && ins.every((x) => (mode === "terakhir" ? x.formulaOk : x.sumOk))) {
             const refs = ins.map((x) => x.ref!);
             const list = refs.join(",");
             const bare = ins.map((x) => bareOf(x.ref!)).join(",");
             if (mode === "terakhir")
-              formula = "=" + refs.reduce((acc2, r) => `IF(${bareOf(r)}<>"",${r},${acc2})`, '""');
+              formula = "=" + refs.reduce((acc2, r) => `IF(AND(${bareOf(r)}<>"",${bareOf(r)}<>0),${r},${acc2})`, `IF(COUNT(${bare})=0,"",0)`);
             else formula = `=IF(COUNT(${bare})=0,"",${mode === "rata" ? "AVERAGE" : "SUM"}(${list}))`;
           }
           break;

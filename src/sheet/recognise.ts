@@ -7,6 +7,7 @@ import type { ColumnMapping, Recognition, LayoutId } from "../engine";
 import { LAYOUTS, layoutById, type LayoutDef, type ColumnRule } from "./layouts";
 import { hasPhrase, normHeader, normTitle, textOf } from "./text";
 import { roleLabel } from "./roles";
+import { SCALES, type ScaleName } from "../core/scales";
 
 const SCAN_ROWS = 40;
 const ANCHORS = ["kode", "indikator", "uraian", "program", "kegiatan", "sasaran", "target", "realisasi", "no", "capaian", "anggaran", "kinerja"];
@@ -270,6 +271,11 @@ function findPdName(grid: Grid, before: number): string | null {
   return null;
 }
 
+function firstText(grid: Grid, row: number): string {
+  for (const c of grid.cells[row] ?? []) if (c && typeof c.value === "string" && c.value.trim()) return c.value;
+  return "";
+}
+
 /** Last row with a value in a recognised column (signature blocks further right or below are left out). */
 function lastDataRow(grid: Grid, columns: Record<string, number>): number {
   const cols = Object.values(columns);
@@ -310,6 +316,38 @@ export function layoutLabel(id: LayoutId): string {
   return LAYOUT_LABEL[id];
 }
 
+/**
+ * The variant within a layout: T-C.29 column 10 formula, E.81 with or without the 12/7 column,
+ * the efficiency method named by the header, a non-default category scale in the labels.
+ */
+function variantOf(
+  def: LayoutDef,
+  grid: Grid,
+  h: HeaderScan | null,
+  columns: Record<string, number>,
+  dataRows: [number, number] | null,
+): string | null {
+  if (def.variant) return def.variant(h?.formulas ?? []);
+  if (def.id === "E81") return "capaian.tahun.k" in columns || "capaian.tahun.rp" in columns ? "12/7" : "13=6+12";
+  if (def.id === "LKJIP_EFISIENSI") {
+    const path = h && columns.efisiensi !== undefined ? h.paths[columns.efisiensi] ?? "" : "";
+    return /6\s*-\s*9|tingkat efisiensi/.test(path) ? "selisih" : "sisa";
+  }
+  if (columns.kategori !== undefined && dataRows) {
+    const votes: Record<string, number> = {};
+    for (let r = dataRows[0]; r <= Math.min(dataRows[1], dataRows[0] + 300); r++) {
+      const v = cellAt(grid, r, columns.kategori).value;
+      if (typeof v !== "string") continue;
+      const t = v.trim().toLowerCase();
+      for (const name of Object.keys(SCALES) as ScaleName[])
+        if (SCALES[name].some((b) => b.label.toLowerCase() === t)) votes[name] = (votes[name] ?? 0) + 1;
+    }
+    const best = (Object.keys(votes) as ScaleName[]).sort((a, b) => votes[b] - votes[a])[0];
+    if (best && best !== "permendagri86") return best;
+  }
+  return null;
+}
+
 /** Recognises the table on a sheet; `mapping` (a saved user correction) overrides what it names. */
 export function recognise(grid: Grid, mapping?: ColumnMapping): Recognition {
   const h = scanHeader(grid);
@@ -341,10 +379,12 @@ export function recognise(grid: Grid, mapping?: ColumnMapping): Recognition {
   const { def } = best;
   const columns = { ...best.cols, ...(mapping?.columns ?? {}) };
   const headerRows: [number, number] | null = mapping?.headerRows ?? (h ? [h.start, h.end] : null);
-  const last = lastDataRow(grid, columns);
+  let last = lastDataRow(grid, columns);
+  // closing "TOTAL …" rows below the table are not data rows
+  while (last > (headerRows?.[1] ?? -1) && /^\s*total\b/i.test(firstText(grid, last))) last--;
   const dataRows: [number, number] | null =
     mapping?.dataRows ?? (headerRows && last > headerRows[1] ? [headerRows[1] + 1, last] : null);
-  const variant = def.variant ? def.variant(h?.formulas ?? []) : null;
+  const variant = variantOf(def, grid, h, columns, dataRows);
   const missing = def.required.filter((r) => !(r in columns));
   for (const m of missing) notes.push(`Kolom "${roleLabel(m)}" tidak ditemukan.`);
   for (const comp of Object.values(def.computed)[0] ?? [])

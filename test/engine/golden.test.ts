@@ -57,7 +57,8 @@ if (available) describe("golden fixtures", () => {
         const grid = await sheet(spec, s.name);
         const rec = recognise(grid);
         expect(rec.layout).toBe(s.expected.layout);
-        if (s.expected.variant) expect(rec.variant).toBe(s.expected.variant);
+        // fixture spellings vary ("5+7+9" for "10=5+7+9")
+        if (s.expected.variant) expect(rec.variant ?? "").toContain(s.expected.variant);
         if (s.expected.year) expect(rec.year).toBe(s.expected.year);
         if (s.expected.headerRows) expect(rec.headerRows?.map((r) => r + 1)).toEqual(s.expected.headerRows);
         if (s.expected.dataRows) expect(rec.dataRows?.map((r) => r + 1)).toEqual(s.expected.dataRows);
@@ -73,6 +74,19 @@ if (available) describe("golden fixtures", () => {
             const got = byCell.has(addr) ? byCell.get(addr) : cellAt(grid, row, col).value;
             if (typeof want === "number") expect([addr, got]).toEqual([addr, expect.closeTo(want, 2)]);
             else expect([addr, got]).toEqual([addr, want]);
+          }
+          const valueAt = (addr: string) => {
+            const { row, col } = parseA1(addr);
+            return byCell.has(addr) ? byCell.get(addr) : cellAt(grid, row, col).value;
+          };
+          // Cells that depend on a planner's choice: any defensible value, never the document's bug.
+          for (const [addr, options] of Object.entries((s.expected as any).acceptable ?? {}) as [string, unknown[]][]) {
+            const got = valueAt(addr);
+            expect([addr, options.some((o) => (typeof o === "number" && typeof got === "number" ? Math.abs(o - got) < 0.006 : o === got))]).toEqual([addr, true]);
+          }
+          for (const [addr, bad] of Object.entries((s.expected as any).never ?? {}) as [string, unknown[]][]) {
+            const got = valueAt(addr);
+            expect([addr, bad.some((b) => (typeof b === "number" && typeof got === "number" ? Math.abs(b - got) < 0.006 : b === got))]).toEqual([addr, false]);
           }
         });
       if (s.expected.issues && s.expected.issues.length)

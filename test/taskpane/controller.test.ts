@@ -43,7 +43,10 @@ test("a per-row override changes the plan (accumulation)", async () => {
   ctl.override(row, { accumulation: "terakhir" });
   const after = ctl.state.plan!.writes.find((w) => w.row === row && w.col === 18)!.value;
   expect(before).toBe(2);
-  expect(after).toBe(0); // the last reported quarter (TW IV = 0)
+  expect(after).toBe(2); // the last reported quarter (zeros after TW II are not reports yet)
+  expect(ctl.state.plan!.decisions.find((d) => d.row === row)!.accumulation).toBe("terakhir");
+  ctl.override(row, { accumulation: "rata" });
+  expect(ctl.state.plan!.writes.find((w) => w.row === row && w.col === 18)!.value).not.toBe(2);
 });
 
 test("protected sheet: clear message, nothing written", async () => {
