@@ -10,8 +10,7 @@ import { GatewayError, officeErrorMessage } from "./helpers";
 /** What a request may carry at most (Excel on the web refuses 5 MB; keep a wide margin). */
 export const CHUNK_BYTES = 2 * 1024 * 1024;
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type ExcelLike = { run: (fn: (ctx: any) => Promise<any>) => Promise<any> };
+type ExcelLike = { run: (fn: (context: any) => Promise<any>) => Promise<any> };
 
 export interface SheetSnapshot {
   grid: Grid;
@@ -31,7 +30,7 @@ export const HIGHLIGHT_COLORS = { error: "#F4B6B6", warning: "#FCE4A8", info: "#
 export class ExcelGateway {
   constructor(private readonly excel: ExcelLike = (globalThis as any).Excel) {}
 
-  private async run<T>(fn: (ctx: any) => Promise<T>): Promise<T> {
+  private async run<T>(fn: (context: any) => Promise<T>): Promise<T> {
     try {
       return await this.excel.run(fn);
     } catch (e) {
@@ -41,16 +40,15 @@ export class ExcelGateway {
 
   /** The active sheet's used range with values, formulas, number formats and merges: ONE sync. */
   readActiveSheet(): Promise<SheetSnapshot> {
-    return this.run(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getActiveWorksheet();
-      sheet.load("name");
-      sheet.protection.load("protected");
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load("name, protection/protected");
       // valuesOnly=false: a formatted but empty cell still belongs to the table.
       const used = sheet.getUsedRangeOrNullObject(false);
       used.load("rowIndex, columnIndex, rowCount, columnCount, values, formulas, numberFormat");
       const merged = used.getMergedAreasOrNullObject();
       merged.load("address");
-      await ctx.sync();
+      await context.sync();
       if (used.isNullObject) return { grid: { name: sheet.name, cells: [], merges: [] }, empty: true, protected: sheet.protection.protected };
       const grid = toGrid(sheet.name, used.rowIndex, used.columnIndex, used.values, used.formulas, used.numberFormat, merged.isNullObject ? "" : merged.address);
       return { grid, empty: false, protected: sheet.protection.protected };
@@ -89,16 +87,16 @@ export class ExcelGateway {
     if (writes.length === 0) return Promise.resolve({ requests: 0 });
     // Long runs are cut so that no single block approaches the request budget.
     const runs = columnRuns(writes).flatMap((run) => splitRun(run, MAX_RUN_CELLS));
-    return this.run(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem(sheetName);
-      sheet.protection.load("protected");
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.load("protection/protected");
       // One range per column run: reads back what is there now, in the same single sync.
       const current = runs.map((run) => {
         const r = sheet.getRangeByIndexes(run[0].row, run[0].col, run.length, 1);
         r.load("formulas");
         return r;
       });
-      await ctx.sync();
+      await context.sync();
       let requests = 1;
       if (sheet.protection.protected) throw new GatewayError("Sheet ini diproteksi. Buka proteksi sheet (Tinjau → Buka Proteksi Sheet) lalu jalankan lagi; tidak ada sel yang diubah.");
       const changed: string[] = [];
@@ -132,15 +130,17 @@ export class ExcelGateway {
         range.numberFormat = formats;
         bytes += JSON.stringify(formulas).length + JSON.stringify(formats).length + 96;
         if (bytes >= CHUNK_BYTES) {
-          ctx.workbook.application.suspendApiCalculationUntilNextSync();
-          await ctx.sync();
+          context.workbook.application.suspendApiCalculationUntilNextSync();
+          // One sync per ~2 MB chunk (Excel on the web refuses 5 MB requests), not per cell.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
           requests++;
           bytes = 0;
         }
       }
       if (bytes > 0) {
-        ctx.workbook.application.suspendApiCalculationUntilNextSync();
-        await ctx.sync();
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+        await context.sync();
         requests++;
       }
       return { requests };
@@ -148,9 +148,9 @@ export class ExcelGateway {
   }
 
   select(sheetName: string, address: string): Promise<void> {
-    return this.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem(sheetName).getRange(address).select();
-      await ctx.sync();
+    return this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheetName).getRange(address).select();
+      await context.sync();
     });
   }
 
@@ -159,33 +159,34 @@ export class ExcelGateway {
    * clearHighlights can put back exactly what was there. Two syncs, whatever the number of cells.
    */
   highlight(sheetName: string, cells: Highlight[]): Promise<Record<string, string | null>> {
-    return this.run(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem(sheetName);
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
       const fills = cells.map((h) => {
-        const f = sheet.getRange(h.cell).format.fill;
-        f.load("color");
-        return f;
+        const range = sheet.getRange(h.cell);
+        range.load("format/fill/color");
+        return range;
       });
-      await ctx.sync();
+      await context.sync();
       const before: Record<string, string | null> = {};
       cells.forEach((h, i) => {
-        before[h.cell] = normaliseColor(fills[i].color);
+        before[h.cell] = normaliseColor(fills[i].format.fill.color);
         sheet.getRange(h.cell).format.fill.color = h.color;
       });
-      await ctx.sync();
+      await context.sync();
       return before;
     });
   }
 
   clearHighlights(sheetName: string, before: Record<string, string | null>): Promise<void> {
-    return this.run(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem(sheetName);
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
       for (const [cell, color] of Object.entries(before)) {
+        // eslint-disable-next-line office-addins/load-object-before-read -- only written below
         const fill = sheet.getRange(cell).format.fill;
         if (color === null) fill.clear();
         else fill.color = color;
       }
-      await ctx.sync();
+      await context.sync();
     });
   }
 }

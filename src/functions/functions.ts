@@ -5,7 +5,7 @@
 //
 // Empty cells: Excel on the web passes them as null (we report #N/A "belum diisi"); Excel
 // desktop passes empty cells inside ranges as 0 (office-js#1951), which then counts as a real 0.
-/* global CustomFunctions */
+
 import * as impl from "../core/functions-impl";
 import type { Raw } from "../core/functions-impl";
 import { scalar, spill, spillAsync, toCustomFunctionValue } from "./spill";

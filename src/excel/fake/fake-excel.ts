@@ -184,6 +184,13 @@ export class FakeRange extends Proxy {
     return this.rect === null;
   }
 
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : Array.isArray(props) ? props : [];
+    // Navigation path, as in Excel: range.load("format/fill/color").
+    if (list.includes("format/fill/color")) this.format.fill.load("color");
+    return super.load(list.filter((p) => p !== "format/fill/color"));
+  }
+
   private mustRect(): Rect {
     if (!this.rect) throw new FakeError("InvalidObjectPath", "The object is a null object");
     return this.rect;
@@ -367,6 +374,13 @@ export class FakeWorksheet extends Proxy {
     super(ctx);
     this.protection = new FakeProtection(ctx, sheet);
   }
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : Array.isArray(props) ? props : [];
+    // "protection/protected" loads the navigation property, as in Excel.
+    if (list.includes("protection/protected")) this.protection.load("protected");
+    return super.load(list.filter((p) => p !== "protection/protected"));
+  }
+
   protected snapshot(prop: string): void {
     if (prop !== "name") throw new FakeError("InvalidArgument", `Unknown property ${prop}`);
     this.snapName = this.sheet.name;
