@@ -44,6 +44,15 @@ async function openPane(): Promise<{ page: Page; dialogs: string[] }> {
   return { page, dialogs };
 }
 
+/** Trailing empty cells are not content (the fake grows rows when it writes). */
+function trimmed(cells: unknown[][]): unknown[][] {
+  return cells.map((row) => {
+    const r = [...row] as { value: unknown; formula?: string; numberFormat?: string }[];
+    while (r.length && r[r.length - 1].value === null && !r[r.length - 1].formula && !r[r.length - 1].numberFormat) r.pop();
+    return r;
+  });
+}
+
 const fakeCells = (page: Page) => page.evaluate(() => (window as unknown as { __kinerjaFake: { activeSheet(): { cells: unknown[][] } } }).__kinerjaFake.activeSheet().cells);
 
 beforeAll(async () => {
@@ -104,6 +113,50 @@ test("recognise, validate, select, fill, undo — in the real task pane", async 
   expect(dialogs).toEqual([]);
   await page.screenshot({ path: path.resolve(__dirname, "../../tmp/taskpane-320.png"), fullPage: true }).catch(() => undefined);
   expect(outside.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);
+  await page.close();
+}, 60000);
+
+test("the playground (npm start on Linux): Mojokerto E.81 recognised, validated, filled and undone", async () => {
+  const page = await browser.newPage({ viewport: { width: 1300, height: 850 } });
+  await page.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1") return route.continue();
+    outside.push(url.href);
+    return route.abort();
+  });
+  await page.goto(`${server.url}/playground.html`);
+  const frame = page.frameLocator("#pane");
+  await expect(frame.locator("#kn-layout-name").textContent()).resolves.toMatch(/E\.81/);
+  const paneWindow = () => page.frames().find((f) => f.url().includes("taskpane.html"))!;
+  const cells = () => paneWindow().evaluate(() => (window as unknown as { __kinerjaFake: { activeSheet(): { name: string; cells: unknown[][] } } }).__kinerjaFake.activeSheet());
+  const before = await cells();
+  expect(before.name).toBe("E81");
+
+  await frame.locator("#kn-validate").click();
+  await frame.locator("#kn-counts").waitFor();
+  expect(await frame.locator("#kn-counts").textContent()).toMatch(/[1-9]\d* galat/);
+  // The document's own ×100 slip (002:L1359, 15K "8560,00") is among the findings.
+  expect(await frame.locator(".kn-issue", { hasText: "8.560" }).count()).toBeGreaterThan(0);
+  const first = frame.locator(".kn-issue").first();
+  const cell = await first.getAttribute("data-cell");
+  await first.click();
+  await page.locator("#selected-cell").waitFor();
+  expect(await page.evaluate(() => {
+    const td = document.getElementById("selected-cell") as HTMLTableCellElement;
+    const row = (td.parentElement as HTMLTableRowElement).rowIndex;
+    const header = document.querySelector("thead tr")!.children[td.cellIndex].textContent;
+    return `${header}${row}`;
+  })).toBe(cell);
+
+  await frame.locator("#kn-fill").click();
+  await frame.locator("#kn-write").click();
+  await frame.locator("#kn-undo").waitFor();
+  const filled = await cells();
+  expect(filled.cells).not.toEqual(before.cells);
+  await page.screenshot({ path: path.resolve(__dirname, "../../tmp/playground-filled.png") }).catch(() => undefined);
+  await frame.locator("#kn-undo").click();
+  await frame.locator("text=Isi sel dikembalikan").waitFor();
+  expect(trimmed((await cells()).cells)).toEqual(trimmed(before.cells));
   await page.close();
 }, 60000);
 
