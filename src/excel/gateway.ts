@@ -6,6 +6,7 @@ import type { Cell, CellValue, Grid, MergedArea } from "../sheet/grid";
 import { columnIndex } from "../sheet/grid";
 import type { PlannedWrite } from "../fill/plan-types";
 import { GatewayError, officeErrorMessage } from "./helpers";
+import { relativeKey } from "../sheet/formula-refs";
 
 /** What a request may carry at most (Excel on the web refuses 5 MB; keep a wide margin). */
 export const CHUNK_BYTES = 2 * 1024 * 1024;
@@ -64,7 +65,8 @@ export class ExcelGateway {
       sheetName,
       writes,
       (w) => w.previous,
-      (w) => ({ value: w.value, formula: w.formula, numberFormat: w.numberFormat ?? w.previous.numberFormat })
+      (w) => ({ value: w.value, formula: w.formula, numberFormat: w.numberFormat ?? w.previous.numberFormat }),
+      (w) => w.previous.numberFormat
     );
   }
 
@@ -74,7 +76,8 @@ export class ExcelGateway {
       sheetName,
       writes,
       (w) => ({ value: w.value, formula: w.formula }),
-      (w) => ({ ...w.previous, numberFormat: w.previous.numberFormat ?? "General" })
+      (w) => ({ ...w.previous, numberFormat: w.previous.numberFormat ?? "General" }),
+      (w) => w.numberFormat ?? w.previous.numberFormat
     );
   }
 
@@ -82,7 +85,8 @@ export class ExcelGateway {
     sheetName: string,
     writes: PlannedWrite[],
     expected: (w: PlannedWrite) => Cell,
-    target: (w: PlannedWrite) => { value: CellValue; formula?: string; numberFormat?: string }
+    target: (w: PlannedWrite) => { value: CellValue; formula?: string; numberFormat?: string },
+    currentFormat: (w: PlannedWrite) => string | undefined
   ): Promise<{ requests: number }> {
     if (writes.length === 0) return Promise.resolve({ requests: 0 });
     // Long runs are cut so that no single block approaches the request budget.
@@ -114,28 +118,35 @@ export class ExcelGateway {
       let bytes = 0;
       for (const run of runs) {
         const cells = run.map(target);
-        const formulas = cells.map((c) => [c.formula ?? (c.value === null ? "" : c.value)]);
-        const textConstant = cells.some((c) => !c.formula && typeof c.value === "string");
-        const range = sheet.getRangeByIndexes(run[0].row, run[0].col, run.length, 1);
-        // Text constants go through values so Excel does not reinterpret them ("1/2" as a date).
-        if (textConstant && cells.every((c) => !c.formula)) range.values = cells.map((c) => [c.value === null ? "" : c.value]);
-        else if (textConstant) {
-          run.forEach((w, j) => {
-            const cell = sheet.getRangeByIndexes(w.row, w.col, 1, 1);
-            if (cells[j].formula) cell.formulas = [[cells[j].formula]];
-            else cell.values = [[cells[j].value === null ? "" : cells[j].value]];
-          });
-        } else range.formulas = formulas;
-        const formats = cells.map((c) => [c.numberFormat ?? "General"]);
-        range.numberFormat = formats;
-        bytes += JSON.stringify(formulas).length + JSON.stringify(formats).length + 96;
-        if (bytes >= CHUNK_BYTES) {
-          context.workbook.application.suspendApiCalculationUntilNextSync();
-          // One sync per ~2 MB chunk (Excel on the web refuses 5 MB requests), not per cell.
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
-          await context.sync();
-          requests++;
-          bytes = 0;
+        for (const seg of segments(run, cells)) {
+          const first = seg.writes[0];
+          const range = sheet.getRangeByIndexes(first.row, first.col, seg.writes.length, 1);
+          if (seg.formula) {
+            // The same formula one row further each time: write it once and fill down, as a
+            // user would; the request stays small whatever the number of rows.
+            const top = sheet.getRangeByIndexes(first.row, first.col, 1, 1);
+            top.formulas = [[seg.formula]];
+            if (seg.writes.length > 1) sheet.getRangeByIndexes(first.row + 1, first.col, seg.writes.length - 1, 1).copyFrom(top, "Formulas");
+            bytes += seg.formula.length + 256;
+          } else {
+            const values = seg.cells.map((c) => [asConstant(c.value)]);
+            range.values = values;
+            bytes += JSON.stringify(values).length + 96;
+          }
+          // Number formats are sent only where they change.
+          const formats = seg.cells.map((c) => [c.numberFormat ?? "General"]);
+          if (seg.writes.some((w, k) => formats[k][0] !== (currentFormat(w) ?? "General"))) {
+            range.numberFormat = formats;
+            bytes += JSON.stringify(formats).length + 64;
+          }
+          if (bytes >= CHUNK_BYTES) {
+            context.workbook.application.suspendApiCalculationUntilNextSync();
+            // One sync per ~2 MB chunk (Excel on the web refuses 5 MB requests), not per cell.
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
+            await context.sync();
+            requests++;
+            bytes = 0;
+          }
         }
       }
       if (bytes > 0) {
@@ -204,6 +215,39 @@ function sameContent(now: CellValue, expected: Cell): boolean {
   const b = want === "" || want === undefined ? null : want;
   if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
   return a === b;
+}
+
+interface Segment {
+  writes: PlannedWrite[];
+  cells: { value: CellValue; formula?: string; numberFormat?: string }[];
+  /** The first cell's formula when the whole segment is one formula filled down. */
+  formula: string | null;
+}
+
+/** Splits a column run into fill-down formula segments and constant segments. */
+function segments(run: PlannedWrite[], cells: Segment["cells"]): Segment[] {
+  const out: Segment[] = [];
+  let i = 0;
+  while (i < run.length) {
+    const f = cells[i].formula;
+    const key = f ? relativeKey(f, run[i].row, run[i].col) : null;
+    let j = i + 1;
+    while (j < run.length) {
+      const g = cells[j].formula;
+      if (key ? !g || relativeKey(g, run[j].row, run[j].col) !== key : !!g) break;
+      j++;
+    }
+    out.push({ writes: run.slice(i, j), cells: cells.slice(i, j), formula: f ?? null });
+    i = j;
+  }
+  return out;
+}
+
+/** A constant for Range.values: text that Excel would read as a number or date keeps an apostrophe. */
+function asConstant(v: CellValue): CellValue {
+  if (v === null) return "";
+  if (typeof v === "string" && (/^[\s\d.,:/%+\-()]+$/.test(v) || /^[=@+-]/.test(v) || /^(true|false)$/i.test(v))) return `'${v}`;
+  return v;
 }
 
 /** Cells per block write: 4,000 formulas of ~100 bytes stay far below a chunk. */

@@ -5,6 +5,7 @@
 // performance promises. Used by jest, the browser test and the playground; no Office dependency.
 import type { Cell, CellValue, MergedArea } from "../../sheet/grid";
 import { evaluateFormula } from "./formula";
+import { shiftFormula } from "../../sheet/formula-refs";
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -32,7 +33,7 @@ export class FakeError extends Error {
   }
 }
 
-type Op = { kind: "set"; sheet: FakeSheet; rect: Rect; prop: "values" | "formulas" | "numberFormat"; data: unknown } | { kind: "select"; sheet: FakeSheet; rect: Rect } | { kind: "fill"; sheet: FakeSheet; rect: Rect; color: string | null } | { kind: "suspendCalc" };
+type Op = { kind: "copy"; sheet: FakeSheet; rect: Rect; from: { sheet: FakeSheet; rect: Rect }; type: string } | { kind: "set"; sheet: FakeSheet; rect: Rect; prop: "values" | "formulas" | "numberFormat"; data: unknown } | { kind: "select"; sheet: FakeSheet; rect: Rect } | { kind: "fill"; sheet: FakeSheet; rect: Rect; color: string | null } | { kind: "suspendCalc" };
 
 interface Rect {
   r0: number;
@@ -290,6 +291,17 @@ export class FakeRange extends Proxy {
     return this;
   }
 
+  /** Excel's fill-down: copies the source's formulas (relative refs move) or values. */
+  copyFrom(source: FakeRange | string, copyType: string = "All"): void {
+    const src = typeof source === "string" ? new FakeWorksheet(this.ctx, this.sheet).getRange(source) : source;
+    if (copyType !== "Formulas") throw new FakeError("InvalidArgument", `The fake supports copyFrom with "Formulas" only, not ${copyType}`);
+    this.queue({ kind: "copy", sheet: this.sheet, rect: this.mustRect(), from: { sheet: src.sheet, rect: src.mustRectPublic() }, type: copyType });
+  }
+
+  mustRectPublic(): Rect {
+    return this.mustRect();
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const r = this.rect;
     const inside = r ? this.sheet.merges.filter((m) => m.top >= r.r0 && m.bottom <= r.r1 && m.left >= r.c0 && m.right <= r.c1) : [];
@@ -446,7 +458,7 @@ export class FakeContext {
     const host = this.host;
     host.syncCount++;
     const bytes =
-      this.ops.reduce((n, op) => n + (op.kind === "set" ? JSON.stringify(op.data).length + 64 : 64), 0) + [...this.tracked].reduce((n, p) => n + p.loadBytes(), 0);
+      this.ops.reduce((n, op) => n + (op.kind === "set" ? JSON.stringify(op.data).length + 64 : 96), 0) + [...this.tracked].reduce((n, p) => n + p.loadBytes(), 0);
     host.requestSizes.push(bytes);
     const ops = this.ops;
     this.ops = [];
@@ -465,6 +477,9 @@ export class FakeContext {
             if (op.color === null) delete op.sheet.fills[key];
             else op.sheet.fills[key] = op.color;
           }
+      } else if (op.kind === "copy") {
+        applyCopy(op.sheet, op.rect, op.from.sheet, op.from.rect);
+        touched.add(op.sheet);
       } else {
         applySet(op.sheet, op.rect, op.prop, op.data);
         touched.add(op.sheet);
@@ -485,7 +500,11 @@ function applySet(sheet: FakeSheet, rect: Rect, prop: "values" | "formulas" | "n
     for (let j = 0; j < cols; j++) {
       const cell = ensureCell(sheet, rect.r0 + i, rect.c0 + j);
       const v = (data as unknown[][])[i][j] as CellValue;
-      if (prop === "numberFormat") {
+      if (prop === "values" && typeof v === "string" && v.startsWith("'")) {
+        // A leading apostrophe keeps text as text in Excel; it is not part of the value.
+        delete cell.formula;
+        cell.value = v.slice(1);
+      } else if (prop === "numberFormat") {
         // "General" is Excel's default: the same as no format.
         if (v === "General") delete cell.numberFormat;
         else cell.numberFormat = String(v);
@@ -496,6 +515,24 @@ function applySet(sheet: FakeSheet, rect: Rect, prop: "values" | "formulas" | "n
         // Strings written through values are not reparsed (anchors §4.2); "" clears the cell.
         delete cell.formula;
         cell.value = v === "" ? null : v;
+      }
+    }
+}
+
+function applyCopy(sheet: FakeSheet, rect: Rect, fromSheet: FakeSheet, from: Rect): void {
+  const h = from.r1 - from.r0 + 1;
+  const w = from.c1 - from.c0 + 1;
+  for (let r = rect.r0; r <= rect.r1; r++)
+    for (let c = rect.c0; c <= rect.c1; c++) {
+      // The source pattern repeats over the target, as in Excel.
+      const sr = from.r0 + ((r - rect.r0) % h);
+      const sc = from.c0 + ((c - rect.c0) % w);
+      const src = cellOf(fromSheet, sr, sc);
+      const cell = ensureCell(sheet, r, c);
+      if (src.formula) cell.formula = shiftFormula(src.formula, r - sr, c - sc);
+      else {
+        delete cell.formula;
+        cell.value = src.value ?? null;
       }
     }
 }

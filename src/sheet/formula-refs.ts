@@ -1,0 +1,54 @@
+// A1 references inside formulas: shifting them as Excel's fill-down does, and a relative
+// (R1C1-like) key that is equal for formulas that are "the same formula, one row down".
+// String literals and quoted sheet names are left alone; function names like LOG10( are not refs.
+
+const REF = /(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/g;
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function colLetters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Applies `fn` to the parts of a formula outside "…" strings and '…' sheet names. */
+function outsideQuotes(formula: string, fn: (part: string) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, i) => (i % 2 === 1 ? part : fn(part)))
+    .join("");
+}
+
+function isRefStart(part: string, index: number): boolean {
+  const before = part[index - 1];
+  return before === undefined || !/[A-Za-z0-9_.]/.test(before);
+}
+
+/** The formula as Excel would write it `dr` rows and `dc` columns further (relative refs move). */
+export function shiftFormula(formula: string, dr: number, dc: number): string {
+  return outsideQuotes(formula, (part) =>
+    part.replace(REF, (m, cAbs: string, col: string, rAbs: string, row: string, offset: number) => {
+      if (!isRefStart(part, offset)) return m;
+      const c = cAbs ? col : colLetters(colIndex(col) + dc);
+      const r = rAbs ? row : String(Number(row) + dr);
+      return `${cAbs}${c}${rAbs}${r}`;
+    })
+  );
+}
+
+/** Equal for two cells whose formulas are the same up to a fill-down/right (R1C1 form). */
+export function relativeKey(formula: string, row: number, col: number): string {
+  return outsideQuotes(formula, (part) =>
+    part.replace(REF, (m, cAbs: string, colL: string, rAbs: string, r: string, offset: number) => {
+      if (!isRefStart(part, offset)) return m;
+      const rr = rAbs ? `R${r}` : `R[${Number(r) - 1 - row}]`;
+      const cc = cAbs ? `C${colIndex(colL) + 1}` : `C[${colIndex(colL) - col}]`;
+      return rr + cc;
+    })
+  );
+}
