@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { recognise, validate, planFill, DEFAULT_SETTINGS } from "../../src/engine";
 import { gridFromValues, type CellValue } from "../../src/sheet/grid";
 import { e81Grid } from "./helpers";
+import { layoutById } from "../../src/sheet/layouts";
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
@@ -24,6 +25,11 @@ describe("robustness", () => {
         const plan = planFill(grid, rec, DEFAULT_SETTINGS);
         expect(Array.isArray(a.issues)).toBe(true);
         for (const w of plan.writes) expect(w.previous).toBeDefined();
+        // A plan never writes outside the computed columns of the recognised layout.
+        const def = layoutById(rec.layout);
+        const outs = new Set(Object.values(def?.computed ?? {}).flat().map((c) => c.out));
+        const allowed = new Set([...outs].map((role) => rec.columns[role]).filter((c) => c !== undefined));
+        for (const w of plan.writes) expect([w.cell, allowed.has(w.col)]).toEqual([w.cell, true]);
         if (withHeader) expect(rec.layout).toBe("E81");
       }),
       { numRuns: 150 },
