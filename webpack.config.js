@@ -2,37 +2,56 @@
 // Build as the Yo Office "Excel Custom Functions using a Shared Runtime" template does: one
 // long-lived page (taskpane.html) hosts the functions, the ribbon commands and the task pane.
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { toProduction } = require("./scripts/build-config");
 
-module.exports = async (env, options) => {
+module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const entry = {
-    taskpane: "./src/taskpane/taskpane.ts",
+    // The ribbon commands are bundled with the task pane, not as a third bundle: each bundle
+    // has its own webpack runtime and module instances, so a separate commands.js would drive
+    // its own copy of the controller, not the one the pane renders. (dependOn does not work
+    // either: functions.js's runtime also receives that chunk and fails to run it.)
+    taskpane: ["./src/taskpane/taskpane.ts", "./src/commands/commands.ts"],
+    // Self-contained: it is also the manifest's CustomFunctions Script.
     functions: "./src/functions/functions.ts",
-    commands: "./src/commands/commands.ts",
   };
   const pages = [
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
-      chunks: ["taskpane", "functions", "commands"],
+      chunks: ["taskpane", "functions"],
     }),
   ];
   if (fs.existsSync("./src/playground/playground.ts")) {
     // Playground and browser test only: never referenced by taskpane.html or the manifest.
     entry["fake-host"] = "./src/playground/fake-host.ts";
     entry.playground = "./src/playground/playground.ts";
-    pages.push(new HtmlWebpackPlugin({ filename: "playground.html", template: "./src/playground/playground.html", chunks: ["playground"] }));
+    pages.push(
+      new HtmlWebpackPlugin({
+        filename: "playground.html",
+        template: "./src/playground/playground.html",
+        chunks: ["playground"],
+      })
+    );
   }
 
-  const config = {
-    devtool: dev ? "eval-cheap-module-source-map" : "source-map", // never eval in production bundles
+  return {
+    // Never eval-based, not even in development: the task pane's Content-Security-Policy has
+    // no 'unsafe-eval', so an eval devtool would break the sideloaded dev build.
+    devtool: "source-map",
     entry,
-    output: { path: path.resolve(__dirname, "dist"), publicPath: "", clean: true, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js" },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      publicPath: "",
+      clean: true,
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+    },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
@@ -42,20 +61,34 @@ module.exports = async (env, options) => {
           use: {
             loader: "ts-loader",
             // ES modules so that import() of the nomenclature data becomes a lazily loaded chunk.
-            options: { transpileOnly: true, compilerOptions: { module: "es2020", moduleResolution: "node", isolatedModules: true } },
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "es2020", moduleResolution: "node", isolatedModules: true },
+            },
           },
         },
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
       ...pages,
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/help/bantuan.html", to: "bantuan.html" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : toProduction(content.toString())) },
-          ...(fs.existsSync("./src/playground/samples") ? [{ from: "src/playground/samples", to: "samples" }] : []),
+          ...(fs.existsSync("./src/help/bantuan.html")
+            ? [{ from: "src/help/bantuan.html", to: "bantuan.html" }]
+            : []),
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : toProduction(content.toString())),
+          },
+          ...(fs.existsSync("./src/playground/samples")
+            ? [{ from: "src/playground/samples", to: "samples" }]
+            : []),
         ],
       }),
     ],
@@ -66,20 +99,31 @@ module.exports = async (env, options) => {
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
-      server: await devServerTransport(dev),
+      // Certificates only for `webpack serve`; `webpack --mode ...` builds never touch them.
+      server: env.WEBPACK_SERVE ? await devServerTransport() : "http",
     },
   };
-  return config;
 };
 
-// Dev certificates only for the sideloading dev server; office-addin-dev-certs is fetched on
-// demand (npx) on Windows/macOS and is not needed for `npm run build` or the tests.
-async function devServerTransport(dev) {
-  if (!dev) return "http";
+// Excel loads add-ins only over trusted https. office-addin-dev-certs is not a dependency (it
+// is fetched by `npx` on Windows/macOS, see scripts/start.js), so use it if it resolves and
+// otherwise read the certificates it installs in ~/.office-addin-dev-certs.
+async function devServerTransport() {
   try {
     const devCerts = require("office-addin-dev-certs");
     return { type: "https", options: await devCerts.getHttpsServerOptions() };
   } catch {
+    const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+    const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+    if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
+      const options = {};
+      for (const [k, f] of Object.entries(files)) options[k] = fs.readFileSync(path.join(dir, f));
+      return { type: "https", options };
+    }
+    console.warn(
+      "Sertifikat pengembangan tidak ditemukan: jalankan `npx office-addin-dev-certs install`. " +
+        "Server pengembangan berjalan lewat http (Excel tidak akan memuatnya)."
+    );
     return "http";
   }
 }

@@ -11,19 +11,22 @@ const QUARTERS = [1, 2, 3, 4].map((q) => `realisasi.tw${q}.k`);
 export function checkAccumulation(rec: Recognition, plan: DetailedPlan): Issue[] {
   const out: Issue[] = [];
   if (!QUARTERS.some((q) => q in rec.columns) || !("realisasi.tahun.k" in rec.columns)) return out;
+  // readings of repeated values share one Decimal: judge each distinct combination once
+  const memo = new Map<unknown, unknown>();
+  const RESULT = memo; // the memo map itself marks a result slot (never a key otherwise)
   for (const rp of plan.rows) {
     const vals = QUARTERS.map((q) => rp.record.nums[q]).filter((n) => n?.kind === "number").map((n) => n.value!);
     const t = rp.record.nums["target.tahun.k"];
     if (vals.length < 2 || t?.kind !== "number" || t.value!.isZero()) continue;
-    const sum = vals.reduce((a, v) => a.plus(v), new Decimal(0));
-    const last = vals[vals.length - 1];
     const acc = rp.decision.accumulation;
-    const near = (a: Decimal, b: Decimal) => a.minus(b).abs().lte(b.abs().mul(0.05));
-    let why: string | null = null;
-    if (acc !== "jumlah" && near(sum, t.value!) && !near(last, t.value!))
-      why = `Nilai triwulan tampak sebagai tambahan per triwulan (jumlahnya ${sum.toString().replace(".", ",")} ≈ target), tetapi yang dipakai nilai terakhir.`;
-    else if (acc === "jumlah" && vals.every((v, i) => i === 0 || v.gte(vals[i - 1])) && near(last, t.value!) && sum.gt(t.value!.mul(1.5)))
-      why = "Nilai triwulan tampak kumulatif (naik terus, nilai terakhir ≈ target), tetapi yang dipakai jumlah.";
+    let node = memo;
+    for (const k of [acc, t.value, ...vals]) {
+      let next = node.get(k) as Map<unknown, unknown> | undefined;
+      if (!next) node.set(k, (next = new Map()));
+      node = next;
+    }
+    let why = node.get(RESULT) as string | null | undefined;
+    if (why === undefined) node.set(RESULT, (why = judge(vals, t.value!, acc)));
     if (why)
       out.push(
         issue(
@@ -36,4 +39,15 @@ export function checkAccumulation(rec: Recognition, plan: DetailedPlan): Issue[]
       );
   }
   return out;
+}
+
+function judge(vals: Decimal[], target: Decimal, acc: string | undefined): string | null {
+  const sum = vals.reduce((a, v) => a.plus(v), new Decimal(0));
+  const last = vals[vals.length - 1];
+  const near = (a: Decimal, b: Decimal) => a.minus(b).abs().lte(b.abs().mul(0.05));
+  if (acc !== "jumlah" && near(sum, target) && !near(last, target))
+    return `Nilai triwulan tampak sebagai tambahan per triwulan (jumlahnya ${sum.toString().replace(".", ",")} ≈ target), tetapi yang dipakai nilai terakhir.`;
+  if (acc === "jumlah" && vals.every((v, i) => i === 0 || v.gte(vals[i - 1])) && near(last, target) && sum.gt(target.mul(1.5)))
+    return "Nilai triwulan tampak kumulatif (naik terus, nilai terakhir ≈ target), tetapi yang dipakai jumlah.";
+  return null;
 }

@@ -47,6 +47,11 @@ function decimalsOfNumber(v: number): number {
 
 export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
   const out: Issue[] = [];
+  // readings of repeated values share one Decimal, and stated/computed pairs repeat row after
+  // row: convert and compare each distinct pair once (pure, so the outcome is the same)
+  const numberOf = new Map<Decimal, number>();
+  const fixed = new Map<number, Map<number, number>>();
+  const withinHalf = new Map<number, Map<number, Map<number, boolean>>>();
   const consider = (c: ComputedCell, rp: RowPlan | null) => {
     if (c.value === null) return;
     const cell = cellAt(grid, c.row, c.col);
@@ -62,21 +67,38 @@ export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
     // the row model already read this cell (computed columns are numeric roles)
     const n = rp?.record.nums[c.role] ?? readNum(cell.value, cell.numberFormat, undefined);
     if (n.kind !== "number" || !n.value) return;
-    const statedNum = n.value.toNumber();
+    let statedNum = numberOf.get(n.value);
+    if (statedNum === undefined) numberOf.set(n.value, (statedNum = n.value.toNumber()));
     // a stated value with more decimals than the engine's (a live Excel result) is compared at the engine's precision
     const shown = typeof cell.value === "number" ? formatDecimals(cell.numberFormat) : null;
     const d = Math.min(
       typeof cell.value === "string" ? statedDecimals(raw, n.value) : shown ?? decimalsOfNumber(statedNum),
       Math.max(plan.decimals, 0),
     );
-    const stated = typeof cell.value === "number" ? Number(statedNum.toFixed(d)) : statedNum;
+    let stated = statedNum;
+    if (typeof cell.value === "number") {
+      let byD = fixed.get(statedNum);
+      if (!byD) fixed.set(statedNum, (byD = new Map()));
+      let f = byD.get(d);
+      if (f === undefined) byD.set(d, (f = Number(statedNum.toFixed(d))));
+      stated = f;
+    }
     // cheap float pre-check; exact decimal comparison only near the boundary
     const diff = Math.abs(c.value - stated);
     const half = 0.5 * Math.pow(10, -d);
     if (diff < half * 0.999) return;
+    let byStated = withinHalf.get(c.value);
+    if (!byStated) withinHalf.set(c.value, (byStated = new Map()));
+    let byHalf = byStated.get(stated);
+    if (!byHalf) byStated.set(stated, (byHalf = new Map()));
+    let near = byHalf.get(half);
+    if (near === undefined) {
+      near = new Decimal(String(c.value)).minus(new Decimal(String(stated))).abs().lte(new Decimal(half).plus(1e-9));
+      byHalf.set(half, near);
+    }
+    if (near) return;
     const exact = new Decimal(String(c.value));
     const st = new Decimal(String(stated));
-    if (exact.minus(st).abs().lte(new Decimal(half).plus(1e-9))) return;
     // what a literal sum would have given, to recognise "summed what must not be summed"
     let sum: Decimal | null = null;
     if (rp && /^realisasi\.tahun/.test(c.role)) {

@@ -10,8 +10,10 @@ export function checkTargets(rec: Recognition, plan: DetailedPlan): Issue[] {
   if (!def) return [];
   const comps = def.computed[rec.variant ?? ""] ?? Object.values(def.computed)[0] ?? [];
   const out: Issue[] = [];
-  const seen = new Set<string>();
+  // one finding per target cell; every RowPlan is a different row, so "seen" is per row
+  const seen: string[] = [];
   for (const rp of plan.rows) {
+    seen.length = 0;
     for (const comp of comps) {
       // the Renstra end target is often left blank below programme level: not worth a finding
       if ((comp.kind !== "capaian" && comp.kind !== "serapan") || comp.out.startsWith("capaian.renstra")) continue;
@@ -20,14 +22,14 @@ export function checkTargets(rec: Recognition, plan: DetailedPlan): Issue[] {
       const rVal = rp.cells[comp.r]?.value ?? (rp.record.nums[comp.r]?.kind === "number" ? 1 : null);
       if (rVal === null || rVal === undefined) continue;
       const t = rp.record.nums[tRole];
-      const key = `${rp.record.row}:${tRole}`;
-      if (seen.has(key)) continue;
+      const key = tRole;
+      if (seen.includes(key)) continue;
       const col = rec.columns[tRole];
       if (!t || t.kind === "empty") {
-        seen.add(key);
+        seen.push(key);
         out.push(issue(rp.record.row, col, "target.kosong", "warning", "Realisasi ada tetapi target kosong; capaian tidak dapat dihitung."));
       } else if (t.kind === "number" && t.value!.isZero()) {
-        seen.add(key);
+        seen.push(key);
         out.push(issue(rp.record.row, col, "target.nol", "warning", "Target bernilai 0; capaian tidak terdefinisi (bukan 0%). Periksa target."));
       }
     }

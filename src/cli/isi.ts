@@ -3,10 +3,15 @@
 import * as path from "path";
 import * as fs from "fs";
 import type { CliIO } from "./io";
-import { readWorkbook, applyPlans, WorkbookError, type SheetPlan } from "../io/xlsx";
+import { readWorkbook, applyPlans, WorkbookError, type SheetPlan, type VisualExtras } from "../io/xlsx";
+import { predikatRules, summaryPlan, effectiveScale, SUMMARY_SHEET } from "../visual";
 import { recognise, planFill, DEFAULT_SETTINGS, layoutLabel } from "../engine";
 
-const USAGE = "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json]\n";
+const USAGE =
+  "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan]\n" +
+  "  --ringkasan  warnai kolom capaian/kategori menurut predikat dan tambahkan lembar \"Ringkasan\"\n" +
+  "               (grafik capaian tidak dibuat dari baris perintah: ExcelJS tidak dapat menulis grafik;\n" +
+  "               gunakan tombol \"Grafik capaian\" di add-in Excel)\n";
 
 interface Written {
   file: string;
@@ -21,6 +26,7 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
   let out: string | null = null;
   let valuesOnly = false;
   let json = false;
+  let ringkasan = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "-o" || a === "--output" || a === "--keluaran") {
@@ -31,6 +37,7 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
       }
     } else if (a === "--nilai") valuesOnly = true;
     else if (a === "--json") json = true;
+    else if (a === "--ringkasan") ringkasan = true;
     else if (a === "--help" || a === "-h") {
       io.out(USAGE);
       return 0;
@@ -62,12 +69,21 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
     try {
       const { sheets } = await readWorkbook(file);
       const plans: SheetPlan[] = [];
+      const extras: VisualExtras[] = [];
       const summary: string[] = [];
       for (const grid of sheets) {
         const rec = recognise(grid);
         if (!rec.layout) continue;
         const plan = planFill(grid, rec, settings);
         plans.push({ sheetName: grid.name, plan });
+        if (ringkasan) {
+          const withCapaian = Object.keys(rec.columns).some((r) => r.startsWith("capaian") && !r.endsWith(".rp"));
+          extras.push({
+            sheetName: grid.name,
+            rules: predikatRules(rec, effectiveScale(grid, rec, settings)),
+            summary: withCapaian ? summaryPlan(grid, rec, plan, settings, `${SUMMARY_SHEET} ${grid.name}`.slice(0, 31)) : null,
+          });
+        }
         summary.push(
           `  lembar "${grid.name}" (${layoutLabel(rec.layout)}): ${plan.writes.length} sel ditulis` +
             (plan.changedExisting ? `, ${plan.changedExisting} nilai lama diganti` : ""),
@@ -75,7 +91,7 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
         for (const w of plan.writes)
           written.push({ file, sheet: grid.name, cell: w.cell, ...(w.formula ? { formula: w.formula } : {}), value: w.value });
       }
-      await applyPlans(file, target, plans);
+      await applyPlans(file, target, plans, extras);
       if (!json) {
         io.out(`${file} → ${target}\n`);
         io.out((summary.length ? summary.join("\n") : "  tidak ada tabel yang dikenali; salinan ditulis tanpa perubahan") + "\n");

@@ -123,3 +123,47 @@ export function normaliseName(s: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+export interface HierarchyRow<T = unknown> {
+  /** The code read on this row (kind "none" for a continuation row with an empty code cell). */
+  reading: CodeResult;
+  data?: T;
+}
+
+export interface PlacedRow<T = unknown> extends HierarchyRow<T> {
+  /** Code this row stands for: its own, or (continuation row) the one of the row it continues. */
+  code: string | null;
+  /** Nearest row above at a higher level whose code is a prefix parent, by row order. */
+  parent: string | null;
+  /** True when the row has no code of its own and inherits the one above. */
+  continuation: boolean;
+}
+
+/**
+ * Hierarchy from row order: each coded row's parent is the nearest coded row above it at a higher
+ * level; a row with an empty code cell continues the row above (wrapped names, extra indicators).
+ */
+export function assignHierarchy<T>(rows: HierarchyRow<T>[]): PlacedRow<T>[] {
+  const DEPTH: Record<CodeLevel, number> = { urusan: 0, bidang: 1, program: 2, kegiatan: 3, subkegiatan: 4 };
+  const stack: { code: string; depth: number }[] = [];
+  let last: string | null = null;
+  let lastParent: string | null = null;
+  return rows.map((r) => {
+    if (r.reading.kind !== "code") {
+      // Invalid codes break the chain: their rows neither inherit nor become parents.
+      if (r.reading.kind === "invalid") {
+        last = null;
+        lastParent = null;
+        return { ...r, code: null, parent: null, continuation: false };
+      }
+      return { ...r, code: last, parent: lastParent, continuation: last !== null };
+    }
+    const depth = DEPTH[r.reading.level];
+    while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1].code : null;
+    stack.push({ code: r.reading.code, depth });
+    last = r.reading.code;
+    lastParent = parent;
+    return { ...r, code: r.reading.code, parent, continuation: false };
+  });
+}

@@ -4,7 +4,7 @@ import type { CellValue } from "../sheet/grid";
 import { a1 } from "../sheet/grid";
 import type { Issue, Severity } from "../checks/issue";
 import { lookup, type Nomenclature } from "./api";
-import { normaliseName, parentCode, readCode, type CodeLevel } from "./read";
+import { normaliseName, normaliseName as normaliseNameOf, parentCode as parentCodeOf, readCode, type CodeLevel, type CodeResult } from "./read";
 import type { Scope } from "./types";
 
 export interface CodeRow {
@@ -39,10 +39,47 @@ export function checkCodes(rows: CodeRow[], options: CodeCheckOptions): Issue[] 
   let lastProgram: string | null = null;
   let lastKegiatan: string | null = null;
 
+  // Codes and official names repeat down a sheet; reading, lookup and normalisation are pure,
+  // so each distinct input is worked out once per call.
+  const readings = new Map<unknown, unknown>();
+  const READING = readings; // result slot marker: the root map is never a cell value
+  const readCached = (values: CellValue[]): CodeResult => {
+    let node = readings;
+    for (const v of values) {
+      let next = node.get(v) as Map<unknown, unknown> | undefined;
+      if (!next) node.set(v, (next = new Map()));
+      node = next;
+    }
+    let res = node.get(READING) as CodeResult | undefined;
+    if (!res) node.set(READING, (res = readCode(values)));
+    return res;
+  };
+  const found_ = new Map<string, ReturnType<typeof lookup>>();
+  const lookupCached = (code: string) => {
+    let f = found_.get(code);
+    if (!f) found_.set(code, (f = lookup(nom, code)));
+    return f;
+  };
+  const parents = new Map<string, string | null>();
+  const parentCode = (code: string): string | null => {
+    let p = parents.get(code);
+    if (p === undefined) parents.set(code, (p = parentCodeOf(code)));
+    return p;
+  };
+  const normalised = new Map<string, string>();
+  const normaliseName = (name: string): string => {
+    let n = normalised.get(name);
+    if (n === undefined) {
+      n = normaliseNameOf(name);
+      if (normalised.size < 50000) normalised.set(name, n);
+    }
+    return n;
+  };
+
   for (const r of rows) {
     if (r.codeCells.length === 0) continue;
     const col = r.codeCells[0].col;
-    const reading = readCode(r.codeCells.map((c) => c.value));
+    const reading = readCached(r.codeCells.map((c) => c.value));
     if (reading.kind === "none") continue;
     if (reading.kind === "invalid") {
       add(r.row, col, "kode.format", "error", `Kode "${reading.raw}" tidak sah: ${reading.reason}.`);
@@ -61,7 +98,7 @@ export function checkCodes(rows: CodeRow[], options: CodeCheckOptions): Issue[] 
     }
 
     const nameText = r.name && typeof r.name.value === "string" ? r.name.value.trim() : reading.name;
-    const found = lookup(nom, code);
+    const found = lookupCached(code);
 
     // Hierarchy: position under the nearest program/kegiatan row, and depth vs name.
     if (reading.level === "program") {

@@ -7,6 +7,14 @@ import { columnIndex } from "../sheet/grid";
 import type { PlannedWrite } from "../fill/plan-types";
 import { GatewayError, officeErrorMessage } from "./helpers";
 import { relativeKey } from "../sheet/formula-refs";
+import { ruleFormula, type PredikatRule, type SummaryCell, type ChartPlan } from "../visual";
+
+/** A conditional format Kinerja added: exact range + rule formula (saved with the workbook). */
+export interface AddedFormat {
+  sheet: string;
+  range: string;
+  formula: string;
+}
 
 /** What a request may carry at most (Excel on the web refuses 5 MB; keep a wide margin). */
 export const CHUNK_BYTES = 2 * 1024 * 1024;
@@ -200,7 +208,108 @@ export class ExcelGateway {
       await context.sync();
     });
   }
+  /**
+   * Predikat colours as native conditional formats (custom formula rules, so empty cells stay
+   * uncoloured: a cellValue rule would treat an empty cell as 0). Two syncs whatever the number
+   * of rows; returns what was added so that removal touches only these formats.
+   */
+  applyPredikatColours(sheetName: string, rules: PredikatRule[]): Promise<AddedFormat[]> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.load("protection/protected");
+      await context.sync();
+      if (sheet.protection.protected) throw new GatewayError("Sheet ini diproteksi. Buka proteksi sheet lalu jalankan lagi; tidak ada format yang ditambahkan.");
+      const added: AddedFormat[] = [];
+      for (const rule of rules) {
+        const formula = ruleFormula(rule);
+        const cf = sheet.getRange(rule.range).conditionalFormats.add("Custom");
+        cf.custom.rule.formula = formula;
+        cf.custom.format.fill.color = rule.fill;
+        cf.custom.format.font.color = rule.font;
+        added.push({ sheet: sheetName, range: rule.range, formula });
+      }
+      await context.sync();
+      return added;
+    });
+  }
+
+  /**
+   * Removes only the conditional formats Kinerja added (same range, type Custom and the exact
+   * formula); every other format stays. Two syncs whatever the number of rows.
+   */
+  removePredikatColours(sheetName: string, added: AddedFormat[]): Promise<{ removed: number }> {
+    const mine = added.filter((a) => a.sheet === sheetName);
+    if (!mine.length) return Promise.resolve({ removed: 0 });
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const ranges = [...new Set(mine.map((a) => a.range))];
+      const collections = ranges.map((r) => {
+        const c = sheet.getRange(r).conditionalFormats;
+        c.load("items/type, items/custom/rule/formula");
+        return c;
+      });
+      await context.sync();
+      let removed = 0;
+      ranges.forEach((r, i) => {
+        const wanted = new Set(mine.filter((a) => a.range === r).map((a) => a.formula));
+        for (const cf of collections[i].items) {
+          if (cf.type !== "Custom" || !wanted.has(cf.custom.rule.formula)) continue;
+          wanted.delete(cf.custom.rule.formula);
+          cf.delete();
+          removed++;
+        }
+      });
+      await context.sync();
+      return { removed };
+    });
+  }
+
+  /** Writes a sheet of cells (created when missing, cleared when Kinerja made it): one sync. */
+  writeSummarySheet(name: string, cells: SummaryCell[]): Promise<void> {
+    return this.run(async (context) => {
+      await this.writeSheetCells(context, name, cells);
+      await context.sync();
+    });
+  }
+
+  private async writeSheetCells(context: any, name: string, cells: SummaryCell[]): Promise<any> {
+    const sheets = context.workbook.worksheets;
+    const existing = sheets.getItemOrNullObject(name);
+    await context.sync();
+    const sheet = existing.isNullObject ? sheets.add(name) : existing;
+    if (!existing.isNullObject) sheet.getRange().clear("Contents");
+    // One block write for the whole used rectangle (formulas where there are formulas).
+    const rows = Math.max(...cells.map((c) => c.row)) + 1;
+    const cols = Math.max(...cells.map((c) => c.col)) + 1;
+    const block: CellValue[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => "" as CellValue));
+    for (const c of cells) block[c.row][c.col] = c.formula ?? asConstant(c.value);
+    sheet.getRangeByIndexes(0, 0, rows, cols).formulas = block;
+    for (const c of cells) {
+      if (c.numberFormat) sheet.getRangeByIndexes(c.row, c.col, 1, 1).numberFormat = [[c.numberFormat]];
+      if (c.bold) sheet.getRangeByIndexes(c.row, c.col, 1, 1).format.font.bold = true;
+    }
+    return sheet;
+  }
+
+  /**
+   * A native clustered-column chart of capaian with the 100 % target as a line, drawn from a data
+   * block of formulas on its own sheet (so it follows the table). Two syncs.
+   */
+  addCapaianChart(chart: ChartPlan): Promise<void> {
+    return this.run(async (context) => {
+      const sheet = await this.writeSheetCells(context, chart.sheetName, chart.cells);
+      const c = sheet.charts.add("ColumnClustered", sheet.getRange(chart.range), "Columns");
+      c.title.text = chart.title;
+      c.axes.categoryAxis.title.text = chart.categoryTitle;
+      c.axes.valueAxis.title.text = chart.valueTitle;
+      c.series.getItemAt(1).chartType = "Line";
+      c.legend.position = "Bottom";
+      c.setPosition(`E2`, `P${Math.max(chart.rows + 2, 24)}`);
+      await context.sync();
+    });
+  }
 }
+
 
 /** Excel reports "#FFFFFF" for "no fill" on some hosts; treat it as none. */
 function normaliseColor(c: string | null | undefined): string | null {

@@ -80,15 +80,51 @@ function addr(row: number, col: number): string {
   return (LETTERS[col] ??= columnLetters(col)) + (row + 1);
 }
 
-/** Reference to an input cell, scaled to display units when it holds a %-formatted fraction. */
-function ref(cell: Cell, row: number, col: number): string {
-  const r = addr(row, col);
+function letters(col: number): string {
+  return (LETTERS[col] ??= columnLetters(col));
+}
+
+/** Stands for the row number in formula templates (never part of a formula's own text). */
+const ROW_TAG = "\u0000";
+const MODE_CODE: Record<string, number> = { "": 0, jumlah: 1, rata: 2, terakhir: 3, naik: 4, turun: 5, "turun-rasio": 6 };
+
+/** Reference to an input cell (row given as text), scaled to display units when it holds a %-formatted fraction. */
+function ref(cell: Cell, row: string, col: number): string {
+  const r = letters(col) + row;
   return typeof cell.value === "number" && isPercentFormat(cell.numberFormat) ? `(${r}*100)` : r;
 }
 
 function dec(v: number | string | null | undefined): Decimal | null {
   return typeof v === "number" ? new Decimal(String(v)) : null;
 }
+
+/**
+ * Memo of a pure calculation keyed by the identity of its arguments. Readings of repeated cell
+ * values share one Decimal (see buildRows and decOf), so rows with the same inputs reuse the
+ * result; Decimals are immutable and the calculations pure, so results are identical.
+ */
+class Memo<R> {
+  private root = new Map<unknown, unknown>();
+  private size = 0;
+  get(keys: readonly unknown[], compute: () => R): R {
+    let node = this.root;
+    for (let i = 0; i < keys.length; i++) {
+      let next = node.get(keys[i]) as Map<unknown, unknown> | undefined;
+      if (next === undefined) {
+        if (this.size > 200000) return compute();
+        next = new Map();
+        node.set(keys[i], next);
+        this.size++;
+      }
+      node = next;
+    }
+    if (node.has(MEMO_VALUE)) return node.get(MEMO_VALUE) as R;
+    const r = compute();
+    node.set(MEMO_VALUE, r);
+    return r;
+  }
+}
+const MEMO_VALUE = Symbol("value");
 
 /** Computes every computed cell of the sheet (the plan before diffing against the grid). */
 export function computeSheet(
@@ -107,16 +143,32 @@ export function computeSheet(
   const cols = rec.columns;
   const outputs = new Set(comps.map((c) => c.out));
   let lastCode: string | null = null;
-  const proposals = new Map<string, { acc: ReturnType<typeof proposeAccumulation>; dir: ReturnType<typeof proposeDirection> }>();
+  // computed values feed later computations on the same row; Decimals are immutable, so one
+  // instance per distinct number is shared (same value as new Decimal(String(v)))
+  const decs = new Map<number, Decimal>();
+  const decOf = (v: number | string | null): Decimal | null => {
+    if (typeof v !== "number") return null;
+    let d = decs.get(v);
+    if (d === undefined) {
+      d = new Decimal(String(v));
+      if (decs.size < 100000) decs.set(v, d);
+    }
+    return d;
+  };
+  const templates: Map<number, string[] | null>[] = [];
+  const memo = new Memo<{ ok: true; value: number | string } | CalcError>();
+  const proposals = new Map<string, Map<string, { acc: ReturnType<typeof proposeAccumulation>; dir: ReturnType<typeof proposeDirection> }>>();
   for (const record of model.rows) {
     if (record.kind !== "data") continue;
     if (record.code) lastCode = record.code;
     const text = record.indicator ?? record.name;
-    const memoKey = `${record.unit ?? ""}|${text ?? ""}`;
-    let proposal = proposals.get(memoKey);
+    // keyed by unit then text (null and "" alike, as the proposals treat them): no key string per row
+    let byText = proposals.get(record.unit ?? "");
+    if (!byText) proposals.set(record.unit ?? "", (byText = new Map()));
+    let proposal = byText.get(text ?? "");
     if (!proposal) {
       proposal = { acc: proposeAccumulation(record.unit, text), dir: proposeDirection(text) };
-      proposals.set(memoKey, proposal);
+      byText.set(text ?? "", proposal);
     }
     const { acc, dir } = proposal;
     const ov = overrides[record.row] ?? {};
@@ -132,28 +184,51 @@ export function computeSheet(
       directionReason: ov.direction ? "Dipilih pengguna." : dir.reason,
     };
     const cells: Record<string, ComputedCell> = {};
+    const rowStr = String(record.row + 1);
+    // Formula text differs between rows only in the row number: it is built once per shape
+    // (which inputs exist, are numeric, are %-formatted; the row's mode) with ROW_TAG in place
+    // of the row number, and each row joins the pieces with its own number.
+    let fkey = 0;
     // value and formula ref of a role on this row: computed first, else the cell as read
     // formulaOk: the cell works in any formula; sumOk: also an empty marker such as "-", which
     // SUM/COUNT/AVERAGE ignore but a division would not
     const input = (role: string): { value: Decimal | null; ref: string | null; formulaOk: boolean; sumOk: boolean; present: boolean } => {
-      if (!(role in cols)) return { value: null, ref: null, formulaOk: true, sumOk: true, present: false };
-      const done = cells[role];
-      if (done) {
-        const ok = done.formula !== null;
-        return { value: dec(done.value), ref: addr(record.row, cols[role]), formulaOk: ok, sumOk: ok, present: true };
+      let x: { value: Decimal | null; ref: string | null; formulaOk: boolean; sumOk: boolean; present: boolean };
+      if (!(role in cols)) x = { value: null, ref: null, formulaOk: true, sumOk: true, present: false };
+      else {
+        const done = cells[role];
+        if (done) {
+          const ok = done.formula !== null;
+          x = { value: decOf(done.value), ref: letters(cols[role]) + ROW_TAG, formulaOk: ok, sumOk: ok, present: true };
+        } else {
+          const cell = cellAt(grid, record.row, cols[role]);
+          const n = record.nums[role];
+          const numeric = cell.value === null || cell.value === "" || typeof cell.value === "number";
+          const value = n?.kind === "number" ? n.value : null;
+          x = { value, ref: ref(cell, ROW_TAG, cols[role]), formulaOk: numeric, sumOk: numeric || n?.kind === "empty", present: true };
+        }
       }
-      const cell = cellAt(grid, record.row, cols[role]);
-      const n = record.nums[role];
-      const numeric = cell.value === null || cell.value === "" || typeof cell.value === "number";
-      const value = n?.kind === "number" ? n.value : null;
-      return { value, ref: ref(cell, record.row, cols[role]), formulaOk: numeric, sumOk: numeric || n?.kind === "empty", present: true };
+      fkey = fkey * 16 + (x.present ? 1 : 0) + (x.formulaOk ? 2 : 0) + (x.sumOk ? 4 : 0) + (x.ref !== null && x.ref.charCodeAt(0) === 40 ? 8 : 0);
+      return x;
     };
-    for (const comp of comps) {
+    for (let ci = 0; ci < comps.length; ci++) {
+      const comp = comps[ci];
       if (!(comp.out in cols)) continue;
       const col = cols[comp.out];
       let res: { ok: true; value: number | string } | CalcError;
       let formula: string | null = null;
       const d = settings.decimals;
+      fkey = 0;
+      const shaped = (mode: string, build: () => string | null): string | null => {
+        const key = fkey * 8 + (MODE_CODE[mode] ?? 7);
+        const byKey = (templates[ci] ??= new Map());
+        let t = byKey.get(key);
+        if (t === undefined) {
+          const f = build();
+          byKey.set(key, (t = f === null ? null : f.split(ROW_TAG)));
+        }
+        return t === null ? null : t.length === 1 ? t[0] : t.join(rowStr);
+      };
       switch (comp.kind) {
         case "realisasi": {
           const ins = comp.inputs.map(input).filter((x) => x.present);
@@ -163,39 +238,44 @@ export function computeSheet(
           // (002 E.81 TW II report with 0 in TW III/IV)
           if (mode === "terakhir" && values.some((v) => v !== null && !v.isZero()))
             for (let i = values.length - 1; i >= 0 && (values[i] === null || values[i]!.isZero()); i--) values[i] = null;
-          res = realisasi(values, mode);
-          if (ins.length && ins.every((x) => (mode === "terakhir" ? x.formulaOk : x.sumOk))) {
+          res = memo.get(["r", mode, ...values], () => realisasi(values, mode));
+          formula = shaped(mode, () => {
+            if (!(ins.length && ins.every((x) => (mode === "terakhir" ? x.formulaOk : x.sumOk)))) return null;
             const refs = ins.map((x) => x.ref!);
             const list = refs.join(",");
             const bare = ins.map((x) => bareOf(x.ref!)).join(",");
             if (mode === "terakhir")
-              formula = "=" + refs.reduce((acc2, r) => `IF(AND(${bareOf(r)}<>"",${bareOf(r)}<>0),${r},${acc2})`, `IF(COUNT(${bare})=0,"",0)`);
-            else formula = `=IF(COUNT(${bare})=0,"",${mode === "rata" ? "AVERAGE" : "SUM"}(${list}))`;
-          }
+              return "=" + refs.reduce((acc2, r) => `IF(AND(${bareOf(r)}<>"",${bareOf(r)}<>0),${r},${acc2})`, `IF(COUNT(${bare})=0,"",0)`);
+            return `=IF(COUNT(${bare})=0,"",${mode === "rata" ? "AVERAGE" : "SUM"}(${list}))`;
+          });
           break;
         }
         case "capaian": {
           const r = input(comp.r);
           const t = input(comp.t);
           const arah: Direction = comp.perRow ? direction : "naik";
-          res = capaian(r.value, t.value, arah, d);
-          if (r.formulaOk && t.formulaOk && r.ref && t.ref) {
+          res = memo.get(["c", arah, d, r.value, t.value], () => capaian(r.value, t.value, arah, d));
+          formula = shaped(arah, () => {
+            if (!(r.formulaOk && t.formulaOk && r.ref && t.ref)) return null;
             const R = r.ref;
             const T = t.ref;
             const Rb = bareOf(R);
             const Tb = bareOf(T);
-            if (arah === "turun-rasio") formula = `=IF(OR(${Tb}="",${Rb}="",${Rb}=0),"",ROUND(${T}/${R}*100,${d}))`;
-            else if (arah === "turun") formula = `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND((2*${T}-${R})/${T}*100,${d}))`;
-            else formula = `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND(${R}/${T}*100,${d}))`;
-          }
+            if (arah === "turun-rasio") return `=IF(OR(${Tb}="",${Rb}="",${Rb}=0),"",ROUND(${T}/${R}*100,${d}))`;
+            if (arah === "turun") return `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND((2*${T}-${R})/${T}*100,${d}))`;
+            return `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND(${R}/${T}*100,${d}))`;
+          });
           break;
         }
         case "serapan": {
           const r = input(comp.r);
           const p = input(comp.pagu);
-          res = serapan(r.value, p.value, d);
-          if (r.formulaOk && p.formulaOk && r.ref && p.ref)
-            formula = `=IF(OR(${bareOf(p.ref)}="",${bareOf(p.ref)}=0,${bareOf(r.ref)}=""),"",ROUND(${r.ref}/${p.ref}*100,${d}))`;
+          res = memo.get(["s", d, r.value, p.value], () => serapan(r.value, p.value, d));
+          formula = shaped("", () =>
+            r.formulaOk && p.formulaOk && r.ref && p.ref
+              ? `=IF(OR(${bareOf(p.ref)}="",${bareOf(p.ref)}=0,${bareOf(r.ref)}=""),"",ROUND(${r.ref}/${p.ref}*100,${d}))`
+              : null,
+          );
           break;
         }
         case "efisiensi": {
@@ -203,27 +283,29 @@ export function computeSheet(
           const r = input(comp.r);
           const c = input(comp.capaian);
           const useC = method !== "sisa";
-          res = efisiensi(p.value, r.value, useC ? c.value : null, method, d);
-          if (p.formulaOk && r.formulaOk && (!useC || c.formulaOk) && p.ref && r.ref) {
+          res = memo.get(["e", method, d, p.value, r.value, useC ? c.value : null], () => efisiensi(p.value, r.value, useC ? c.value : null, method, d));
+          formula = shaped("", () => {
+            if (!(p.formulaOk && r.formulaOk && (!useC || c.formulaOk) && p.ref && r.ref)) return null;
             const P = p.ref;
             const R = r.ref;
             const guard = `${bareOf(P)}="",${bareOf(P)}=0,${bareOf(R)}=""`;
-            if (method === "sisa") formula = `=IF(OR(${guard}),"",ROUND((${P}-${R})/${P}*100,${d}))`;
-            else if (c.ref && method === "selisih") formula = `=IF(OR(${guard},${bareOf(c.ref)}=""),"",ROUND(${c.ref}-${R}/${P}*100,${d}))`;
-            else if (c.ref) formula = `=IF(OR(${guard},${bareOf(R)}=0,${bareOf(c.ref)}=""),"",ROUND(${c.ref}/(${R}/${P}*100),${d}))`;
-          }
+            if (method === "sisa") return `=IF(OR(${guard}),"",ROUND((${P}-${R})/${P}*100,${d}))`;
+            if (c.ref && method === "selisih") return `=IF(OR(${guard},${bareOf(c.ref)}=""),"",ROUND(${c.ref}-${R}/${P}*100,${d}))`;
+            if (c.ref) return `=IF(OR(${guard},${bareOf(R)}=0,${bareOf(c.ref)}=""),"",ROUND(${c.ref}/(${R}/${P}*100),${d}))`;
+            return null;
+          });
           break;
         }
         case "kategori": {
           const c = input(comp.from);
-          res = kategori(c.value, scale);
-          if (c.formulaOk && c.ref) formula = kategoriFormula(c.ref, scale);
+          res = memo.get(["k", scale, c.value], () => kategori(c.value, scale));
+          formula = shaped("", () => (c.formulaOk && c.ref ? kategoriFormula(c.ref, scale) : null));
           break;
         }
         case "salin": {
           const s = input(comp.from);
           res = s.value ? { ok: true, value: s.value.toNumber() } : { ok: false, error: "#N/A", message: "nilai sumber kosong" };
-          if (s.formulaOk && s.ref) formula = `=IF(${bareOf(s.ref)}="","",${s.ref})`;
+          formula = shaped("", () => (s.formulaOk && s.ref ? `=IF(${bareOf(s.ref)}="","",${s.ref})` : null));
           break;
         }
       }
@@ -241,6 +323,17 @@ export function computeSheet(
   }
   if (def.footers) out.footers = planFooters(out, rec, settings, outputs);
   return out;
+}
+
+/**
+ * Formula text as one flat string. A template literal is kept by V8 as a tree of string pieces;
+ * the plan holds one formula per computed cell, and joining keeps each a single object, which
+ * makes the garbage collector's work much smaller. Same text as the template literal.
+ */
+function F(strs: TemplateStringsArray, ...vals: (string | number)[]): string {
+  const parts: (string | number)[] = [strs[0]];
+  for (let i = 0; i < vals.length; i++) parts.push(vals[i], strs[i + 1]);
+  return parts.join("");
 }
 
 /** The plain cell address inside a "(A1*100)" reference. */
@@ -290,7 +383,7 @@ function planFooters(plan: DetailedPlan, rec: Recognition, settings: Settings, o
         const formula =
           settings.valuesOnly || !refs.length || used.some((m) => m.cells[role]?.formula === null)
             ? null
-            : `=IF(COUNT(${refs.join(",")})=0,"",ROUND(AVERAGE(${refs.join(",")}),${settings.decimals}))`;
+            : F`=IF(COUNT(${refs.join(",")})=0,"",ROUND(AVERAGE(${refs.join(",")}),${settings.decimals}))`;
         const cell: ComputedCell = {
           role,
           row: record.row,
@@ -349,22 +442,43 @@ export function planFill(
 export function planFromDetailed(grid: Grid, detailed: DetailedPlan): FillPlan {
   const writes: PlannedWrite[] = [];
   let changedExisting = 0;
-  const all: ComputedCell[] = [...detailed.rows.flatMap((r) => Object.values(r.cells)), ...detailed.footers];
-  for (const c of all) {
+  // rows are in sheet order, but cells within a row follow the computation order: sort only if needed
+  let sorted = true;
+  let lastRow = -1;
+  let lastCol = -1;
+  let strRow = -1;
+  let rowStr = "";
+  const visit = (c: ComputedCell): void => {
     const previous = cellAt(grid, c.row, c.col);
+    const same = sameValue(previous, c.value) && (c.formula ?? undefined) === (previous.formula ?? undefined);
+    if (same) return;
     const prevCopy: Cell = { value: previous.value };
     if (previous.formula) prevCopy.formula = previous.formula;
     if (previous.numberFormat) prevCopy.numberFormat = previous.numberFormat;
-    const same = sameValue(previous, c.value) && (c.formula ?? undefined) === (previous.formula ?? undefined);
-    if (same) continue;
-    const w: PlannedWrite = { row: c.row, col: c.col, cell: addr(c.row, c.col), value: c.value, previous: prevCopy };
-    if (c.formula) w.formula = c.formula;
+    if (c.row !== strRow) {
+      strRow = c.row;
+      rowStr = String(c.row + 1);
+    }
+    const cell = letters(c.col) + rowStr;
+    // formula in the literal (same key order as adding it after): no extra property storage
+    const w: PlannedWrite = c.formula
+      ? { row: c.row, col: c.col, cell, value: c.value, previous: prevCopy, formula: c.formula }
+      : { row: c.row, col: c.col, cell, value: c.value, previous: prevCopy };
     // a %-formatted output cell would show our percent points ×100
     if (isPercentFormat(previous.numberFormat) && typeof c.value === "number")
       w.numberFormat = PERCENT_ROLE.test(c.role) ? `0.${"0".repeat(2)}` : "General";
+    if (c.row < lastRow || (c.row === lastRow && c.col <= lastCol)) sorted = false;
+    lastRow = c.row;
+    lastCol = c.col;
     writes.push(w);
     if (previous.value !== null && previous.value !== "" && !sameValue(previous, c.value)) changedExisting++;
+  };
+  const rows = detailed.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i].cells;
+    for (const role in cells) visit(cells[role]);
   }
-  writes.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { writes, decisions: detailed.rows.map((r) => r.decision), changedExisting };
+  for (const c of detailed.footers) visit(c);
+  if (!sorted) writes.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { writes, decisions: rows.map((r) => r.decision), changedExisting };
 }

@@ -6,6 +6,15 @@ import ExcelJS from "exceljs";
 import type { Grid, Cell, MergedArea, CellValue } from "../sheet/grid";
 import { parseA1 } from "../sheet/grid";
 import type { FillPlan } from "../fill/plan-types";
+import type { PredikatRule, SummaryPlan } from "../visual";
+import { ruleFormula } from "../visual";
+
+/** Extras of `isi --ringkasan`: predikat colours on a table sheet and a summary sheet. */
+export interface VisualExtras {
+  sheetName: string;
+  rules: PredikatRule[];
+  summary: SummaryPlan | null;
+}
 
 /** A file problem with an Indonesian message for the user. */
 export class WorkbookError extends Error {}
@@ -91,7 +100,7 @@ export interface SheetPlan {
 }
 
 /** Writes the plans into a copy of the input workbook at outputPath. The input is never modified. */
-export async function applyPlans(inputPath: string, outputPath: string, plans: SheetPlan[]): Promise<void> {
+export async function applyPlans(inputPath: string, outputPath: string, plans: SheetPlan[], extras: VisualExtras[] = []): Promise<void> {
   if (path.resolve(inputPath) === path.resolve(outputPath))
     throw new WorkbookError("Berkas keluaran tidak boleh sama dengan berkas masukan (berkas asli tidak diubah).");
   const wb = await loadWorkbook(inputPath);
@@ -106,6 +115,7 @@ export async function applyPlans(inputPath: string, outputPath: string, plans: S
       if (w.numberFormat) cell.numFmt = w.numberFormat;
     }
   }
+  for (const x of extras) applyExtras(wb, x);
   const dir = path.dirname(path.resolve(outputPath));
   if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
   try {
@@ -136,4 +146,37 @@ function detachSharedFormulas(ws: ExcelJS.Worksheet, written: Set<string>): void
 
 export async function applyPlan(inputPath: string, outputPath: string, sheetName: string, plan: FillPlan): Promise<void> {
   return applyPlans(inputPath, outputPath, [{ sheetName, plan }]);
+}
+
+const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
+
+/** Conditional formats (expression rules, so they follow the numbers) and the summary sheet. */
+function applyExtras(wb: ExcelJS.Workbook, x: VisualExtras): void {
+  const ws = wb.getWorksheet(x.sheetName);
+  if (!ws) throw new WorkbookError(`Lembar "${x.sheetName}" tidak ada`);
+  const byRange = new Map<string, PredikatRule[]>();
+  for (const r of x.rules) byRange.set(r.range, [...(byRange.get(r.range) ?? []), r]);
+  for (const [ref, rules] of byRange)
+    ws.addConditionalFormatting({
+      ref,
+      rules: rules.map((r, i) => ({
+        type: "expression",
+        priority: i + 1,
+        formulae: [ruleFormula(r).slice(1)],
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(r.fill) } }, font: { color: { argb: argb(r.font) } } },
+      })) as ExcelJS.ConditionalFormattingRule[],
+    });
+  if (!x.summary) return;
+  let name = x.summary.sheetName;
+  for (let i = 2; wb.getWorksheet(name); i++) name = `${x.summary.sheetName} ${i}`;
+  const out = wb.addWorksheet(name);
+  out.getColumn(1).width = 60;
+  for (const c of [2, 3, 4]) out.getColumn(c).width = 18;
+  for (const c of x.summary.cells) {
+    const cell = out.getCell(c.row + 1, c.col + 1);
+    if (c.formula) cell.value = { formula: c.formula.slice(1), result: c.value ?? "" } as ExcelJS.CellFormulaValue;
+    else cell.value = c.value;
+    if (c.numberFormat) cell.numFmt = c.numberFormat;
+    if (c.bold) cell.font = { bold: true };
+  }
 }

@@ -65,8 +65,17 @@ function levelFromCode(code: string): Level | null {
 }
 
 function levelFromName(name: string): Level {
-  const letters = name.replace(/[^A-Za-z]/g, "");
-  const upper = letters.length > 3 && letters === letters.toUpperCase();
+  // ASCII letters only (as /[^A-Za-z]/ strips): upper case when more than 3 and none lower case
+  let count = 0;
+  let lower = false;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name.charCodeAt(i);
+    if (ch >= 97 && ch <= 122) {
+      count++;
+      lower = true;
+    } else if (ch >= 65 && ch <= 90) count++;
+  }
+  const upper = count > 3 && !lower;
   if (/^program\b/i.test(name) && upper) return "program";
   if (/^urusan\b/i.test(name)) return "urusan";
   if (/^bidang\b/i.test(name)) return "bidang";
@@ -108,8 +117,11 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
   }
   const numsTemplate: Record<string, Num> = {};
   for (const role of numericRoles) numsTemplate[role] = EMPTY_NUM;
-  const memo: Record<string, Map<string, Map<string | number | boolean, Num>>> = {};
-  for (const role of numericRoles) memo[role] = new Map();
+  // per role index: readings of cells without a number format, then by number format
+  const plainMemo: Map<string | number | boolean, Num>[] = numericRoles.map(() => new Map());
+  const memo: Map<string, Map<string | number | boolean, Num>>[] = numericRoles.map(() => new Map());
+  const roleCols = numericRoles.map((role) => cols[role]);
+  const roleHints = numericRoles.map((role) => hints[role]);
   const header = scanHeader(grid);
   // kinerja (not Rupiah) target/realisation columns: where the indicator's unit shows
   const kinerjaRoles = numericRoles.filter((role) => /^(target|realisasi)/.test(role) && !role.endsWith(".rp"));
@@ -138,8 +150,13 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
       if (rawHeader.has(t)) headerLike++;
       if (t.length <= 24 && /^[(\-]?\d{1,2}\b|^(k|rp)$/i.test(t)) numberish++;
       const ch = t.charCodeAt(0) | 32; // cheap first-letter filter before lower-casing: r p t j
-      if (!label && (ch === 114 || ch === 112 || ch === 116 || ch === 106)) {
-        const lo = t.toLowerCase().replace(/\s+/g, " ");
+      // and the second letter: ra(ta), pr(edikat), to(tal), ju(mlah)
+      const ch2 = t.charCodeAt(1) | 32;
+      if (!label && ((ch === 114 && ch2 === 97) || (ch === 112 && ch2 === 114) || (ch === 116 && ch2 === 111) || (ch === 106 && ch2 === 117))) {
+        // only prefixes up to 21 characters are compared: lower-case a slice of long texts,
+        // unless whitespace in it leaves too little to judge
+        let lo = (t.length > 48 ? t.slice(0, 48) : t).toLowerCase().replace(/\s+/g, " ");
+        if (t.length > 48 && lo.length < 24) lo = t.toLowerCase().replace(/\s+/g, " ");
         if (lo.startsWith("rata-rata capaian") || lo.startsWith("rata rata capaian")) label = "footer-avg";
         else if (lo.startsWith("predikat kinerja dari") || lo.startsWith("total") || lo.startsWith("jumlah anggaran")) label = "total";
         else if (lo.startsWith("predikat kinerja")) label = "footer-predikat";
@@ -167,22 +184,28 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
     const name = "uraian" in cols ? textOf(cellAt(grid, r, cols.uraian).value) || null : null;
     const indicator = "indikator" in cols ? textOf(cellAt(grid, r, cols.indikator).value) || null : null;
     // same keys in the same order on every row: one object shape, fast property access
+    // same keys in the same order on every row: one object shape, fast property access
     const nums: Record<string, Num> = { ...numsTemplate };
     let anyNumber = false;
-    for (const role of numericRoles) {
-      const cell = cellAt(grid, r, cols[role]);
+    for (let i = 0; i < numericRoles.length; i++) {
+      const role = numericRoles[i];
+      const cell = line[roleCols[i]] ?? cellAt(grid, r, roleCols[i]);
       const v = cell.value;
       if (v === null || v === "") {
         nums[role] = EMPTY_NUM;
         continue;
       }
       // values repeat a lot within a column ("-", "0", "100%"): read each distinct one once
-      const fmtKey = cell.numberFormat ?? "";
-      let byValue = memo[role].get(fmtKey);
-      if (!byValue) memo[role].set(fmtKey, (byValue = new Map()));
+      let byValue: Map<string | number | boolean, Num> | undefined;
+      if (cell.numberFormat === undefined) byValue = plainMemo[i];
+      else {
+        const fmtKey = cell.numberFormat ?? "";
+        byValue = memo[i].get(fmtKey);
+        if (!byValue) memo[i].set(fmtKey, (byValue = new Map()));
+      }
       let n = byValue.get(v);
       if (!n) {
-        n = readNum(v, cell.numberFormat, hints[role]);
+        n = readNum(v, cell.numberFormat, roleHints[i]);
         if (byValue.size < 5000) byValue.set(v, n);
       }
       nums[role] = n;

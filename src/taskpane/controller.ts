@@ -5,11 +5,14 @@ import { DEFAULT_SETTINGS, planFill, recognise, validate, type ColumnMapping, ty
 import type { Issue } from "../checks/issue";
 import type { FillPlan } from "../fill/plan-types";
 import type { Grid } from "../sheet/grid";
-import { ExcelGateway, HIGHLIGHT_COLORS } from "../excel/gateway";
+import { ExcelGateway, HIGHLIGHT_COLORS, type AddedFormat } from "../excel/gateway";
+import { chartPlan, effectiveScale, predikatRules, summaryPlan, SUMMARY_SHEET, CHART_SHEET } from "../visual";
 import { documentStore, officeErrorMessage, type KeyValueStore } from "../excel/helpers";
 
 const SETTINGS_KEY = "kinerja.pengaturan";
 const MAPPING_KEY = "kinerja.pemetaan";
+/** The conditional formats Kinerja added (exact range + formula), so removal touches only these. */
+const COLOURS_KEY = "kinerja.warna";
 
 export type Phase = "idle" | "busy" | "recognised" | "validated" | "preview" | "written";
 
@@ -179,6 +182,77 @@ export class TaskpaneController {
         const before = await this.gateway!.highlight(sheet, [...cells].map(([cell, color]) => ({ cell, color })));
         this.set({ phase, status: null, highlighted: before });
       }
+    });
+  }
+
+  /** Reads and recognises the sheet; null (with an Indonesian error set) when there is no table. */
+  private async recognisedTable() {
+    await this.recognise();
+    const { grid, recognition, sheetName } = this.state;
+    if (!grid || !recognition || !sheetName) return null;
+    if (!recognition.layout || !recognition.dataRows) {
+      this.set({ error: "Tata letak tabel belum dikenali; atur peran kolom di bagian Kenali tabel." });
+      return null;
+    }
+    return { grid, recognition, sheetName, plan: planFill(grid, recognition, this.state.settings, this.state.overrides) };
+  }
+
+  /** Warnai predikat: native conditional formats on the capaian and kategori columns. */
+  async colourPredikat(): Promise<void> {
+    const t = await this.recognisedTable();
+    if (!t) return;
+    const rules = predikatRules(t.recognition, effectiveScale(t.grid, t.recognition, this.state.settings));
+    if (!rules.length) {
+      this.set({ error: "Tabel ini tidak memiliki kolom capaian atau kategori untuk diwarnai." });
+      return;
+    }
+    await this.guard("Mewarnai predikat…", async () => {
+      const saved = this.store.get<AddedFormat[]>(COLOURS_KEY) ?? [];
+      // Colouring twice would stack formats: the previous ones of this sheet go first.
+      if (saved.some((a) => a.sheet === t.sheetName)) await this.gateway!.removePredikatColours(t.sheetName, saved);
+      const added = await this.gateway!.applyPredikatColours(t.sheetName, rules);
+      await this.store.set(COLOURS_KEY, [...saved.filter((a) => a.sheet !== t.sheetName), ...added]);
+      this.set({ phase: "recognised", status: `Warna predikat ditambahkan pada ${new Set(rules.map((r) => r.range)).size} kolom (format bersyarat; mengikuti angka bila berubah).` });
+    });
+  }
+
+  /** Hapus warna: removes only the formats Kinerja added on the active sheet. */
+  async removeColours(): Promise<void> {
+    await this.recognise();
+    const sheet = this.state.sheetName;
+    if (!sheet) return;
+    await this.guard("Menghapus warna predikat…", async () => {
+      const saved = this.store.get<AddedFormat[]>(COLOURS_KEY) ?? [];
+      const { removed } = await this.gateway!.removePredikatColours(sheet, saved);
+      await this.store.set(COLOURS_KEY, saved.filter((a) => a.sheet !== sheet));
+      this.set({ phase: "recognised", status: removed ? `${removed} format warna predikat dihapus; format lain tidak diubah.` : "Tidak ada warna predikat dari Kinerja di sheet ini." });
+    });
+  }
+
+  /** Grafik capaian: a native chart on its own sheet, drawn from formulas on the table. */
+  async capaianChart(): Promise<void> {
+    const t = await this.recognisedTable();
+    if (!t) return;
+    const chart = chartPlan(t.grid, t.recognition, t.plan, this.state.settings, `${CHART_SHEET} ${t.sheetName}`.slice(0, 31));
+    if (!chart) {
+      this.set({ error: "Tidak ada capaian yang dapat digambar; isi kolom capaian terlebih dahulu." });
+      return;
+    }
+    await this.guard("Membuat grafik capaian…", async () => {
+      await this.gateway!.addCapaianChart(chart);
+      this.set({ phase: "recognised", status: `Grafik dibuat di sheet "${chart.sheetName}".` });
+    });
+  }
+
+  /** Buat Ringkasan: a summary sheet of formulas that point at the table. */
+  async summarySheet(): Promise<void> {
+    const t = await this.recognisedTable();
+    if (!t) return;
+    const name = `${SUMMARY_SHEET} ${t.sheetName}`.slice(0, 31);
+    const plan = summaryPlan(t.grid, t.recognition, t.plan, this.state.settings, name);
+    await this.guard("Membuat ringkasan…", async () => {
+      await this.gateway!.writeSummarySheet(name, plan.cells);
+      this.set({ phase: "recognised", status: `Ringkasan ditulis di sheet "${name}".` });
     });
   }
 

@@ -55,7 +55,11 @@ function actions(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
     { class: "kn-actions", "aria-label": "Perintah Kinerja" },
     h("button", { id: "kn-recognise", class: "kn-btn", disabled: busy, click: () => void ctl.recognise() }, "Kenali tabel"),
     h("button", { id: "kn-validate", class: "kn-btn kn-primary", disabled: busy, click: () => void ctl.validate() }, "Validasi sheet"),
-    h("button", { id: "kn-fill", class: "kn-btn kn-primary", disabled: busy, click: () => void ctl.preview() }, "Isi kolom capaian")
+    h("button", { id: "kn-fill", class: "kn-btn kn-primary", disabled: busy, click: () => void ctl.preview() }, "Isi kolom capaian"),
+    h("button", { id: "kn-colour", class: "kn-btn", disabled: busy, click: () => void ctl.colourPredikat() }, "Warnai predikat"),
+    h("button", { id: "kn-uncolour", class: "kn-btn", disabled: busy, click: () => void ctl.removeColours() }, "Hapus warna"),
+    h("button", { id: "kn-chart", class: "kn-btn", disabled: busy, click: () => void ctl.capaianChart() }, "Grafik capaian"),
+    h("button", { id: "kn-summary", class: "kn-btn", disabled: busy, click: () => void ctl.summarySheet() }, "Buat Ringkasan")
   );
 }
 

@@ -16,6 +16,34 @@ export interface FakeSheet {
   protected?: boolean;
   /** A1 → fill colour set by the add-in (highlights). */
   fills?: Record<string, string>;
+  /** A1 → bold font set by the add-in. */
+  bold?: Record<string, boolean>;
+  /** Conditional formats, in the order they were added (other tools' formats included). */
+  conditionalFormats?: FakeConditionalFormat[];
+  charts?: FakeChartData[];
+}
+
+export interface FakeConditionalFormat {
+  /** A1 range without the sheet, e.g. "U9:U56". */
+  range: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+  font?: string;
+}
+
+export interface FakeChartData {
+  type: string;
+  /** Source range with the sheet, e.g. "'Grafik capaian'!A1:C5". */
+  source: string;
+  seriesBy: string;
+  title: string | null;
+  categoryTitle: string | null;
+  valueTitle: string | null;
+  /** Chart type per series index when changed (e.g. 1 → "Line"). */
+  seriesTypes: Record<number, string>;
+  legend: string | null;
+  position: [string, string] | null;
 }
 
 export interface FakeBookData {
@@ -33,7 +61,14 @@ export class FakeError extends Error {
   }
 }
 
-type Op = { kind: "copy"; sheet: FakeSheet; rect: Rect; from: { sheet: FakeSheet; rect: Rect }; type: string } | { kind: "set"; sheet: FakeSheet; rect: Rect; prop: "values" | "formulas" | "numberFormat"; data: unknown } | { kind: "select"; sheet: FakeSheet; rect: Rect } | { kind: "fill"; sheet: FakeSheet; rect: Rect; color: string | null } | { kind: "suspendCalc" };
+type Op =
+  | { kind: "cfAdd"; sheet: FakeSheet; cf: FakeConditionalFormat }
+  | { kind: "cfDelete"; sheet: FakeSheet; cf: FakeConditionalFormat }
+  | { kind: "addSheet"; sheet: FakeSheet }
+  | { kind: "chart"; sheet: FakeSheet; chart: FakeChartData }
+  | { kind: "bold"; sheet: FakeSheet; rect: Rect }
+  | { kind: "clear"; sheet: FakeSheet; rect: Rect }
+  | { kind: "copy"; sheet: FakeSheet; rect: Rect; from: { sheet: FakeSheet; rect: Rect }; type: string } | { kind: "set"; sheet: FakeSheet; rect: Rect; prop: "values" | "formulas" | "numberFormat"; data: unknown } | { kind: "select"; sheet: FakeSheet; rect: Rect } | { kind: "fill"; sheet: FakeSheet; rect: Rect; color: string | null } | { kind: "suspendCalc" };
 
 interface Rect {
   r0: number;
@@ -170,7 +205,7 @@ abstract class Proxy {
 
 export class FakeRange extends Proxy {
   private snap: Record<string, unknown> = {};
-  readonly format: { fill: FakeFill };
+  readonly format: { fill: FakeFill; font: { bold: boolean } };
 
   constructor(
     ctx: FakeContext,
@@ -178,7 +213,26 @@ export class FakeRange extends Proxy {
     readonly rect: Rect | null
   ) {
     super(ctx);
-    this.format = { fill: new FakeFill(ctx, sheet, rect) };
+    const font = {} as { bold: boolean };
+    Object.defineProperty(font, "bold", {
+      get: () => {
+        throw new FakeError("PropertyNotLoaded", "The fake does not read font.bold");
+      },
+      set: (v: boolean) => {
+        if (v) ctx.queue({ kind: "bold", sheet, rect: this.mustRect() });
+      },
+    });
+    this.format = { fill: new FakeFill(ctx, sheet, rect), font };
+  }
+
+  /** Conditional formats that intersect this range (Excel's Range.conditionalFormats). */
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(this.ctx, this.sheet, this.mustRect());
+  }
+
+  clear(applyTo: string = "All"): void {
+    if (applyTo !== "Contents") throw new FakeError("InvalidArgument", `The fake supports clear("Contents") only, not ${applyTo}`);
+    this.queue({ kind: "clear", sheet: this.sheet, rect: this.mustRect() });
   }
 
   get isNullObject(): boolean {
@@ -337,6 +391,131 @@ export class FakeFill extends Proxy {
   }
 }
 
+const CF_TYPES = new Set(["Custom", "CellValue", "ContainsText", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria"]);
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+/** One conditional format proxy; what is set before sync is sent with the add. */
+export class FakeConditionalFormatItem {
+  readonly custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
+  constructor(
+    private ctx: FakeContext,
+    private sheet: FakeSheet,
+    readonly data: FakeConditionalFormat,
+    private readable: boolean
+  ) {
+    const self = this;
+    const need = () => {
+      if (!self.readable) throw new FakeError("PropertyNotLoaded", "The property 'custom' is not available. Call load() and context.sync() first.");
+    };
+    this.custom = {
+      rule: {
+        get formula() {
+          need();
+          return data.formula ?? "";
+        },
+        set formula(f: string) {
+          data.formula = f;
+        },
+      },
+      format: {
+        fill: {
+          get color() {
+            need();
+            return data.fill ?? "";
+          },
+          set color(c: string) {
+            data.fill = c;
+          },
+        },
+        font: {
+          get color() {
+            need();
+            return data.font ?? "";
+          },
+          set color(c: string) {
+            data.font = c;
+          },
+        },
+      },
+    };
+  }
+  get type(): string {
+    if (!this.readable) throw new FakeError("PropertyNotLoaded", "The property 'type' is not available. Call load() and context.sync() first.");
+    return this.data.type;
+  }
+  delete(): void {
+    this.ctx.queue({ kind: "cfDelete", sheet: this.sheet, cf: this.data });
+  }
+}
+
+export class FakeConditionalFormats extends Proxy {
+  private snapItems: FakeConditionalFormatItem[] | null = null;
+  constructor(
+    ctx: FakeContext,
+    private sheet: FakeSheet,
+    private rect: Rect
+  ) {
+    super(ctx);
+  }
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : Array.isArray(props) ? props : [];
+    for (const p of list) if (!/^items(\/(type|custom\/rule\/formula))?$/.test(p)) throw new FakeError("InvalidArgument", `The fake cannot load ${p}`);
+    return super.load(["items"]);
+  }
+  protected snapshot(): void {
+    this.snapItems = (this.sheet.conditionalFormats ?? [])
+      .filter((cf) => intersects(parseRect(cf.range), this.rect))
+      .map((cf) => new FakeConditionalFormatItem(this.ctx, this.sheet, cf, true));
+  }
+  get items(): FakeConditionalFormatItem[] {
+    this.need("items");
+    return this.snapItems!;
+  }
+  add(type: string): FakeConditionalFormatItem {
+    if (!CF_TYPES.has(type)) throw new FakeError("InvalidArgument", `Unknown conditional format type ${type}`);
+    const r = this.rect;
+    const cf: FakeConditionalFormat = { range: `${letters(r.c0)}${r.r0 + 1}:${letters(r.c1)}${r.r1 + 1}`, type };
+    this.ctx.queue({ kind: "cfAdd", sheet: this.sheet, cf });
+    return new FakeConditionalFormatItem(this.ctx, this.sheet, cf, false);
+  }
+}
+
+const CHART_TYPES = new Set(["ColumnClustered", "Line", "BarClustered", "Pie"]);
+
+export class FakeChart {
+  readonly title = { text: "" };
+  readonly axes = { categoryAxis: { title: { text: "" } }, valueAxis: { title: { text: "" } } };
+  readonly legend = { position: "" };
+  readonly series: { getItemAt: (i: number) => { chartType: string } };
+  constructor(readonly data: FakeChartData, seriesCount: number) {
+    const d = data;
+    const title = this.title;
+    const axes = this.axes;
+    const legend = this.legend;
+    // Setters write through to the data sent with the chart's sync.
+    Object.defineProperty(title, "text", { set: (t: string) => void (d.title = t), get: () => d.title ?? "" });
+    Object.defineProperty(axes.categoryAxis.title, "text", { set: (t: string) => void (d.categoryTitle = t), get: () => d.categoryTitle ?? "" });
+    Object.defineProperty(axes.valueAxis.title, "text", { set: (t: string) => void (d.valueTitle = t), get: () => d.valueTitle ?? "" });
+    Object.defineProperty(legend, "position", { set: (t: string) => void (d.legend = t), get: () => d.legend ?? "" });
+    this.series = {
+      getItemAt: (i: number) => {
+        if (i < 0 || i >= seriesCount) throw new FakeError("InvalidArgument", `No series ${i} (the chart has ${seriesCount})`);
+        const o = {} as { chartType: string };
+        Object.defineProperty(o, "chartType", { set: (t: string) => void (d.seriesTypes[i] = t), get: () => d.seriesTypes[i] ?? d.type });
+        return o;
+      },
+    };
+  }
+  setPosition(start: string, end: string): void {
+    parseRect(start);
+    parseRect(end);
+    this.data.position = [start, end];
+  }
+}
+
 export class FakeRangeAreas extends Proxy {
   private addr = "";
   constructor(
@@ -401,8 +580,22 @@ export class FakeWorksheet extends Proxy {
     this.need("name");
     return this.snapName;
   }
-  getRange(address: string): FakeRange {
+  getRange(address?: string): FakeRange {
+    // No address: the whole sheet, as in Excel.
+    if (address === undefined) return new FakeRange(this.ctx, this.sheet, { r0: 0, c0: 0, r1: 1048575, c1: 16383 });
     return new FakeRange(this.ctx, this.sheet, parseRect(address));
+  }
+  get charts(): { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChart } {
+    return {
+      add: (type, source, seriesBy = "Auto") => {
+        if (!CHART_TYPES.has(type)) throw new FakeError("InvalidArgument", `Unknown chart type ${type}`);
+        const rect = source.mustRectPublic();
+        const data: FakeChartData = { type, source: rectAddress(source.sheet, rect), seriesBy, title: null, categoryTitle: null, valueTitle: null, seriesTypes: {}, legend: null, position: null };
+        this.ctx.queue({ kind: "chart", sheet: this.sheet, chart: data });
+        // Series by columns: the first column holds the categories, the others one series each.
+        return new FakeChart(data, seriesBy === "Columns" ? rect.c1 - rect.c0 : rect.r1 - rect.r0);
+      },
+    };
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.ctx, this.sheet, { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 });
@@ -422,9 +615,15 @@ export class FakeWorksheet extends Proxy {
 
 export class FakeContext {
   private ops: Op[] = [];
+  afterSync: Array<() => void> = [];
   private tracked = new Set<Proxy>();
   readonly workbook: {
-    worksheets: { getActiveWorksheet: () => FakeWorksheet; getItem: (name: string) => FakeWorksheet };
+    worksheets: {
+      getActiveWorksheet: () => FakeWorksheet;
+      getItem: (name: string) => FakeWorksheet;
+      getItemOrNullObject: (name: string) => FakeWorksheet & { isNullObject: boolean };
+      add: (name: string) => FakeWorksheet;
+    };
     application: { suspendApiCalculationUntilNextSync: () => void };
   };
 
@@ -436,6 +635,26 @@ export class FakeContext {
           const s = host.book.sheets.find((x) => x.name === name);
           if (!s) throw new FakeError("ItemNotFound", `Sheet ${name} tidak ada`);
           return new FakeWorksheet(this, s);
+        },
+        getItemOrNullObject: (name: string) => {
+          const s = host.book.sheets.find((x) => x.name === name);
+          const w = new FakeWorksheet(this, s ?? { name, cells: [], merges: [] }) as FakeWorksheet & { isNullObject: boolean };
+          // isNullObject is known only after a sync, as in Excel.
+          let synced = false;
+          this.afterSync.push(() => (synced = true));
+          Object.defineProperty(w, "isNullObject", {
+            get: () => {
+              if (!synced) throw new FakeError("PropertyNotLoaded", "isNullObject is available after context.sync()");
+              return !s;
+            },
+          });
+          return w;
+        },
+        add: (name: string) => {
+          if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeError("InvalidArgument", `Nama sheet tidak sah: ${name}`);
+          const sheet: FakeSheet = { name, cells: [], merges: [] };
+          this.queue({ kind: "addSheet", sheet });
+          return new FakeWorksheet(this, sheet);
         },
       },
       application: { suspendApiCalculationUntilNextSync: () => this.queue({ kind: "suspendCalc" }) },
@@ -463,11 +682,31 @@ export class FakeContext {
     const ops = this.ops;
     this.ops = [];
     if (bytes > REQUEST_LIMIT_BYTES) throw new FakeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
-    if (ops.some((op) => (op.kind === "set" || op.kind === "fill") && op.sheet.protected))
+    if (ops.some((op) => (op.kind === "set" || op.kind === "fill" || op.kind === "cfAdd" || op.kind === "cfDelete" || op.kind === "chart" || op.kind === "bold" || op.kind === "clear") && op.sheet.protected))
       throw new FakeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
     const touched = new Set<FakeSheet>();
     for (const op of ops) {
       if (op.kind === "suspendCalc") host.calcSuspensions++;
+      else if (op.kind === "addSheet") {
+        if (host.book.sheets.some((x) => x.name.toLowerCase() === op.sheet.name.toLowerCase())) throw new FakeError("ItemAlreadyExists", `Sheet ${op.sheet.name} sudah ada`);
+        host.book.sheets.push(op.sheet);
+      } else if (op.kind === "cfAdd") {
+        if (op.cf.type === "Custom" && !op.cf.formula?.startsWith("=")) throw new FakeError("InvalidArgument", "A custom conditional format needs a formula");
+        (op.sheet.conditionalFormats ??= []).push(op.cf);
+      } else if (op.kind === "cfDelete") op.sheet.conditionalFormats = (op.sheet.conditionalFormats ?? []).filter((cf) => cf !== op.cf);
+      else if (op.kind === "chart") (op.sheet.charts ??= []).push(op.chart);
+      else if (op.kind === "bold") {
+        op.sheet.bold = op.sheet.bold ?? {};
+        for (let r = op.rect.r0; r <= op.rect.r1; r++) for (let c = op.rect.c0; c <= op.rect.c1; c++) op.sheet.bold[`${letters(c)}${r + 1}`] = true;
+      } else if (op.kind === "clear") {
+        op.sheet.cells.forEach((row, r) => {
+          if (r < op.rect.r0 || r > op.rect.r1) return;
+          row.forEach((cell, c) => {
+            if (c >= op.rect.c0 && c <= op.rect.c1) row[c] = cell.numberFormat ? { value: null, numberFormat: cell.numberFormat } : { value: null };
+          });
+        });
+        touched.add(op.sheet);
+      }
       else if (op.kind === "select") host.selection = rectAddress(op.sheet, op.rect);
       else if (op.kind === "fill") {
         op.sheet.fills = op.sheet.fills ?? {};
@@ -488,6 +727,8 @@ export class FakeContext {
     for (const s of touched) host.recalculate(s);
     for (const p of this.tracked) p.resolve();
     this.tracked.clear();
+    for (const f of this.afterSync) f();
+    this.afterSync = [];
   }
 }
 
