@@ -1,40 +1,75 @@
 #!/usr/bin/env node
-// Writes the ribbon/add-in icons (assets/icon-{16,32,64,80,128}.png) with Node only: three
-// rising bars in Excel green with a white tick, drawn on a transparent square.
+// Writes the ribbon/add-in icons (assets/icon-{16,32,64,80,128}.png) with Node only: a rounded
+// Excel-green tile with three rising white bars and a white check mark. Shapes are sampled 8×8
+// per pixel so small sizes stay smooth. Run after changing the drawing; the PNGs are committed.
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 
-const GREEN = [16, 124, 65, 255];
-const DARK = [11, 84, 44, 255];
-const WHITE = [255, 255, 255, 255];
+const GREEN = [16, 124, 65]; // Excel brand green #107C41
+const WHITE = [255, 255, 255];
+const SUB = 8;
+
+// Shapes in unit coordinates (0..1, y down).
+function inTile(x, y) {
+  const r = 0.2;
+  const lo = 0.02;
+  const hi = 0.98;
+  if (x < lo || x > hi || y < lo || y > hi) return false;
+  const cx = Math.min(Math.max(x, lo + r), hi - r);
+  const cy = Math.min(Math.max(y, lo + r), hi - r);
+  return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+}
+
+const BARS = [
+  [0.42, 0.53, 0.6],
+  [0.59, 0.7, 0.42],
+  [0.76, 0.87, 0.2],
+]; // [x0, x1, top]; all end at y = 0.84
+
+function inBar(x, y) {
+  return BARS.some(([x0, x1, top]) => x >= x0 && x <= x1 && y >= top && y <= 0.84);
+}
+
+function distToSegment(px, py, [ax, ay], [bx, by]) {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+const CHECK = [
+  [0.14, 0.5],
+  [0.24, 0.62],
+  [0.37, 0.3],
+];
+
+function inCheck(x, y) {
+  return distToSegment(x, y, CHECK[0], CHECK[1]) <= 0.045 || distToSegment(x, y, CHECK[1], CHECK[2]) <= 0.045;
+}
 
 function draw(size) {
-  const px = new Uint8Array(size * size * 4);
-  const set = (x, y, c) => {
-    if (x < 0 || y < 0 || x >= size || y >= size) return;
-    px.set(c, (y * size + x) * 4);
-  };
-  const rect = (x0, y0, x1, y1, c) => {
-    for (let y = Math.round(y0 * size); y < Math.round(y1 * size); y++)
-      for (let x = Math.round(x0 * size); x < Math.round(x1 * size); x++) set(x, y, c);
-  };
-  rect(0.08, 0.55, 0.3, 0.92, GREEN);
-  rect(0.39, 0.35, 0.61, 0.92, GREEN);
-  rect(0.7, 0.12, 0.92, 0.92, DARK);
-  // tick across the bars
-  const w = Math.max(1, Math.round(size / 14));
-  const line = (ax, ay, bx, by) => {
-    const steps = size * 2;
-    for (let i = 0; i <= steps; i++) {
-      const x = (ax + ((bx - ax) * i) / steps) * size;
-      const y = (ay + ((by - ay) * i) / steps) * size;
-      for (let dx = -w; dx <= w; dx++) for (let dy = -w; dy <= w; dy++) set(Math.round(x + dx), Math.round(y + dy), WHITE);
+  const px = Buffer.alloc(size * size * 4);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      let tile = 0;
+      let white = 0;
+      for (let sy = 0; sy < SUB; sy++)
+        for (let sx = 0; sx < SUB; sx++) {
+          const ux = (x + (sx + 0.5) / SUB) / size;
+          const uy = (y + (sy + 0.5) / SUB) / size;
+          if (!inTile(ux, uy)) continue;
+          tile++;
+          if (inBar(ux, uy) || inCheck(ux, uy)) white++;
+        }
+      const n = SUB * SUB;
+      const alpha = tile / n;
+      const w = tile ? white / tile : 0;
+      const i = (y * size + x) * 4;
+      for (let c = 0; c < 3; c++) px[i + c] = Math.round(GREEN[c] * (1 - w) + WHITE[c] * w);
+      px[i + 3] = Math.round(alpha * 255);
     }
-  };
-  line(0.2, 0.62, 0.4, 0.8);
-  line(0.4, 0.8, 0.82, 0.3);
   return png(size, px);
 }
 
@@ -62,10 +97,21 @@ function png(size, px) {
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
-  const raw = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) Buffer.from(px.buffer, y * size * 4, size * 4).copy(raw, y * (size * 4 + 1) + 1);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  const raw = Buffer.alloc(size * (size * 4 + 1)); // filter byte 0 per row
+  for (let y = 0; y < size; y++) px.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(raw, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
-for (const size of [16, 32, 64, 80, 128]) fs.writeFileSync(path.join(__dirname, "..", "assets", `icon-${size}.png`), draw(size));
-console.log("ikon dibuat di assets/");
+module.exports = { draw };
+
+if (require.main === module) {
+  const dir = path.join(__dirname, "..", "assets");
+  fs.mkdirSync(dir, { recursive: true });
+  for (const size of [16, 32, 64, 80, 128]) fs.writeFileSync(path.join(dir, `icon-${size}.png`), draw(size));
+  console.log("Ikon dibuat di assets/ (16, 32, 64, 80, 128 px).");
+}
