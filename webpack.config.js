@@ -63,7 +63,11 @@ module.exports = async (env = {}, options = {}) => {
             // ES modules so that import() of the nomenclature data becomes a lazily loaded chunk.
             options: {
               transpileOnly: true,
-              compilerOptions: { module: "es2020", moduleResolution: "node", isolatedModules: true },
+              compilerOptions: {
+                module: "es2020",
+                moduleResolution: "node",
+                isolatedModules: true,
+              },
             },
           },
         },
@@ -81,11 +85,17 @@ module.exports = async (env = {}, options = {}) => {
           ...(fs.existsSync("./src/help/bantuan.html")
             ? [{ from: "src/help/bantuan.html", to: "bantuan.html" }]
             : []),
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: (content) => (dev ? content : toProduction(content.toString())),
-          },
+          // Production manifest only: sideloading (dev) uses ./manifest.xml itself, and a dev copy
+          // in dist/ would look like a production manifest with localhost left in.
+          ...(dev
+            ? []
+            : [
+                {
+                  from: "manifest.xml",
+                  to: "manifest.xml",
+                  transform: (content) => toProduction(content.toString()),
+                },
+              ]),
           ...(fs.existsSync("./src/playground/samples")
             ? [{ from: "src/playground/samples", to: "samples" }]
             : []),

@@ -23,7 +23,12 @@ import { e81Grid, e81Row, tc29Grid } from "../test/engine/helpers";
       public message?: string
     ) {}
   },
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+  ErrorCode: {
+    invalidValue: "#VALUE!",
+    notAvailable: "#N/A",
+    divisionByZero: "#DIV/0!",
+    invalidNumber: "#NUM!",
+  },
 };
 
 const root = path.resolve(__dirname, "..");
@@ -47,22 +52,67 @@ async function time(fn: () => unknown | Promise<unknown>, runs = RUNS): Promise<
 function e81(rows: number): Grid {
   const data: CellValue[][] = [];
   for (let i = 0; i < rows; i++) {
-    if (i % 20 === 0) data.push(e81Row(`PROGRAM ${i / 20 + 1}`, "Persentase capaian program", { t5: ["100 %", 38196110687], r6: [80, 14824049774], t7: [100, 5405019600], tw: [["50 %", 759126775], ["50 %", 1482189872]] }));
-    else data.push(e81Row(`Penyediaan Bahan Logistik Kantor ${i}`, "Jumlah paket bahan logistik kantor", { t5: [25, 66107390], r6: [22, 37574000], t7: [7, 8600000], tw: [[0, null], [2, 3675000], [0, null], [0, null]], stated: [2, 3675000, 28.57, 42.7, 24, 41249000, 96, 62.4] }));
+    if (i % 20 === 0)
+      data.push(
+        e81Row(`PROGRAM ${i / 20 + 1}`, "Persentase capaian program", {
+          t5: ["100 %", 38196110687],
+          r6: [80, 14824049774],
+          t7: [100, 5405019600],
+          tw: [
+            ["50 %", 759126775],
+            ["50 %", 1482189872],
+          ],
+        })
+      );
+    else
+      data.push(
+        e81Row(`Penyediaan Bahan Logistik Kantor ${i}`, "Jumlah paket bahan logistik kantor", {
+          t5: [25, 66107390],
+          r6: [22, 37574000],
+          t7: [7, 8600000],
+          tw: [
+            [0, null],
+            [2, 3675000],
+            [0, null],
+            [0, null],
+          ],
+          stated: [2, 3675000, 28.57, 42.7, 24, 41249000, 96, 62.4],
+        })
+      );
   }
   return e81Grid(data);
 }
 
 function tc29(rows: number): Grid {
   const data: CellValue[][] = [];
-  for (let i = 0; i < rows; i++) data.push([2, 7, `4.2.01.${String(i % 99).padStart(2, "0")}`, `Sub kegiatan ${i}`, "Jumlah pencari kerja yang ditempatkan", 1200, 300, 250, 260, 104, 280, 840, 70]);
+  for (let i = 0; i < rows; i++)
+    data.push([
+      2,
+      7,
+      `4.2.01.${String(i % 99).padStart(2, "0")}`,
+      `Sub kegiatan ${i}`,
+      "Jumlah pencari kerja yang ditempatkan",
+      1200,
+      300,
+      250,
+      260,
+      104,
+      280,
+      840,
+      70,
+    ]);
   return tc29Grid(data);
 }
 
 async function toXlsx(grid: Grid, file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(grid.name);
-  grid.cells.forEach((row, r) => row.forEach((c, col) => c.value !== null && (ws.getCell(r + 1, col + 1).value = c.value as ExcelJS.CellValue)));
+  grid.cells.forEach((row, r) =>
+    row.forEach(
+      (c, col) =>
+        c.value !== null && (ws.getCell(r + 1, col + 1).value = c.value as ExcelJS.CellValue)
+    )
+  );
   await wb.xlsx.writeFile(file);
 }
 
@@ -73,7 +123,10 @@ function gz(file: string): number {
 async function main(): Promise<void> {
   const figures: Record<string, number> = {};
   const rowsTable: string[] = [];
-  for (const [name, make] of [["E81", e81], ["TC29", tc29]] as const) {
+  for (const [name, make] of [
+    ["E81", e81],
+    ["TC29", tc29],
+  ] as const) {
     for (const n of [100, 2000, 20000]) {
       const grid = make(n);
       const engine = await time(async () => {
@@ -83,7 +136,9 @@ async function main(): Promise<void> {
       });
       figures[`engine_ms_${name}_${n}`] = engine;
 
-      const host = new FakeExcelHost({ sheets: [{ name: grid.name, cells: structuredClone(grid.cells), merges: grid.merges }] });
+      const host = new FakeExcelHost({
+        sheets: [{ name: grid.name, cells: structuredClone(grid.cells), merges: grid.merges }],
+      });
       const gw = new ExcelGateway(host.excel());
       const snap = await gw.readActiveSheet();
       const readTrips = host.syncCount;
@@ -94,7 +149,9 @@ async function main(): Promise<void> {
       figures[`roundtrips_read_${name}_${n}`] = readTrips;
       figures[`roundtrips_fill_${name}_${n}`] = host.syncCount;
       figures[`largest_request_bytes_${name}_${n}`] = host.largestRequest;
-      rowsTable.push(`${name.padEnd(5)} ${String(n).padStart(6)} baris | mesin ${String(engine).padStart(8)} ms | round trip baca ${readTrips}, isi ${host.syncCount} | permintaan terbesar ${(host.largestRequest / 1024).toFixed(0)} KB | ${plan.writes.length} sel`);
+      rowsTable.push(
+        `${name.padEnd(5)} ${String(n).padStart(6)} baris | mesin ${String(engine).padStart(8)} ms | round trip baca ${readTrips}, isi ${host.syncCount} | permintaan terbesar ${(host.largestRequest / 1024).toFixed(0)} KB | ${plan.writes.length} sel`
+      );
     }
   }
 
@@ -109,7 +166,10 @@ async function main(): Promise<void> {
   if (fs.existsSync(path.join(root, "build", "cli", "main.js"))) {
     const one = path.join(dir, "e81-100.xlsx");
     await toXlsx(e81(100), one);
-    figures.isi_one_file_ms = await time(() => execFileSync(process.execPath, [bin, "isi", one, "-o", path.join(dir, "out.xlsx")]), 3);
+    figures.isi_one_file_ms = await time(
+      () => execFileSync(process.execPath, [bin, "isi", one, "-o", path.join(dir, "out.xlsx")]),
+      3
+    );
     const batch: string[] = [];
     for (let i = 0; i < 100; i++) {
       const f = path.join(dir, `batch-${i}.xlsx`);
@@ -118,7 +178,10 @@ async function main(): Promise<void> {
       batch.push(f);
     }
     fs.mkdirSync(path.join(dir, "out"));
-    figures.isi_batch_100_files_ms = await time(() => execFileSync(process.execPath, [bin, "isi", ...batch, "-o", path.join(dir, "out")]), 1);
+    figures.isi_batch_100_files_ms = await time(
+      () => execFileSync(process.execPath, [bin, "isi", ...batch, "-o", path.join(dir, "out")]),
+      1
+    );
   }
   fs.rmSync(dir, { recursive: true, force: true });
 
@@ -126,22 +189,40 @@ async function main(): Promise<void> {
   if (fs.existsSync(path.join(dist, "functions.js"))) {
     figures.functions_bundle_gzip_bytes = gz(path.join(dist, "functions.js"));
     figures.taskpane_bundle_gzip_bytes = gz(path.join(dist, "taskpane.js"));
-    for (const f of fs.readdirSync(dist).filter((f) => /^nomenklatur-.*\.js$/.test(f))) figures[`${f.split(".")[0].replace(/-/g, "_")}_gzip_bytes`] = gz(path.join(dist, f));
+    for (const f of fs.readdirSync(dist).filter((f) => /^nomenklatur-.*\.js$/.test(f)))
+      figures[`${f.split(".")[0].replace(/-/g, "_")}_gzip_bytes`] = gz(path.join(dist, f));
   }
 
   console.log("Kinerja — benchmark (median dari beberapa kali jalan)\n");
   for (const line of rowsTable) console.log(line);
   console.log(`\nKINERJA.CAPAIAN atas 20.000 sel: ${figures.capaian_20000_cells_ms} ms`);
-  if (figures.isi_one_file_ms !== undefined) console.log(`kinerja isi: 1 berkas ${figures.isi_one_file_ms} ms; 100 berkas ${figures.isi_batch_100_files_ms} ms`);
+  if (figures.isi_one_file_ms !== undefined)
+    console.log(
+      `kinerja isi: 1 berkas ${figures.isi_one_file_ms} ms; 100 berkas ${figures.isi_batch_100_files_ms} ms`
+    );
   if (figures.functions_bundle_gzip_bytes !== undefined)
-    console.log(`bundle (gzip): functions ${(figures.functions_bundle_gzip_bytes / 1024).toFixed(1)} KB, taskpane ${(figures.taskpane_bundle_gzip_bytes / 1024).toFixed(1)} KB; nomenklatur ${Object.entries(figures).filter(([k]) => k.startsWith("nomenklatur")).map(([k, v]) => `${k.replace(/_gzip_bytes/, "")} ${(v / 1024).toFixed(1)} KB`).join(", ")}`);
+    console.log(
+      `bundle (gzip): functions ${(figures.functions_bundle_gzip_bytes / 1024).toFixed(1)} KB, taskpane ${(figures.taskpane_bundle_gzip_bytes / 1024).toFixed(1)} KB; nomenklatur ${Object.entries(
+        figures
+      )
+        .filter(([k]) => k.startsWith("nomenklatur"))
+        .map(([k, v]) => `${k.replace(/_gzip_bytes/, "")} ${(v / 1024).toFixed(1)} KB`)
+        .join(", ")}`
+    );
   const targets = {
-    engine_20000_under_300ms: figures.engine_ms_E81_20000 < 300 && figures.engine_ms_TC29_20000 < 300,
+    engine_20000_under_300ms:
+      figures.engine_ms_E81_20000 < 300 && figures.engine_ms_TC29_20000 < 300,
     read_roundtrips_constant: figures.roundtrips_read_E81_100 === figures.roundtrips_read_E81_20000,
-    no_request_over_5MB: Object.entries(figures).filter(([k]) => k.startsWith("largest_request")).every(([, v]) => v < 5 * 1024 * 1024),
+    no_request_over_5MB: Object.entries(figures)
+      .filter(([k]) => k.startsWith("largest_request"))
+      .every(([, v]) => v < 5 * 1024 * 1024),
     functions_bundle_under_60KB: (figures.functions_bundle_gzip_bytes ?? 0) < 60 * 1024,
   };
-  console.log(`\nTarget: ${Object.entries(targets).map(([k, v]) => `${k}=${v ? "ya" : "TIDAK"}`).join(", ")}`);
+  console.log(
+    `\nTarget: ${Object.entries(targets)
+      .map(([k, v]) => `${k}=${v ? "ya" : "TIDAK"}`)
+      .join(", ")}`
+  );
   console.log(JSON.stringify({ ...figures, targets }));
 }
 

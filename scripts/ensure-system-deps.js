@@ -23,5 +23,7 @@ if (isRoot && fs.existsSync("/usr/bin/apt-get")) {
   });
   process.exit(0);
 }
-console.error(`Pengujian memerlukan paket sistem: ${pkgs}\nPasang dengan: sudo apt-get install -y ${pkgs}`);
+console.error(
+  `Pengujian memerlukan paket sistem: ${pkgs}\nPasang dengan: sudo apt-get install -y ${pkgs}`
+);
 process.exit(1);

@@ -46,7 +46,10 @@ const CHECK = [
 ];
 
 function inCheck(x, y) {
-  return distToSegment(x, y, CHECK[0], CHECK[1]) <= 0.045 || distToSegment(x, y, CHECK[1], CHECK[2]) <= 0.045;
+  return (
+    distToSegment(x, y, CHECK[0], CHECK[1]) <= 0.045 ||
+    distToSegment(x, y, CHECK[1], CHECK[2]) <= 0.045
+  );
 }
 
 function draw(size) {
@@ -98,7 +101,8 @@ function png(size, px) {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
   const raw = Buffer.alloc(size * (size * 4 + 1)); // filter byte 0 per row
-  for (let y = 0; y < size; y++) px.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
+  for (let y = 0; y < size; y++)
+    px.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   return Buffer.concat([
     Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
     chunk("IHDR", ihdr),
@@ -112,6 +116,7 @@ module.exports = { draw };
 if (require.main === module) {
   const dir = path.join(__dirname, "..", "assets");
   fs.mkdirSync(dir, { recursive: true });
-  for (const size of [16, 32, 64, 80, 128]) fs.writeFileSync(path.join(dir, `icon-${size}.png`), draw(size));
+  for (const size of [16, 32, 64, 80, 128])
+    fs.writeFileSync(path.join(dir, `icon-${size}.png`), draw(size));
   console.log("Ikon dibuat di assets/ (16, 32, 64, 80, 128 px).");
 }

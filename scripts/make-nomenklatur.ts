@@ -16,7 +16,8 @@ const clean = (v: unknown): string => cellText(v).replace(/\s+/g, " ").trim();
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "object" && v !== null && "richText" in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
+  if (typeof v === "object" && v !== null && "richText" in v)
+    return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
   return String(v);
 }
 
@@ -71,8 +72,11 @@ async function read2027(): Promise<NomenclatureData> {
       }
     }
     const previous = cellText(v[14]);
-    const olds = [...previous.matchAll(/[0-9X]\.[0-9X]{2}\.\d{2}\.\d\.\d{2}\.\d{4}/g)].map((m) => m[0]).filter((c) => c !== sub);
-    if (sub && olds.length) replaces[sub] = [...new Set([...(replaces[sub] ?? []), ...olds])].sort();
+    const olds = [...previous.matchAll(/[0-9X]\.[0-9X]{2}\.\d{2}\.\d\.\d{2}\.\d{4}/g)]
+      .map((m) => m[0])
+      .filter((c) => c !== sub);
+    if (sub && olds.length)
+      replaces[sub] = [...new Set([...(replaces[sub] ?? []), ...olds])].sort();
   });
   return {
     version: "2027",
@@ -84,7 +88,11 @@ async function read2027(): Promise<NomenclatureData> {
 }
 
 function sortKeys<T>(o: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  return Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]])
+  );
 }
 
 export async function generate(outDir: string): Promise<string[]> {

@@ -40,19 +40,43 @@ function mergeRect(a: string) {
 export function sampleBook(): FakeBookData {
   const supportFile = path.join(root, "test", "support", "fixtures.ts");
   if (fs.existsSync(supportFile)) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const specs = require(supportFile).loadFixtureSpecs() as { file: string; sheets: SheetSpec[] }[];
+    const specs = require(supportFile).loadFixtureSpecs() as {
+      file: string;
+      sheets: SheetSpec[];
+    }[];
     const sheets: FakeSheet[] = [];
     for (const spec of specs)
       for (const s of spec.sheets)
-        sheets.push({ name: sheets.some((x) => x.name === s.name) ? `${s.name} (${spec.file.slice(0, 3)})` : s.name, cells: s.rows.map((r) => r.map(toCell)), merges: s.merges.map(mergeRect) });
-    const e81 = sheets.findIndex((s, i) => specs.flatMap((x) => x.sheets)[i]?.expected?.layout === "E81");
+        sheets.push({
+          name: sheets.some((x) => x.name === s.name)
+            ? `${s.name} (${spec.file.slice(0, 3)})`
+            : s.name,
+          cells: s.rows.map((r) => r.map(toCell)),
+          merges: s.merges.map(mergeRect),
+        });
+    const e81 = sheets.findIndex(
+      (s, i) => specs.flatMap((x) => x.sheets)[i]?.expected?.layout === "E81"
+    );
     if (sheets.length) return { sheets, active: Math.max(0, e81) };
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const { e81Grid, e81Row } = require(path.join(root, "test", "engine", "helpers.ts"));
   const grid = e81Grid([
-    e81Row("Penyediaan Bahan Logistik Kantor", "Jumlah paket bahan logistik kantor yang disediakan", { t5: [25, 66107390], r6: [22, 37574000], t7: [7, 8600000], tw: [[0, null], [2, 3675000], [0, null], [0, null]] }),
+    e81Row(
+      "Penyediaan Bahan Logistik Kantor",
+      "Jumlah paket bahan logistik kantor yang disediakan",
+      {
+        t5: [25, 66107390],
+        r6: [22, 37574000],
+        t7: [7, 8600000],
+        tw: [
+          [0, null],
+          [2, 3675000],
+          [0, null],
+          [0, null],
+        ],
+      }
+    ),
   ]);
   return { sheets: [{ name: grid.name, cells: grid.cells, merges: grid.merges }], active: 0 };
 }

@@ -7,16 +7,32 @@ const http = require("http");
 const fs = require("fs");
 const path = require("path");
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
-const OFFICE_CDN = /<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>/;
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+const OFFICE_CDN =
+  /<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>/;
 
-function startServer({ dist = path.resolve(__dirname, "..", "dist"), port = 0, fakeOffice = true } = {}) {
+function startServer({
+  dist = path.resolve(__dirname, "..", "dist"),
+  port = 0,
+  fakeOffice = true,
+} = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     let rel = decodeURIComponent(url.pathname);
     if (rel === "/") rel = "/playground.html";
     const file = path.resolve(dist, "." + rel);
-    if (!file.startsWith(dist + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    if (
+      !file.startsWith(dist + path.sep) ||
+      !fs.existsSync(file) ||
+      fs.statSync(file).isDirectory()
+    ) {
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Tidak ditemukan");
       return;
@@ -27,14 +43,20 @@ function startServer({ dist = path.resolve(__dirname, "..", "dist"), port = 0, f
       if (!OFFICE_CDN.test(html)) throw new Error("taskpane.html tidak memuat office.js dari CDN");
       body = Buffer.from(html.replace(OFFICE_CDN, '<script src="fake-host.js"></script>'));
     }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+    res.writeHead(200, {
+      "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
     res.end(body);
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
       const { port: p } = server.address();
-      resolve({ url: `http://127.0.0.1:${p}`, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({
+        url: `http://127.0.0.1:${p}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
     });
   });
 }
@@ -52,7 +74,11 @@ if (require.main === module) {
     .catch(() => startServer({ dist, port: 0 }))
     .then(({ url }) => {
       console.log(`\nPlayground Kinerja berjalan di ${url}/playground.html`);
-      console.log("Workbook contoh: Tabel E.81 Dinas Tenaga Kerja Kabupaten Mojokerto (dokumen nyata).");
-      console.log("Coba: Validasi sheet → klik temuan → Isi kolom capaian → Tulis ke sheet → Batalkan.  (Ctrl+C untuk berhenti)\n");
+      console.log(
+        "Workbook contoh: Tabel E.81 Dinas Tenaga Kerja Kabupaten Mojokerto (dokumen nyata)."
+      );
+      console.log(
+        "Coba: Validasi sheet → klik temuan → Isi kolom capaian → Tulis ke sheet → Batalkan.  (Ctrl+C untuk berhenti)\n"
+      );
     });
 }

@@ -35,8 +35,13 @@ function newest(dir) {
 /** dist/ is missing or older than the sources, the manifest or the webpack config. */
 function stale() {
   const built = path.join(root, "dist", "taskpane.html");
-  if (!fs.existsSync(built) || !fs.existsSync(path.join(root, "dist", "playground.html"))) return true;
-  const inputs = Math.max(newest(path.join(root, "src")), newest(path.join(root, "assets")), ...["manifest.xml", "webpack.config.js"].map((f) => fs.statSync(path.join(root, f)).mtimeMs));
+  if (!fs.existsSync(built) || !fs.existsSync(path.join(root, "dist", "playground.html")))
+    return true;
+  const inputs = Math.max(
+    newest(path.join(root, "src")),
+    newest(path.join(root, "assets")),
+    ...["manifest.xml", "webpack.config.js"].map((f) => fs.statSync(path.join(root, f)).mtimeMs)
+  );
   return fs.statSync(built).mtimeMs < inputs;
 }
 
@@ -49,7 +54,15 @@ if (desktop) {
   else {
     run(npx, ["--yes", "office-addin-dev-certs", "install"]);
     run(npm, ["run", "build:dev"]);
-    run(npx, ["--yes", "office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel"]);
+    run(npx, [
+      "--yes",
+      "office-addin-debugging",
+      "start",
+      "manifest.xml",
+      "desktop",
+      "--app",
+      "excel",
+    ]);
   }
 } else if (stop) {
   console.log("Tidak ada yang perlu dihentikan: playground berhenti dengan Ctrl+C.");
@@ -58,7 +71,9 @@ if (desktop) {
   if (stale()) run(npm, ["run", "build:addin"]);
   const server = path.join(root, "scripts", "playground-server.js");
   if (!fs.existsSync(server)) {
-    console.error("Playground belum tersedia di versi ini (scripts/playground-server.js tidak ada).");
+    console.error(
+      "Playground belum tersedia di versi ini (scripts/playground-server.js tidak ada)."
+    );
     process.exit(1);
   }
   // The server prints its URL (http://127.0.0.1:PORT/playground.html).

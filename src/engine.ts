@@ -5,7 +5,8 @@ import type { Grid } from "./sheet/grid";
 import type { Issue } from "./checks/issue";
 import type { FillPlan, Accumulation, Direction } from "./fill/plan-types";
 
-export type LayoutId = "E81" | "TC29" | "TC33" | "TC31" | "LKJIP_CAPAIAN" | "LKJIP_EFISIENSI" | "LKJIP_PROGRAM";
+export type LayoutId =
+  "E81" | "TC29" | "TC33" | "TC31" | "LKJIP_CAPAIAN" | "LKJIP_EFISIENSI" | "LKJIP_PROGRAM";
 
 /** User settings (task pane "Pengaturan", CLI flags). */
 export interface Settings {
@@ -87,9 +88,17 @@ import { runCodeChecks } from "./checks/kode";
 export { roleLabel, allRoles } from "./sheet/roles";
 
 // validate and planFill on the same grid share one computation (grids are treated as immutable)
-const computed = new WeakMap<Grid, { recognition: Recognition; key: string; plan: ReturnType<typeof computeSheet> }>();
+const computed = new WeakMap<
+  Grid,
+  { recognition: Recognition; key: string; plan: ReturnType<typeof computeSheet> }
+>();
 
-function computeCached(grid: Grid, recognition: Recognition, settings: Settings, overrides?: Record<number, RowOverride>) {
+function computeCached(
+  grid: Grid,
+  recognition: Recognition,
+  settings: Settings,
+  overrides?: Record<number, RowOverride>
+) {
   const key = JSON.stringify([settings, overrides ?? {}]);
   const hit = computed.get(grid);
   if (hit && hit.recognition === recognition && hit.key === key) return hit.plan;
@@ -116,7 +125,7 @@ export async function validate(
   grid: Grid,
   recognition: Recognition,
   settings: Settings = DEFAULT_SETTINGS,
-  overrides?: Record<number, RowOverride>,
+  overrides?: Record<number, RowOverride>
 ): Promise<Analysis> {
   if (!recognition.layout) return { recognition, issues: [], nomenclatureVersion: null };
   const plan = computeCached(grid, recognition, settings, overrides);
@@ -131,7 +140,7 @@ export function planFill(
   grid: Grid,
   recognition: Recognition,
   settings: Settings = DEFAULT_SETTINGS,
-  overrides?: Record<number, RowOverride>,
+  overrides?: Record<number, RowOverride>
 ): FillPlan {
   const plan = planFromDetailed(grid, computeCached(grid, recognition, settings, overrides));
   // A cell covered by a merged area (other than its top-left) is never written: Excel keeps
@@ -143,17 +152,27 @@ export function planFill(
   if (area <= plan.writes.length) {
     // merges are usually a few header cells: list their covered cells instead of every target
     for (const m of grid.merges)
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 16384 + c);
-    if (covered.size === 0 || !plan.writes.some((w) => covered.has(w.row * 16384 + w.col))) return plan;
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++)
+          if (r !== m.top || c !== m.left) covered.add(r * 16384 + c);
+    if (covered.size === 0 || !plan.writes.some((w) => covered.has(w.row * 16384 + w.col)))
+      return plan;
   } else {
     const targets = new Set(plan.writes.map((w) => w.row * 16384 + w.col));
     for (const m of grid.merges)
       for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && targets.has(r * 16384 + c)) covered.add(r * 16384 + c);
+        for (let c = m.left; c <= m.right; c++)
+          if ((r !== m.top || c !== m.left) && targets.has(r * 16384 + c))
+            covered.add(r * 16384 + c);
   }
   const writes = plan.writes.filter((w) => !covered.has(w.row * 16384 + w.col));
   if (writes.length === plan.writes.length) return plan;
-  const changedExisting = writes.filter((w) => w.previous.value !== null && w.previous.value !== "" && (w.previous.formula ?? w.previous.value) !== (w.formula ?? w.value)).length;
+  const changedExisting = writes.filter(
+    (w) =>
+      w.previous.value !== null &&
+      w.previous.value !== "" &&
+      (w.previous.formula ?? w.previous.value) !== (w.formula ?? w.value)
+  ).length;
   return { ...plan, writes, changedExisting };
 }
 
@@ -164,12 +183,19 @@ export interface SheetAnalysis {
 }
 
 /** Recognise, validate and plan every sheet (sheets without a known table get layout null). */
-export async function analyseAll(grids: Grid[], settings: Settings = DEFAULT_SETTINGS): Promise<SheetAnalysis[]> {
+export async function analyseAll(
+  grids: Grid[],
+  settings: Settings = DEFAULT_SETTINGS
+): Promise<SheetAnalysis[]> {
   const out: SheetAnalysis[] = [];
   for (const grid of grids) {
     const recognition = recognise(grid);
     const analysis = await validate(grid, recognition, settings);
-    out.push({ sheet: grid.name, analysis, plan: recognition.layout ? planFill(grid, recognition, settings) : null });
+    out.push({
+      sheet: grid.name,
+      analysis,
+      plan: recognition.layout ? planFill(grid, recognition, settings) : null,
+    });
   }
   return out;
 }

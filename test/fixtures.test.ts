@@ -63,56 +63,71 @@ describe.each(specs.map((s) => [s.file, s] as const))("%s", (_file, spec) => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(spec.sheets.map((s) => s.name));
   });
 
-  test.each(spec.sheets.map((s) => [s.name, s] as const))("sheet %s: values, formats and merges round-trip", (_n, sheet) => {
-    const ws = wb.getWorksheet(sheet.name)!;
-    sheet.rows.forEach((cells, r) =>
-      cells.forEach((raw, c) => {
-        const cs = toCellSpec(raw);
-        const cell = ws.getCell(r + 1, c + 1);
-        if (!cs) return;
-        if (cs.err) expect(cellValue(cell.value)).toBe(cs.err);
-        else if (cs.f) expect((cell.value as ExcelJS.CellFormulaValue).formula).toBe(cs.f.replace(/^=/, ""));
-        else if (!cell.isMerged || cell.master === cell) expect(cell.value).toBe(cs.v);
-        if (cs.fmt) expect(cell.numFmt).toBe(cs.fmt);
-      }),
-    );
-    const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice().sort();
-    expect(merges).toEqual(sheet.merges.slice().sort());
-  });
+  test.each(spec.sheets.map((s) => [s.name, s] as const))(
+    "sheet %s: values, formats and merges round-trip",
+    (_n, sheet) => {
+      const ws = wb.getWorksheet(sheet.name)!;
+      sheet.rows.forEach((cells, r) =>
+        cells.forEach((raw, c) => {
+          const cs = toCellSpec(raw);
+          const cell = ws.getCell(r + 1, c + 1);
+          if (!cs) return;
+          if (cs.err) expect(cellValue(cell.value)).toBe(cs.err);
+          else if (cs.f)
+            expect((cell.value as ExcelJS.CellFormulaValue).formula).toBe(cs.f.replace(/^=/, ""));
+          else if (!cell.isMerged || cell.master === cell) expect(cell.value).toBe(cs.v);
+          if (cs.fmt) expect(cell.numFmt).toBe(cs.fmt);
+        })
+      );
+      const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice().sort();
+      expect(merges).toEqual(sheet.merges.slice().sort());
+    }
+  );
 
-  test.each(spec.sheets.map((s) => [s.name, s] as const))("sheet %s: expectations point at existing cells", (_n, sheet) => {
-    const e = sheet.expected;
-    const rows = sheet.rows.length;
-    const cols = width(sheet);
-    const [h0, h1] = e.headerRows;
-    const [d0, d1] = e.dataRows;
-    expect(1 <= h0 && h0 <= h1 && h1 < d0 && d0 <= d1 && d1 <= rows).toBe(true);
-    const cells = [
-      ...Object.keys(e.computed), ...Object.keys(e.acceptable ?? {}), ...Object.keys(e.never ?? {}),
-      ...e.issues.map((i) => i.cell),
-    ];
-    expect(cells.length + (e.cleanRows ?? []).length).toBeGreaterThan(0);
-    for (const a1 of cells) {
-      const { row, col } = parseA1(a1);
-      expect({ a1, inRange: row >= 1 && row <= rows && col < cols }).toEqual({ a1, inRange: true });
+  test.each(spec.sheets.map((s) => [s.name, s] as const))(
+    "sheet %s: expectations point at existing cells",
+    (_n, sheet) => {
+      const e = sheet.expected;
+      const rows = sheet.rows.length;
+      const cols = width(sheet);
+      const [h0, h1] = e.headerRows;
+      const [d0, d1] = e.dataRows;
+      expect(1 <= h0 && h0 <= h1 && h1 < d0 && d0 <= d1 && d1 <= rows).toBe(true);
+      const cells = [
+        ...Object.keys(e.computed),
+        ...Object.keys(e.acceptable ?? {}),
+        ...Object.keys(e.never ?? {}),
+        ...e.issues.map((i) => i.cell),
+      ];
+      expect(cells.length + (e.cleanRows ?? []).length).toBeGreaterThan(0);
+      for (const a1 of cells) {
+        const { row, col } = parseA1(a1);
+        expect({ a1, inRange: row >= 1 && row <= rows && col < cols }).toEqual({
+          a1,
+          inRange: true,
+        });
+      }
+      // a computed cell is either fixed or has a list of defensible values, never both
+      for (const a1 of Object.keys(e.acceptable ?? {})) expect(a1 in e.computed).toBe(false);
+      // a "never" value must not also be the expected value
+      for (const [a1, bad] of Object.entries(e.never ?? {})) {
+        if (a1 in e.computed) expect(bad).not.toContain(e.computed[a1]);
+        for (const ok of e.acceptable?.[a1] ?? []) expect(bad).not.toContain(ok);
+      }
+      // clean rows carry no expected issue
+      const issueRows = new Set(e.issues.map((i) => parseA1(i.cell).row));
+      for (const r of e.cleanRows ?? [])
+        expect({ r, issue: issueRows.has(r) }).toEqual({ r, issue: false });
+      for (const i of e.issues) expect(i.rule).toMatch(/^[a-z]+\.[a-z-]+$/);
     }
-    // a computed cell is either fixed or has a list of defensible values, never both
-    for (const a1 of Object.keys(e.acceptable ?? {})) expect(a1 in e.computed).toBe(false);
-    // a "never" value must not also be the expected value
-    for (const [a1, bad] of Object.entries(e.never ?? {})) {
-      if (a1 in e.computed) expect(bad).not.toContain(e.computed[a1]);
-      for (const ok of e.acceptable?.[a1] ?? []) expect(bad).not.toContain(ok);
-    }
-    // clean rows carry no expected issue
-    const issueRows = new Set(e.issues.map((i) => parseA1(i.cell).row));
-    for (const r of e.cleanRows ?? []) expect({ r, issue: issueRows.has(r) }).toEqual({ r, issue: false });
-    for (const i of e.issues) expect(i.rule).toMatch(/^[a-z]+\.[a-z-]+$/);
-  });
+  );
 });
 
 // --- content checks of the Mojokerto E.81 fixture: the quirks the product exists for
 describe("002 E.81 fixture content (seed 002 l.1348–1429)", () => {
-  const e81 = specs.find((s) => s.file === "002-mojokerto.xlsx")!.sheets.find((s) => s.name === "E81")!;
+  const e81 = specs
+    .find((s) => s.file === "002-mojokerto.xlsx")!
+    .sheets.find((s) => s.name === "E81")!;
   let ws: ExcelJS.Worksheet;
   beforeAll(async () => {
     const wb = new ExcelJS.Workbook();
@@ -126,9 +141,13 @@ describe("002 E.81 fixture content (seed 002 l.1348–1429)", () => {
   });
 
   test("l.1359/1362/1365: 5K targets are percent cells 1 / 0,9 / 0,75 and 15K holds 8560 / 14000 / 20000", () => {
-    expect([ws.getCell("E13").value, ws.getCell("E16").value, ws.getCell("E19").value]).toEqual([1, 0.9, 0.75]);
+    expect([ws.getCell("E13").value, ws.getCell("E16").value, ws.getCell("E19").value]).toEqual([
+      1, 0.9, 0.75,
+    ]);
     expect(ws.getCell("E16").numFmt).toContain("%");
-    expect([ws.getCell("Y13").value, ws.getCell("Y16").value, ws.getCell("Y19").value]).toEqual([8560, 14000, 20000]);
+    expect([ws.getCell("Y13").value, ws.getCell("Y16").value, ws.getCell("Y19").value]).toEqual([
+      8560, 14000, 20000,
+    ]);
     // while other 5K cells are plain numbers with a literal "%" (l.1357 "100 %")
     expect(ws.getCell("E11").value).toBe(100);
   });
@@ -143,18 +162,28 @@ describe("002 E.81 fixture content (seed 002 l.1348–1429)", () => {
   });
 
   test("every Rp-side expected value recomputes from the row's own inputs (12 = Σ, 13 = 12/7, 14 = 6+12, 15 = 14/5)", () => {
-    const round2 = (x: number) => Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9) / 100;
+    const round2 = (x: number) => (Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9)) / 100;
     let checked = 0;
     for (const [a1, exp] of Object.entries(e81.expected.computed)) {
       const { row } = parseA1(a1);
       const c = a1.replace(/[0-9]+$/, "");
-      if (!["T", "V", "X", "Z"].includes(c) || row >= 55 || [39, 40, 44, 45].includes(row)) continue;
+      if (!["T", "V", "X", "Z"].includes(c) || row >= 55 || [39, 40, 44, 45].includes(row))
+        continue;
       const q = ["L", "N", "P", "R"].reduce((s, x) => s + (specNumber(e81, `${x}${row}`) ?? 0), 0);
       const got =
-        c === "T" ? q
-        : c === "X" ? (specNumber(e81, `H${row}`) ?? 0) + q
-        : c === "V" ? (specNumber(e81, `J${row}`) ? round2((q / specNumber(e81, `J${row}`)!) * 100) : null)
-        : specNumber(e81, `F${row}`) ? round2((((specNumber(e81, `H${row}`) ?? 0) + q) / specNumber(e81, `F${row}`)!) * 100) : null;
+        c === "T"
+          ? q
+          : c === "X"
+            ? (specNumber(e81, `H${row}`) ?? 0) + q
+            : c === "V"
+              ? specNumber(e81, `J${row}`)
+                ? round2((q / specNumber(e81, `J${row}`)!) * 100)
+                : null
+              : specNumber(e81, `F${row}`)
+                ? round2(
+                    (((specNumber(e81, `H${row}`) ?? 0) + q) / specNumber(e81, `F${row}`)!) * 100
+                  )
+                : null;
       expect({ a1, v: got }).toEqual({ a1, v: exp });
       checked++;
     }

@@ -15,7 +15,9 @@ export function checkAccumulation(rec: Recognition, plan: DetailedPlan): Issue[]
   const memo = new Map<unknown, unknown>();
   const RESULT = memo; // the memo map itself marks a result slot (never a key otherwise)
   for (const rp of plan.rows) {
-    const vals = QUARTERS.map((q) => rp.record.nums[q]).filter((n) => n?.kind === "number").map((n) => n.value!);
+    const vals = QUARTERS.map((q) => rp.record.nums[q])
+      .filter((n) => n?.kind === "number")
+      .map((n) => n.value!);
     const t = rp.record.nums["target.tahun.k"];
     if (vals.length < 2 || t?.kind !== "number" || t.value!.isZero()) continue;
     const acc = rp.decision.accumulation;
@@ -34,8 +36,8 @@ export function checkAccumulation(rec: Recognition, plan: DetailedPlan): Issue[]
           rec.columns["realisasi.tahun.k"],
           "akumulasi.ragu",
           "warning",
-          `${why} Aturan yang dipakai: ${acc} (${rp.decision.accumulationReason ?? ""}). Pilih aturan yang benar untuk baris ini.`,
-        ),
+          `${why} Aturan yang dipakai: ${acc} (${rp.decision.accumulationReason ?? ""}). Pilih aturan yang benar untuk baris ini.`
+        )
       );
   }
   return out;
@@ -47,7 +49,12 @@ function judge(vals: Decimal[], target: Decimal, acc: string | undefined): strin
   const near = (a: Decimal, b: Decimal) => a.minus(b).abs().lte(b.abs().mul(0.05));
   if (acc !== "jumlah" && near(sum, target) && !near(last, target))
     return `Nilai triwulan tampak sebagai tambahan per triwulan (jumlahnya ${sum.toString().replace(".", ",")} ≈ target), tetapi yang dipakai nilai terakhir.`;
-  if (acc === "jumlah" && vals.every((v, i) => i === 0 || v.gte(vals[i - 1])) && near(last, target) && sum.gt(target.mul(1.5)))
+  if (
+    acc === "jumlah" &&
+    vals.every((v, i) => i === 0 || v.gte(vals[i - 1])) &&
+    near(last, target) &&
+    sum.gt(target.mul(1.5))
+  )
     return "Nilai triwulan tampak kumulatif (naik terus, nilai terakhir ≈ target), tetapi yang dipakai jumlah.";
   return null;
 }

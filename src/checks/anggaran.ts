@@ -6,9 +6,23 @@ import type { Recognition } from "../engine";
 import type { SheetModel, RowRecord, Level } from "../sheet/rows";
 import { issue, fmt } from "./make";
 
-const BUDGET_ROLES = ["anggaran.pagu", "anggaran.maju", "anggaran.rkpd", "anggaran.analisis", "target.tahun.rp", "target.renstra.rp", "anggaran.realisasi"];
+const BUDGET_ROLES = [
+  "anggaran.pagu",
+  "anggaran.maju",
+  "anggaran.rkpd",
+  "anggaran.analisis",
+  "target.tahun.rp",
+  "target.renstra.rp",
+  "anggaran.realisasi",
+];
 const CHILD: Partial<Record<Level, Level>> = { program: "kegiatan", kegiatan: "subkegiatan" };
-const RANK: Record<Level, number> = { urusan: 0, bidang: 1, program: 2, kegiatan: 3, subkegiatan: 4 };
+const RANK: Record<Level, number> = {
+  urusan: 0,
+  bidang: 1,
+  program: 2,
+  kegiatan: 3,
+  subkegiatan: 4,
+};
 
 export function checkBudgets(rec: Recognition, model: SheetModel): Issue[] {
   const out: Issue[] = [];
@@ -21,7 +35,11 @@ export function checkBudgets(rec: Recognition, model: SheetModel): Issue[] {
       const pv = parent.nums[role];
       if (!childLevel || pv?.kind !== "number") continue;
       const kids: RowRecord[] = [];
-      for (let j = i + 1; j < entities.length && RANK[entities[j].level!] > RANK[parent.level!]; j++)
+      for (
+        let j = i + 1;
+        j < entities.length && RANK[entities[j].level!] > RANK[parent.level!];
+        j++
+      )
         if (entities[j].level === childLevel) kids.push(entities[j]);
       const vals = kids.map((k) => k.nums[role]).filter((n) => n?.kind === "number");
       if (!vals.length) continue;
@@ -34,8 +52,8 @@ export function checkBudgets(rec: Recognition, model: SheetModel): Issue[] {
             "anggaran.jumlah",
             // levels read from the names' casing are a guess: only a warning then
             parent.levelByCode && kids.every((k) => k.levelByCode) ? "error" : "warning",
-            `Anggaran ${parent.level} ${fmt(pv.value!.toNumber())} tidak sama dengan jumlah ${vals.length} ${childLevel === "subkegiatan" ? "sub kegiatan" : childLevel} di bawahnya (${fmt(sum.toNumber())}); selisih ${fmt(pv.value!.minus(sum).toNumber())}.`,
-          ),
+            `Anggaran ${parent.level} ${fmt(pv.value!.toNumber())} tidak sama dengan jumlah ${vals.length} ${childLevel === "subkegiatan" ? "sub kegiatan" : childLevel} di bawahnya (${fmt(sum.toNumber())}); selisih ${fmt(pv.value!.minus(sum).toNumber())}.`
+          )
         );
     }
   }

@@ -11,23 +11,36 @@ import { issue, fmt } from "./make";
 
 function statedDecimals(raw: string, v: Decimal): number {
   const m = /[.,](\d+)\s*%?$/.exec(raw.replace(/\s/g, ""));
-  if (typeof raw === "string" && m && !/^\d{1,3}([.,]\d{3})+$/.test(raw.trim())) return Math.min(m[1].length, 4);
+  if (typeof raw === "string" && m && !/^\d{1,3}([.,]\d{3})+$/.test(raw.trim()))
+    return Math.min(m[1].length, 4);
   return Math.min(v.decimalPlaces(), 4);
 }
 
 /** Likely cause of a difference, in Indonesian. */
-export function likelyCause(stated: Decimal, exact: Decimal, role: string, accumulation?: string, sumOfInputs?: Decimal | null): string {
+export function likelyCause(
+  stated: Decimal,
+  exact: Decimal,
+  role: string,
+  accumulation?: string,
+  sumOfInputs?: Decimal | null
+): string {
   if (!exact.isZero()) {
     const ratio = stated.div(exact);
-    if (ratio.minus(100).abs().lt(0.02)) return "Kemungkinan sel persen (0,9 = 90%) dicampur dengan angka biasa sehingga hasil ×100.";
-    if (ratio.minus(0.01).abs().lt(0.0002)) return "Kemungkinan hasil tidak dikali 100 (rasio, bukan persen).";
+    if (ratio.minus(100).abs().lt(0.02))
+      return "Kemungkinan sel persen (0,9 = 90%) dicampur dengan angka biasa sehingga hasil ×100.";
+    if (ratio.minus(0.01).abs().lt(0.0002))
+      return "Kemungkinan hasil tidak dikali 100 (rasio, bukan persen).";
   }
   const d = stated.decimalPlaces();
-  if (exact.toDecimalPlaces(d, Decimal.ROUND_DOWN).eq(stated) && !exact.toDecimalPlaces(d, Decimal.ROUND_HALF_UP).eq(stated))
+  if (
+    exact.toDecimalPlaces(d, Decimal.ROUND_DOWN).eq(stated) &&
+    !exact.toDecimalPlaces(d, Decimal.ROUND_HALF_UP).eq(stated)
+  )
     return "Angka dipotong, bukan dibulatkan.";
   if (sumOfInputs && accumulation && accumulation !== "jumlah" && sumOfInputs.eq(stated))
     return "Nilai dijumlahkan, padahal indikator ini tidak boleh dijumlah antar periode (pakai nilai terakhir).";
-  if (/^capaian/.test(role)) return "Periksa target dan realisasi yang dipakai (mungkin target lama atau sel yang salah).";
+  if (/^capaian/.test(role))
+    return "Periksa target dan realisasi yang dipakai (mungkin target lama atau sel yang salah).";
   return "Periksa rumus dan sel masukan.";
 }
 
@@ -58,10 +71,21 @@ export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
     if (cell.value === null || cell.value === "") return;
     const raw = typeof cell.value === "string" ? cell.value.trim() : "";
     if (typeof c.value === "string") {
-      const a = raw.toLowerCase().replace(/[\s-]+/g, " ").trim();
+      const a = raw
+        .toLowerCase()
+        .replace(/[\s-]+/g, " ")
+        .trim();
       if (a === "" || a === "-") return;
       if (a !== c.value.toLowerCase())
-        out.push(issue(c.row, c.col, "kategori.beda", "warning", `Kategori tertulis "${textOf(cell.value)}", menurut skala seharusnya "${c.value}".`));
+        out.push(
+          issue(
+            c.row,
+            c.col,
+            "kategori.beda",
+            "warning",
+            `Kategori tertulis "${textOf(cell.value)}", menurut skala seharusnya "${c.value}".`
+          )
+        );
       return;
     }
     // the row model already read this cell (computed columns are numeric roles)
@@ -72,8 +96,10 @@ export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
     // a stated value with more decimals than the engine's (a live Excel result) is compared at the engine's precision
     const shown = typeof cell.value === "number" ? formatDecimals(cell.numberFormat) : null;
     const d = Math.min(
-      typeof cell.value === "string" ? statedDecimals(raw, n.value) : shown ?? decimalsOfNumber(statedNum),
-      Math.max(plan.decimals, 0),
+      typeof cell.value === "string"
+        ? statedDecimals(raw, n.value)
+        : (shown ?? decimalsOfNumber(statedNum)),
+      Math.max(plan.decimals, 0)
     );
     let stated = statedNum;
     if (typeof cell.value === "number") {
@@ -93,7 +119,10 @@ export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
     if (!byHalf) byStated.set(stated, (byHalf = new Map()));
     let near = byHalf.get(half);
     if (near === undefined) {
-      near = new Decimal(String(c.value)).minus(new Decimal(String(stated))).abs().lte(new Decimal(half).plus(1e-9));
+      near = new Decimal(String(c.value))
+        .minus(new Decimal(String(stated)))
+        .abs()
+        .lte(new Decimal(half).plus(1e-9));
       byHalf.set(half, near);
     }
     if (near) return;
@@ -103,11 +132,13 @@ export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
     let sum: Decimal | null = null;
     if (rp && /^realisasi\.tahun/.test(c.role)) {
       sum = new Decimal(0);
-      for (const [role, x] of Object.entries(rp.record.nums)) if (x.kind === "number" && x.value && isInputOf(role, c.role)) sum = sum.plus(x.value);
+      for (const [role, x] of Object.entries(rp.record.nums))
+        if (x.kind === "number" && x.value && isInputOf(role, c.role)) sum = sum.plus(x.value);
     } else if (rp && /^realisasi\.renstra\.k$/.test(c.role)) {
       const lalu = rp.record.nums["realisasi.lalu.k"];
       const tahun = rp.cells["realisasi.tahun.k"]?.value;
-      if (lalu?.kind === "number" && typeof tahun === "number") sum = lalu.value!.plus(new Decimal(String(tahun)));
+      if (lalu?.kind === "number" && typeof tahun === "number")
+        sum = lalu.value!.plus(new Decimal(String(tahun)));
     }
     out.push(
       issue(
@@ -115,8 +146,8 @@ export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
         c.col,
         "hitung.beda",
         "error",
-        `Nilai tertulis ${fmt(stated)}, hasil hitung ulang ${fmt(c.value)}. ${likelyCause(st, exact, c.role, rp?.decision.accumulation, sum)}`,
-      ),
+        `Nilai tertulis ${fmt(stated)}, hasil hitung ulang ${fmt(c.value)}. ${likelyCause(st, exact, c.role, rp?.decision.accumulation, sum)}`
+      )
     );
   };
   for (const rp of plan.rows) for (const role in rp.cells) consider(rp.cells[role], rp);
@@ -126,6 +157,7 @@ export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
 
 function isInputOf(role: string, out: string): boolean {
   const suffix = out.endsWith(".rp") ? ".rp" : out.endsWith(".k") ? ".k" : "";
-  if (out.startsWith("realisasi.tahun")) return /^realisasi\.tw\d/.test(role) && role.endsWith(suffix);
+  if (out.startsWith("realisasi.tahun"))
+    return /^realisasi\.tw\d/.test(role) && role.endsWith(suffix);
   return false;
 }

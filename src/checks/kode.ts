@@ -9,15 +9,22 @@ import { loadNomenclature, versionForYear } from "../codes/api";
 export async function runCodeChecks(
   model: SheetModel,
   rec: Recognition,
-  settings: Settings,
+  settings: Settings
 ): Promise<{ issues: Issue[]; version: string | null }> {
-  if (!Object.keys(rec.columns).some((r) => r.startsWith("kode"))) return { issues: [], version: null };
+  if (!Object.keys(rec.columns).some((r) => r.startsWith("kode")))
+    return { issues: [], version: null };
   const rows: CodeRow[] = model.rows
-    .filter((r) => (r.kind === "data" || r.kind === "section") && (r.codeCells.length > 0 || r.name !== null))
+    .filter(
+      (r) =>
+        (r.kind === "data" || r.kind === "section") && (r.codeCells.length > 0 || r.name !== null)
+    )
     .map((r) => ({
       row: r.row,
       codeCells: r.codeCells,
-      name: r.name !== null && "uraian" in rec.columns ? { col: rec.columns.uraian, value: r.name } : null,
+      name:
+        r.name !== null && "uraian" in rec.columns
+          ? { col: rec.columns.uraian, value: r.name }
+          : null,
     }));
   if (!rows.some((r) => r.codeCells.length)) return { issues: [], version: null };
   try {
@@ -25,11 +32,17 @@ export async function runCodeChecks(
     const { version, note } = versionForYear(year, settings.scope);
     const nomenclature = await loadNomenclature(version);
     // Against 2027, a code found only in the 2024 list has been retired (kode.kadaluarsa).
-    const previous = version === "2027" && settings.scope === "kabkota" ? await loadNomenclature("kabkota-2024") : undefined;
+    const previous =
+      version === "2027" && settings.scope === "kabkota"
+        ? await loadNomenclature("kabkota-2024")
+        : undefined;
     const issues = checkCodes(rows, { year, scope: settings.scope, nomenclature, previous });
     return { issues, version: note ? `${nomenclature.label} (${note})` : nomenclature.label };
   } catch (e) {
     // a missing data chunk must not stop the sheet checks
-    return { issues: [], version: `daftar nomenklatur tidak dapat dimuat: ${(e as Error).message}` };
+    return {
+      issues: [],
+      version: `daftar nomenklatur tidak dapat dimuat: ${(e as Error).message}`,
+    };
   }
 }

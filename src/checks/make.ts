@@ -1,7 +1,13 @@
 import type { Issue, Severity } from "./issue";
 import { a1 } from "../sheet/grid";
 
-export function issue(row: number, col: number, rule: string, severity: Severity, message: string): Issue {
+export function issue(
+  row: number,
+  col: number,
+  rule: string,
+  severity: Severity,
+  message: string
+): Issue {
   return { cell: a1(row, col), rule, severity, message, row, col };
 }
 

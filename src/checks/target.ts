@@ -16,10 +16,15 @@ export function checkTargets(rec: Recognition, plan: DetailedPlan): Issue[] {
     seen.length = 0;
     for (const comp of comps) {
       // the Renstra end target is often left blank below programme level: not worth a finding
-      if ((comp.kind !== "capaian" && comp.kind !== "serapan") || comp.out.startsWith("capaian.renstra")) continue;
+      if (
+        (comp.kind !== "capaian" && comp.kind !== "serapan") ||
+        comp.out.startsWith("capaian.renstra")
+      )
+        continue;
       const tRole = comp.kind === "capaian" ? comp.t : comp.pagu;
       if (!(tRole in rec.columns)) continue;
-      const rVal = rp.cells[comp.r]?.value ?? (rp.record.nums[comp.r]?.kind === "number" ? 1 : null);
+      const rVal =
+        rp.cells[comp.r]?.value ?? (rp.record.nums[comp.r]?.kind === "number" ? 1 : null);
       if (rVal === null || rVal === undefined) continue;
       const t = rp.record.nums[tRole];
       const key = tRole;
@@ -27,10 +32,26 @@ export function checkTargets(rec: Recognition, plan: DetailedPlan): Issue[] {
       const col = rec.columns[tRole];
       if (!t || t.kind === "empty") {
         seen.push(key);
-        out.push(issue(rp.record.row, col, "target.kosong", "warning", "Realisasi ada tetapi target kosong; capaian tidak dapat dihitung."));
+        out.push(
+          issue(
+            rp.record.row,
+            col,
+            "target.kosong",
+            "warning",
+            "Realisasi ada tetapi target kosong; capaian tidak dapat dihitung."
+          )
+        );
       } else if (t.kind === "number" && t.value!.isZero()) {
         seen.push(key);
-        out.push(issue(rp.record.row, col, "target.nol", "warning", "Target bernilai 0; capaian tidak terdefinisi (bukan 0%). Periksa target."));
+        out.push(
+          issue(
+            rp.record.row,
+            col,
+            "target.nol",
+            "warning",
+            "Target bernilai 0; capaian tidak terdefinisi (bukan 0%). Periksa target."
+          )
+        );
       }
     }
   }

@@ -4,15 +4,49 @@ import * as impl from "../core/functions-impl";
 import type { CalcResult } from "../core/result";
 import type { CliIO } from "./io";
 
-type Runner = { min: number; max: number; usage: string; run: (a: (string | null)[]) => Promise<CalcResult> | CalcResult };
+type Runner = {
+  min: number;
+  max: number;
+  usage: string;
+  run: (a: (string | null)[]) => Promise<CalcResult> | CalcResult;
+};
 
-const ACCUMULATIONS = new Set(["jumlah", "terakhir", "rata", "rata-rata", "sum", "last", "average", "akhir"]);
+const ACCUMULATIONS = new Set([
+  "jumlah",
+  "terakhir",
+  "rata",
+  "rata-rata",
+  "sum",
+  "last",
+  "average",
+  "akhir",
+]);
 
 const FUNCTIONS: Record<string, Runner> = {
-  CAPAIAN: { min: 2, max: 4, usage: "CAPAIAN realisasi target [arah] [desimal]", run: (a) => impl.CAPAIAN(a[0], a[1], a[2], a[3]) },
-  KATEGORI: { min: 1, max: 2, usage: "KATEGORI capaian [skala]", run: (a) => impl.KATEGORI(a[0], a[1]) },
-  EFISIENSI: { min: 2, max: 5, usage: "EFISIENSI pagu realisasi_anggaran [capaian_kinerja] [metode] [desimal]", run: (a) => impl.EFISIENSI(a[0], a[1], a[2], a[3], a[4]) },
-  SERAPAN: { min: 2, max: 3, usage: "SERAPAN realisasi_anggaran pagu [desimal]", run: (a) => impl.SERAPAN(a[0], a[1], a[2]) },
+  CAPAIAN: {
+    min: 2,
+    max: 4,
+    usage: "CAPAIAN realisasi target [arah] [desimal]",
+    run: (a) => impl.CAPAIAN(a[0], a[1], a[2], a[3]),
+  },
+  KATEGORI: {
+    min: 1,
+    max: 2,
+    usage: "KATEGORI capaian [skala]",
+    run: (a) => impl.KATEGORI(a[0], a[1]),
+  },
+  EFISIENSI: {
+    min: 2,
+    max: 5,
+    usage: "EFISIENSI pagu realisasi_anggaran [capaian_kinerja] [metode] [desimal]",
+    run: (a) => impl.EFISIENSI(a[0], a[1], a[2], a[3], a[4]),
+  },
+  SERAPAN: {
+    min: 2,
+    max: 3,
+    usage: "SERAPAN realisasi_anggaran pagu [desimal]",
+    run: (a) => impl.SERAPAN(a[0], a[1], a[2]),
+  },
   REALISASI: {
     min: 1,
     max: 13,
@@ -24,12 +58,28 @@ const FUNCTIONS: Record<string, Runner> = {
     },
   },
   ANGKA: { min: 1, max: 1, usage: "ANGKA teks", run: (a) => impl.ANGKA(a[0]) },
-  NAMAKODE: { min: 1, max: 2, usage: "NAMAKODE kode [tahun]", run: async (a) => (await import("../codes/api")).namaKode(a[0], a[1]) },
-  CEKKODE: { min: 1, max: 2, usage: "CEKKODE kode [tahun]", run: async (a) => (await import("../codes/api")).cekKode(a[0], a[1]) },
+  NAMAKODE: {
+    min: 1,
+    max: 2,
+    usage: "NAMAKODE kode [tahun]",
+    run: async (a) => (await import("../codes/api")).namaKode(a[0], a[1]),
+  },
+  CEKKODE: {
+    min: 1,
+    max: 2,
+    usage: "CEKKODE kode [tahun]",
+    run: async (a) => (await import("../codes/api")).cekKode(a[0], a[1]),
+  },
 };
 
 function usage(): string {
-  return "Penggunaan: kinerja hitung FUNGSI ARG... [--json]\nFungsi:\n" + Object.values(FUNCTIONS).map((f) => `  ${f.usage}`).join("\n") + '\nArgumen ditulis seperti isi sel: "89,60", "87%", "2 dokumen"; "" berarti sel kosong.\n';
+  return (
+    "Penggunaan: kinerja hitung FUNGSI ARG... [--json]\nFungsi:\n" +
+    Object.values(FUNCTIONS)
+      .map((f) => `  ${f.usage}`)
+      .join("\n") +
+    '\nArgumen ditulis seperti isi sel: "89,60", "87%", "2 dokumen"; "" berarti sel kosong.\n'
+  );
 }
 
 /** A number as Excel's General format would show it (no float noise). */
@@ -53,11 +103,18 @@ export async function hitung(args: string[], io: CliIO): Promise<number> {
   }
   const values = rest.slice(1).map((a) => (a === "" ? null : a));
   if (values.length < fn.min || values.length > fn.max) {
-    io.err(`kinerja hitung: jumlah argumen ${name} salah (${values.length}).\nPenggunaan: kinerja hitung ${fn.usage}\n`);
+    io.err(
+      `kinerja hitung: jumlah argumen ${name} salah (${values.length}).\nPenggunaan: kinerja hitung ${fn.usage}\n`
+    );
     return 2;
   }
   const result = await fn.run(values);
-  if (json) io.out(JSON.stringify(result.ok ? { value: result.value } : { error: result.error, message: result.message }) + "\n");
+  if (json)
+    io.out(
+      JSON.stringify(
+        result.ok ? { value: result.value } : { error: result.error, message: result.message }
+      ) + "\n"
+    );
   else io.out((result.ok ? formatValue(result.value) : `${result.error} ${result.message}`) + "\n");
   return 0;
 }

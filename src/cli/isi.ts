@@ -3,15 +3,21 @@
 import * as path from "path";
 import * as fs from "fs";
 import type { CliIO } from "./io";
-import { readWorkbook, applyPlans, WorkbookError, type SheetPlan, type VisualExtras } from "../io/xlsx";
+import {
+  readWorkbook,
+  applyPlans,
+  WorkbookError,
+  type SheetPlan,
+  type VisualExtras,
+} from "../io/xlsx";
 import { predikatRules, summaryPlan, effectiveScale, SUMMARY_SHEET } from "../visual";
 import { recognise, planFill, DEFAULT_SETTINGS, layoutLabel } from "../engine";
 
 const USAGE =
   "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan]\n" +
-  "  --ringkasan  warnai kolom capaian/kategori menurut predikat dan tambahkan lembar \"Ringkasan\"\n" +
+  '  --ringkasan  warnai kolom capaian/kategori menurut predikat dan tambahkan lembar "Ringkasan"\n' +
   "               (grafik capaian tidak dibuat dari baris perintah: ExcelJS tidak dapat menulis grafik;\n" +
-  "               gunakan tombol \"Grafik capaian\" di add-in Excel)\n";
+  '               gunakan tombol "Grafik capaian" di add-in Excel)\n';
 
 interface Written {
   file: string;
@@ -47,7 +53,9 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
     } else files.push(a);
   }
   if (!files.length || !out) {
-    io.err(`kinerja isi: ${!files.length ? "sebutkan berkas .xlsx" : "sebutkan keluaran dengan -o"}\n${USAGE}`);
+    io.err(
+      `kinerja isi: ${!files.length ? "sebutkan berkas .xlsx" : "sebutkan keluaran dengan -o"}\n${USAGE}`
+    );
     return 2;
   }
   const several = files.length > 1;
@@ -60,9 +68,14 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
   let code = 0;
   for (const [fi, file] of files.entries()) {
     if (io.isTTY && several) io.err(`[${fi + 1}/${files.length}] ${file}\n`);
-    const target = several || (fs.existsSync(out) && fs.statSync(out).isDirectory()) ? path.join(out, path.basename(file)) : out;
+    const target =
+      several || (fs.existsSync(out) && fs.statSync(out).isDirectory())
+        ? path.join(out, path.basename(file))
+        : out;
     if (path.resolve(target) === path.resolve(file)) {
-      io.err(`kinerja isi: keluaran ${target} sama dengan berkas masukan; pilih nama atau folder lain\n`);
+      io.err(
+        `kinerja isi: keluaran ${target} sama dengan berkas masukan; pilih nama atau folder lain\n`
+      );
       code = 2;
       continue;
     }
@@ -77,27 +90,43 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
         const plan = planFill(grid, rec, settings);
         plans.push({ sheetName: grid.name, plan });
         if (ringkasan) {
-          const withCapaian = Object.keys(rec.columns).some((r) => r.startsWith("capaian") && !r.endsWith(".rp"));
+          const withCapaian = Object.keys(rec.columns).some(
+            (r) => r.startsWith("capaian") && !r.endsWith(".rp")
+          );
           extras.push({
             sheetName: grid.name,
             rules: predikatRules(rec, effectiveScale(grid, rec, settings)),
-            summary: withCapaian ? summaryPlan(grid, rec, plan, settings, `${SUMMARY_SHEET} ${grid.name}`.slice(0, 31)) : null,
+            summary: withCapaian
+              ? summaryPlan(grid, rec, plan, settings, `${SUMMARY_SHEET} ${grid.name}`.slice(0, 31))
+              : null,
           });
         }
         summary.push(
           `  lembar "${grid.name}" (${layoutLabel(rec.layout)}): ${plan.writes.length} sel ditulis` +
-            (plan.changedExisting ? `, ${plan.changedExisting} nilai lama diganti` : ""),
+            (plan.changedExisting ? `, ${plan.changedExisting} nilai lama diganti` : "")
         );
         for (const w of plan.writes)
-          written.push({ file, sheet: grid.name, cell: w.cell, ...(w.formula ? { formula: w.formula } : {}), value: w.value });
+          written.push({
+            file,
+            sheet: grid.name,
+            cell: w.cell,
+            ...(w.formula ? { formula: w.formula } : {}),
+            value: w.value,
+          });
       }
       await applyPlans(file, target, plans, extras);
       if (!json) {
         io.out(`${file} → ${target}\n`);
-        io.out((summary.length ? summary.join("\n") : "  tidak ada tabel yang dikenali; salinan ditulis tanpa perubahan") + "\n");
+        io.out(
+          (summary.length
+            ? summary.join("\n")
+            : "  tidak ada tabel yang dikenali; salinan ditulis tanpa perubahan") + "\n"
+        );
       }
     } catch (e) {
-      io.err(`kinerja isi: ${e instanceof WorkbookError ? e.message : `gagal memproses ${file}: ${(e as Error).message}`}\n`);
+      io.err(
+        `kinerja isi: ${e instanceof WorkbookError ? e.message : `gagal memproses ${file}: ${(e as Error).message}`}\n`
+      );
       code = 2;
     }
   }

@@ -34,7 +34,9 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     return 2;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (e) {
     // Last line of defence: never a stack trace for the user.
     io.err(`kinerja: terjadi kesalahan internal: ${(e as Error).message}\n`);

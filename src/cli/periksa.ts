@@ -29,7 +29,12 @@ export function sheetReport(name: string, a: Analysis): SheetReport {
     headerRows: r.headerRows ? [r.headerRows[0] + 1, r.headerRows[1] + 1] : null,
     dataRows: r.dataRows ? [r.dataRows[0] + 1, r.dataRows[1] + 1] : null,
     columns,
-    issues: a.issues.map((i) => ({ cell: i.cell, rule: i.rule, severity: i.severity, message: i.message })),
+    issues: a.issues.map((i) => ({
+      cell: i.cell,
+      rule: i.rule,
+      severity: i.severity,
+      message: i.message,
+    })),
   };
 }
 
@@ -68,13 +73,17 @@ export async function periksa(args: string[], io: CliIO): Promise<number> {
     try {
       sheets = (await readWorkbook(file)).sheets;
     } catch (e) {
-      io.err(`kinerja periksa: ${e instanceof WorkbookError ? e.message : `gagal membaca ${file}`}\n`);
+      io.err(
+        `kinerja periksa: ${e instanceof WorkbookError ? e.message : `gagal membaca ${file}`}\n`
+      );
       code = 2;
       continue;
     }
     const chosen = sheet === null ? sheets : sheets.filter((g) => g.name === sheet);
     if (sheet !== null && !chosen.length) {
-      io.err(`kinerja periksa: lembar "${sheet}" tidak ada di ${file} (ada: ${sheets.map((g) => g.name).join(", ")})\n`);
+      io.err(
+        `kinerja periksa: lembar "${sheet}" tidak ada di ${file} (ada: ${sheets.map((g) => g.name).join(", ")})\n`
+      );
       code = 2;
       continue;
     }
@@ -101,18 +110,29 @@ function printHuman(io: CliIO, file: string, rep: SheetReport, a: Analysis): voi
     io.out(lines.join("\n") + "\n\n");
     return;
   }
-  lines.push(`  Tabel     : ${layoutLabel(a.recognition.layout!)}${a.recognition.variant ? ` (varian ${a.recognition.variant})` : ""}`);
+  lines.push(
+    `  Tabel     : ${layoutLabel(a.recognition.layout!)}${a.recognition.variant ? ` (varian ${a.recognition.variant})` : ""}`
+  );
   if (rep.year) lines.push(`  Tahun     : ${rep.year}`);
   if (a.recognition.pdName) lines.push(`  PD        : ${a.recognition.pdName}`);
   if (rep.headerRows) lines.push(`  Judul     : baris ${rep.headerRows[0]}–${rep.headerRows[1]}`);
   if (rep.dataRows) lines.push(`  Data      : baris ${rep.dataRows[0]}–${rep.dataRows[1]}`);
   lines.push("  Kolom     :");
   const byColumn = Object.entries(a.recognition.columns).sort((x, y) => x[1] - y[1]);
-  for (const [role] of byColumn) if (!/^kode\.\d$/.test(role)) lines.push(`    ${rep.columns[role].padEnd(4)} ${roleLabel(role)}`);
+  for (const [role] of byColumn)
+    if (!/^kode\.\d$/.test(role))
+      lines.push(`    ${rep.columns[role].padEnd(4)} ${roleLabel(role)}`);
   if (a.nomenclatureVersion) lines.push(`  Nomenklatur: ${a.nomenclatureVersion}`);
   const errors = rep.issues.filter((i) => i.severity === "error").length;
   const warnings = rep.issues.filter((i) => i.severity === "warning").length;
-  lines.push(rep.issues.length ? `  Temuan    : ${errors} galat, ${warnings} peringatan` : "  Temuan    : tidak ada");
-  for (const i of rep.issues) lines.push(`    ${i.cell.padEnd(6)} ${SEVERITY[i.severity] ?? i.severity} [${i.rule}] ${i.message}`);
+  lines.push(
+    rep.issues.length
+      ? `  Temuan    : ${errors} galat, ${warnings} peringatan`
+      : "  Temuan    : tidak ada"
+  );
+  for (const i of rep.issues)
+    lines.push(
+      `    ${i.cell.padEnd(6)} ${SEVERITY[i.severity] ?? i.severity} [${i.rule}] ${i.message}`
+    );
   io.out(lines.join("\n") + "\n\n");
 }

@@ -17,10 +17,13 @@ const cache = new Map<VersionId, Promise<Nomenclature>>();
 export function loadNomenclature(version: VersionId): Promise<Nomenclature> {
   let p = cache.get(version);
   if (!p) {
-    p = (version === "2027"
-      ? import(/* webpackChunkName: "nomenklatur-2027" */ "./data/nomenklatur-2027.json")
-      : import(/* webpackChunkName: "nomenklatur-2024" */ "./data/nomenklatur-kabkota-2024.json")
-    ).then((m) => prepare(((m as { default?: NomenclatureData }).default ?? m) as NomenclatureData));
+    p = (
+      version === "2027"
+        ? import(/* webpackChunkName: "nomenklatur-2027" */ "./data/nomenklatur-2027.json")
+        : import(/* webpackChunkName: "nomenklatur-2024" */ "./data/nomenklatur-kabkota-2024.json")
+    ).then((m) =>
+      prepare(((m as { default?: NomenclatureData }).default ?? m) as NomenclatureData)
+    );
     cache.set(version, p);
   }
   return p;
@@ -28,16 +31,30 @@ export function loadNomenclature(version: VersionId): Promise<Nomenclature> {
 
 export function prepare(data: NomenclatureData): Nomenclature {
   const successors = new Map<string, string[]>();
-  for (const [neu, olds] of Object.entries(data.replaces)) for (const old of olds) successors.set(old, [...(successors.get(old) ?? []), neu]);
+  for (const [neu, olds] of Object.entries(data.replaces))
+    for (const old of olds) successors.set(old, [...(successors.get(old) ?? []), neu]);
   return { ...data, successors };
 }
 
 /** The version that applies to a fiscal year (the 2023 list applies from TA 2024 on). */
-export function versionForYear(year: number | null, scope: Scope = "kabkota"): { version: VersionId; note: string | null } {
-  if (scope === "provinsi") return { version: "2027", note: year !== null && year < 2027 ? "daftar provinsi hanya tersedia dari pemutakhiran 2027" : null };
+export function versionForYear(
+  year: number | null,
+  scope: Scope = "kabkota"
+): { version: VersionId; note: string | null } {
+  if (scope === "provinsi")
+    return {
+      version: "2027",
+      note:
+        year !== null && year < 2027
+          ? "daftar provinsi hanya tersedia dari pemutakhiran 2027"
+          : null,
+    };
   if (year !== null && year >= 2027) return { version: "2027", note: null };
   if (year !== null && year < 2024)
-    return { version: "kabkota-2024", note: `TA ${year} memakai Kepmendagri 050-5889/2021 yang tidak tersedia; diperiksa dengan daftar 900.1.15.5-1317/2023` };
+    return {
+      version: "kabkota-2024",
+      note: `TA ${year} memakai Kepmendagri 050-5889/2021 yang tidak tersedia; diperiksa dengan daftar 900.1.15.5-1317/2023`,
+    };
   return { version: "kabkota-2024", note: null };
 }
 
@@ -52,14 +69,21 @@ export interface Lookup {
 export function lookup(nom: Nomenclature, code: string): Lookup {
   if (nom.names[code] !== undefined) return { code, name: nom.names[code], officialCode: code };
   const generic = genericSupport(code);
-  if (generic && nom.names[generic] !== undefined) return { code, name: nom.names[generic], officialCode: generic };
+  if (generic && nom.names[generic] !== undefined)
+    return { code, name: nom.names[generic], officialCode: generic };
   return { code, name: null, officialCode: null };
 }
 
-function parseYear(tahun: unknown): { ok: true; year: number | null } | { ok: false; message: string } {
+function parseYear(
+  tahun: unknown
+): { ok: true; year: number | null } | { ok: false; message: string } {
   if (tahun === null || tahun === undefined || tahun === "") return { ok: true, year: null };
   const n = typeof tahun === "number" ? tahun : Number(String(tahun).trim());
-  if (!Number.isInteger(n) || n < 2000 || n > 2100) return { ok: false, message: `Tahun "${String(tahun)}" tidak sah; tulis tahun anggaran, mis. 2025.` };
+  if (!Number.isInteger(n) || n < 2000 || n > 2100)
+    return {
+      ok: false,
+      message: `Tahun "${String(tahun)}" tidak sah; tulis tahun anggaran, mis. 2025.`,
+    };
   return { ok: true, year: n };
 }
 
@@ -80,7 +104,11 @@ export async function namaKode(kode: unknown, tahun?: unknown): Promise<CalcResu
   const found = lookup(nom, c.value.code);
   if (found.name !== null) return ok(found.name);
   const succ = nom.successors.get(c.value.code);
-  if (succ) return fail("#N/A", `Kode ${c.value.code} sudah tidak berlaku; penggantinya ${succ.join(", ")}.`);
+  if (succ)
+    return fail(
+      "#N/A",
+      `Kode ${c.value.code} sudah tidak berlaku; penggantinya ${succ.join(", ")}.`
+    );
   return fail("#N/A", `Kode ${c.value.code} tidak ditemukan di ${nom.label}.`);
 }
 
@@ -90,15 +118,20 @@ export async function cekKode(kode: unknown, tahun?: unknown): Promise<CalcResul
   const c = readSingle(kode);
   if (!c.ok) return c.error === "#VALUE!" ? ok(c.message) : c;
   const code = c.value.code;
-  if (c.value.placeholder) return ok(`Kode ${code} masih memuat X.XX; ganti dengan kode bidang urusan Perangkat Daerah.`);
+  if (c.value.placeholder)
+    return ok(`Kode ${code} masih memuat X.XX; ganti dengan kode bidang urusan Perangkat Daerah.`);
   const parts = code.split(".");
-  if (parts.length >= 4 && parts[3] === "1") return ok(`Kode ${code} adalah kegiatan kewenangan provinsi, bukan kabupaten/kota.`);
+  if (parts.length >= 4 && parts[3] === "1")
+    return ok(`Kode ${code} adalah kegiatan kewenangan provinsi, bukan kabupaten/kota.`);
   const { version } = versionForYear(y.year);
   const nom = await loadNomenclature(version);
   const found = lookup(nom, code);
   if (found.name !== null) return ok(c.value.fixes.length ? `OK (${code})` : "OK");
   const later = await loadNomenclature("2027");
   const succ = later.successors.get(code);
-  if (succ) return ok(`Kode ${code} sudah tidak berlaku; penggantinya ${succ.map((s) => `${s} ${later.names[s] ?? ""}`.trim()).join("; ")}.`);
+  if (succ)
+    return ok(
+      `Kode ${code} sudah tidak berlaku; penggantinya ${succ.map((s) => `${s} ${later.names[s] ?? ""}`.trim()).join("; ")}.`
+    );
   return ok(`Kode ${code} tidak ditemukan di ${nom.label}.`);
 }

@@ -51,7 +51,8 @@ export function readCode(cells: CellValue[]): CodeResult {
     const codePart = m ? m[1] : "";
     const rest = m ? m[2].trim() : texts[i];
     if (!codePart) {
-      if (tokens.length && i === texts.length - 1) name = rest; // a name cell right after the code cells
+      if (tokens.length && i === texts.length - 1)
+        name = rest; // a name cell right after the code cells
       else if (!tokens.length) return { kind: "none" };
       break;
     }
@@ -62,7 +63,12 @@ export function readCode(cells: CellValue[]): CodeResult {
     }
   }
   if (tokens.length < 2) return { kind: "none" }; // "2" alone is a row number, not an urusan
-  if (tokens.length > 6) return { kind: "invalid", raw, reason: `terlalu banyak bagian (${tokens.length}); kode paling panjang U.BB.PP.K.KK.SSSS` };
+  if (tokens.length > 6)
+    return {
+      kind: "invalid",
+      raw,
+      reason: `terlalu banyak bagian (${tokens.length}); kode paling panjang U.BB.PP.K.KK.SSSS`,
+    };
 
   const fixes: string[] = [];
   const widths = [1, 2, 2, 1, 2, 4];
@@ -74,12 +80,18 @@ export function readCode(cells: CellValue[]): CodeResult {
       parts.push(i === 0 ? "X" : "XX");
       continue;
     }
-    if (!/^\d+$/.test(t)) return { kind: "invalid", raw, reason: `bagian "${tokens[i]}" bukan angka` };
+    if (!/^\d+$/.test(t))
+      return { kind: "invalid", raw, reason: `bagian "${tokens[i]}" bukan angka` };
     if (i === 3 && t.length === 2 && t[0] === "0") {
       fixes.push("digit tingkat kegiatan ditulis dengan nol di depan");
       t = t.slice(1);
     }
-    if (t.length > w) return { kind: "invalid", raw, reason: `bagian ke-${i + 1} "${tokens[i]}" terlalu panjang (maks. ${w} digit)` };
+    if (t.length > w)
+      return {
+        kind: "invalid",
+        raw,
+        reason: `bagian ke-${i + 1} "${tokens[i]}" terlalu panjang (maks. ${w} digit)`,
+      };
     if (t.length < w) {
       if (i === 5 && t.length === 2) fixes.push("sub kegiatan 2 digit dilengkapi menjadi 4 digit");
       else if (i !== 3) fixes.push("angka nol di depan hilang");
@@ -87,9 +99,18 @@ export function readCode(cells: CellValue[]): CodeResult {
     }
     parts.push(t);
   }
-  if (parts.length === 4) return { kind: "invalid", raw, reason: "kode kegiatan tidak lengkap: nomor kegiatan hilang" };
+  if (parts.length === 4)
+    return { kind: "invalid", raw, reason: "kode kegiatan tidak lengkap: nomor kegiatan hilang" };
   const placeholder = parts.some((p) => /X/.test(p));
-  return { kind: "code", code: parts.join("."), level: LEVELS[parts.length - 1], raw, name, placeholder, fixes: [...new Set(fixes)] };
+  return {
+    kind: "code",
+    code: parts.join("."),
+    level: LEVELS[parts.length - 1],
+    raw,
+    name,
+    placeholder,
+    fixes: [...new Set(fixes)],
+  };
 }
 
 /** Parent of a normalised code ("2.07.01.2.01.0001" → "2.07.01.2.01"), null for an urusan. */
@@ -144,7 +165,13 @@ export interface PlacedRow<T = unknown> extends HierarchyRow<T> {
  * level; a row with an empty code cell continues the row above (wrapped names, extra indicators).
  */
 export function assignHierarchy<T>(rows: HierarchyRow<T>[]): PlacedRow<T>[] {
-  const DEPTH: Record<CodeLevel, number> = { urusan: 0, bidang: 1, program: 2, kegiatan: 3, subkegiatan: 4 };
+  const DEPTH: Record<CodeLevel, number> = {
+    urusan: 0,
+    bidang: 1,
+    program: 2,
+    kegiatan: 3,
+    subkegiatan: 4,
+  };
   const stack: { code: string; depth: number }[] = [];
   let last: string | null = null;
   let lastParent: string | null = null;

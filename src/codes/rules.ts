@@ -4,7 +4,14 @@ import type { CellValue } from "../sheet/grid";
 import { a1 } from "../sheet/grid";
 import type { Issue, Severity } from "../checks/issue";
 import { lookup, type Nomenclature } from "./api";
-import { normaliseName, normaliseName as normaliseNameOf, parentCode as parentCodeOf, readCode, type CodeLevel, type CodeResult } from "./read";
+import {
+  normaliseName,
+  normaliseName as normaliseNameOf,
+  parentCode as parentCodeOf,
+  readCode,
+  type CodeLevel,
+  type CodeResult,
+} from "./read";
 import type { Scope } from "./types";
 
 export interface CodeRow {
@@ -82,22 +89,48 @@ export function checkCodes(rows: CodeRow[], options: CodeCheckOptions): Issue[] 
     const reading = readCached(r.codeCells.map((c) => c.value));
     if (reading.kind === "none") continue;
     if (reading.kind === "invalid") {
-      add(r.row, col, "kode.format", "error", `Kode "${reading.raw}" tidak sah: ${reading.reason}.`);
+      add(
+        r.row,
+        col,
+        "kode.format",
+        "error",
+        `Kode "${reading.raw}" tidak sah: ${reading.reason}.`
+      );
       continue;
     }
     const code = reading.code;
-    if (reading.fixes.length) add(r.row, col, "kode.format", "info", `Kode "${reading.raw}" dibaca sebagai ${code} (${reading.fixes.join("; ")}).`);
+    if (reading.fixes.length)
+      add(
+        r.row,
+        col,
+        "kode.format",
+        "info",
+        `Kode "${reading.raw}" dibaca sebagai ${code} (${reading.fixes.join("; ")}).`
+      );
     if (reading.placeholder) {
-      add(r.row, col, "kode.placeholder", "error", `Kode ${code} masih memuat X.XX; ganti dengan kode bidang urusan Perangkat Daerah (mis. 2.07).`);
+      add(
+        r.row,
+        col,
+        "kode.placeholder",
+        "error",
+        `Kode ${code} masih memuat X.XX; ganti dengan kode bidang urusan Perangkat Daerah (mis. 2.07).`
+      );
       continue;
     }
     const parts = code.split(".");
     if (parts.length >= 4 && parts[3] === "1" && options.scope === "kabkota") {
-      add(r.row, col, "kode.kewenangan", "error", `Kode ${code} adalah kegiatan kewenangan provinsi (digit tingkat 1); dokumen kabupaten/kota hanya memuat kegiatan tingkat 2.`);
+      add(
+        r.row,
+        col,
+        "kode.kewenangan",
+        "error",
+        `Kode ${code} adalah kegiatan kewenangan provinsi (digit tingkat 1); dokumen kabupaten/kota hanya memuat kegiatan tingkat 2.`
+      );
       continue;
     }
 
-    const nameText = r.name && typeof r.name.value === "string" ? r.name.value.trim() : reading.name;
+    const nameText =
+      r.name && typeof r.name.value === "string" ? r.name.value.trim() : reading.name;
     const found = lookupCached(code);
 
     // Hierarchy: position under the nearest program/kegiatan row, and depth vs name.
@@ -106,20 +139,48 @@ export function checkCodes(rows: CodeRow[], options: CodeCheckOptions): Issue[] 
       lastKegiatan = null;
     } else if (reading.level === "kegiatan") {
       if (lastProgram && parentCode(code) !== lastProgram)
-        add(r.row, col, "kode.hierarki", "warning", `Kegiatan ${code} berada di bawah program ${lastProgram}, padahal induknya ${parentCode(code)}.`);
+        add(
+          r.row,
+          col,
+          "kode.hierarki",
+          "warning",
+          `Kegiatan ${code} berada di bawah program ${lastProgram}, padahal induknya ${parentCode(code)}.`
+        );
       lastKegiatan = code;
     } else if (reading.level === "subkegiatan") {
       const parent = parentCode(code)!;
-      if (lastKegiatan && parentCode(lastKegiatan) === parentCode(parent) && lastKegiatan !== parent)
-        add(r.row, col, "kode.hierarki", "warning", `Sub kegiatan ${code} berada di bawah kegiatan ${lastKegiatan}, padahal induknya ${parent}.`);
+      if (
+        lastKegiatan &&
+        parentCode(lastKegiatan) === parentCode(parent) &&
+        lastKegiatan !== parent
+      )
+        add(
+          r.row,
+          col,
+          "kode.hierarki",
+          "warning",
+          `Sub kegiatan ${code} berada di bawah kegiatan ${lastKegiatan}, padahal induknya ${parent}.`
+        );
       else if (lastProgram && !lastKegiatan && parentCode(parent) !== lastProgram)
-        add(r.row, col, "kode.hierarki", "warning", `Sub kegiatan ${code} berada di bawah program ${lastProgram}, padahal programnya ${parentCode(parent)}.`);
+        add(
+          r.row,
+          col,
+          "kode.hierarki",
+          "warning",
+          `Sub kegiatan ${code} berada di bawah program ${lastProgram}, padahal programnya ${parentCode(parent)}.`
+        );
     }
 
     if (nameText && found.name !== null && normaliseName(nameText) !== normaliseName(found.name)) {
       const child = childWithName(nom, found.officialCode ?? code, nameText);
       if (child) {
-        add(r.row, col, "kode.hierarki", "error", `Nama "${nameText}" adalah ${LEVEL_LABEL[levelOfCode(child)]} ${localise(child, code)}, tetapi kodenya hanya sampai ${LEVEL_LABEL[reading.level]} (${code}).`);
+        add(
+          r.row,
+          col,
+          "kode.hierarki",
+          "error",
+          `Nama "${nameText}" adalah ${LEVEL_LABEL[levelOfCode(child)]} ${localise(child, code)}, tetapi kodenya hanya sampai ${LEVEL_LABEL[reading.level]} (${code}).`
+        );
         continue;
       }
     }
@@ -127,18 +188,46 @@ export function checkCodes(rows: CodeRow[], options: CodeCheckOptions): Issue[] 
     if (found.name === null) {
       const succ = nom.successors.get(code);
       if (succ) {
-        add(r.row, col, "kode.kadaluarsa", "warning", `Kode ${code} sudah tidak berlaku; penggantinya ${succ.map((s) => `${s} "${nom.names[s] ?? ""}"`).join(", ")}.`);
+        add(
+          r.row,
+          col,
+          "kode.kadaluarsa",
+          "warning",
+          `Kode ${code} sudah tidak berlaku; penggantinya ${succ.map((s) => `${s} "${nom.names[s] ?? ""}"`).join(", ")}.`
+        );
       } else if (options.previous && lookup(options.previous, code).name !== null) {
-        add(r.row, col, "kode.kadaluarsa", "warning", `Kode ${code} tidak ada lagi di ${nom.label}.`);
+        add(
+          r.row,
+          col,
+          "kode.kadaluarsa",
+          "warning",
+          `Kode ${code} tidak ada lagi di ${nom.label}.`
+        );
       } else {
         // Before TA 2024 the applicable list (050-5889/2021) is not available: only a warning.
         const older = options.year !== null && options.year < 2024;
-        add(r.row, col, "kode.tidak-dikenal", older ? "warning" : "error", `Kode ${code} tidak ditemukan di ${nom.label}${older ? ` (dokumen TA ${options.year} mungkin memakai nomenklatur lama)` : ""}.`);
+        add(
+          r.row,
+          col,
+          "kode.tidak-dikenal",
+          older ? "warning" : "error",
+          `Kode ${code} tidak ditemukan di ${nom.label}${older ? ` (dokumen TA ${options.year} mungkin memakai nomenklatur lama)` : ""}.`
+        );
       }
       continue;
     }
-    if (nameText && normaliseName(nameText) !== normaliseName(found.name) && !containsName(nameText, found.name)) {
-      add(r.row, col, "kode.nama-beda", "warning", `Nama "${nameText}" berbeda dengan nomenklatur resmi untuk ${code}: "${found.name}".`);
+    if (
+      nameText &&
+      normaliseName(nameText) !== normaliseName(found.name) &&
+      !containsName(nameText, found.name)
+    ) {
+      add(
+        r.row,
+        col,
+        "kode.nama-beda",
+        "warning",
+        `Nama "${nameText}" berbeda dengan nomenklatur resmi untuk ${code}: "${found.name}".`
+      );
     }
   }
   return issues;
@@ -146,12 +235,16 @@ export function checkCodes(rows: CodeRow[], options: CodeCheckOptions): Issue[] 
 
 function levelOfCode(code: string): CodeLevel {
   const n = code.split(".").length;
-  return (["urusan", "bidang", "program", "kegiatan", "kegiatan", "subkegiatan"] as CodeLevel[])[n - 1];
+  return (["urusan", "bidang", "program", "kegiatan", "kegiatan", "subkegiatan"] as CodeLevel[])[
+    n - 1
+  ];
 }
 
 /** The support-programme children are stored as X.XX; show them with the sheet's bidang. */
 function localise(official: string, asWritten: string): string {
-  return official.startsWith("X.XX") ? asWritten.split(".").slice(0, 2).join(".") + official.slice(4) : official;
+  return official.startsWith("X.XX")
+    ? asWritten.split(".").slice(0, 2).join(".") + official.slice(4)
+    : official;
 }
 
 // Normalised official name → codes, built once per nomenclature version (not per row).
@@ -172,7 +265,11 @@ function codesNamed(nom: Nomenclature, name: string): string[] {
 
 /** An official descendant of `prefix` whose name equals `name` (normalised). */
 function childWithName(nom: Nomenclature, prefix: string, name: string): string | null {
-  return codesNamed(nom, name).find((code) => code.length > prefix.length && code.startsWith(prefix + ".")) ?? null;
+  return (
+    codesNamed(nom, name).find(
+      (code) => code.length > prefix.length && code.startsWith(prefix + ".")
+    ) ?? null
+  );
 }
 
 /** The official name may be followed by the indicator text in the same cell (000 L227). */

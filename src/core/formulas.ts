@@ -18,7 +18,11 @@ const EXCEL_MAX = new Decimal("9.99999999999999e307");
 
 /** A rounded result, or #NUM! when it does not fit an Excel number. */
 function result(value: Decimal, decimals: number): CalcResult<number> {
-  if (!value.isFinite() || value.abs().gt(EXCEL_MAX)) return fail("#NUM!", "Hasil terlalu besar untuk Excel; periksa target atau pagu yang mendekati nol.");
+  if (!value.isFinite() || value.abs().gt(EXCEL_MAX))
+    return fail(
+      "#NUM!",
+      "Hasil terlalu besar untuk Excel; periksa target atau pagu yang mendekati nol."
+    );
   return ok(round(value, decimals));
 }
 
@@ -33,20 +37,29 @@ export function capaian(
   arah: Direction = "naik",
   desimal?: number
 ): CalcResult<number> {
-  if (realisasi === null) return fail("#N/A", "Realisasi belum diisi; capaian belum dapat dihitung.");
-  if (target === null) return fail("#N/A", "Target kosong; capaian tidak dapat dihitung tanpa target.");
+  if (realisasi === null)
+    return fail("#N/A", "Realisasi belum diisi; capaian belum dapat dihitung.");
+  if (target === null)
+    return fail("#N/A", "Target kosong; capaian tidak dapat dihitung tanpa target.");
   if (target.isZero()) return fail("#DIV/0!", "Target bernilai 0; capaian tidak dapat dihitung.");
   let value: Decimal;
   if (arah === "naik") value = realisasi.div(target).times(HUNDRED);
   else if (arah === "turun") value = target.times(2).minus(realisasi).div(target).times(HUNDRED);
   else {
-    if (realisasi.isZero()) return fail("#DIV/0!", "Realisasi bernilai 0; rumus turun-rasio (target/realisasi) tidak dapat dihitung.");
+    if (realisasi.isZero())
+      return fail(
+        "#DIV/0!",
+        "Realisasi bernilai 0; rumus turun-rasio (target/realisasi) tidak dapat dihitung."
+      );
     value = target.div(realisasi).times(HUNDRED);
   }
   return result(value, places(desimal));
 }
 
-export function kategori(nilai: Decimal | null, skala: ScaleName | Band[] = "permendagri86"): CalcResult<string> {
+export function kategori(
+  nilai: Decimal | null,
+  skala: ScaleName | Band[] = "permendagri86"
+): CalcResult<string> {
   if (nilai === null) return fail("#N/A", "Capaian kosong; kategori belum dapat ditentukan.");
   const scale = typeof skala === "string" ? SCALES[skala] : normaliseScale(skala);
   if (!scale || scale.length === 0) return fail("#VALUE!", "Skala kategori tidak dikenal.");
@@ -55,15 +68,23 @@ export function kategori(nilai: Decimal | null, skala: ScaleName | Band[] = "per
 
 export type EfficiencyMethod = "sisa" | "selisih" | "rasio";
 
-export function serapan(realisasiAnggaran: Decimal | null, pagu: Decimal | null, desimal?: number): CalcResult<number> {
+export function serapan(
+  realisasiAnggaran: Decimal | null,
+  pagu: Decimal | null,
+  desimal?: number
+): CalcResult<number> {
   const s = serapanExact(realisasiAnggaran, pagu);
   return s.ok ? result(s.value, places(desimal)) : s;
 }
 
-function serapanExact(realisasiAnggaran: Decimal | null, pagu: Decimal | null): CalcResult<Decimal> {
+function serapanExact(
+  realisasiAnggaran: Decimal | null,
+  pagu: Decimal | null
+): CalcResult<Decimal> {
   if (pagu === null) return fail("#N/A", "Pagu anggaran kosong.");
   if (realisasiAnggaran === null) return fail("#N/A", "Realisasi anggaran belum diisi.");
-  if (pagu.isZero()) return fail("#DIV/0!", "Pagu anggaran bernilai 0; serapan tidak dapat dihitung.");
+  if (pagu.isZero())
+    return fail("#DIV/0!", "Pagu anggaran bernilai 0; serapan tidak dapat dihitung.");
   return ok(realisasiAnggaran.div(pagu).times(HUNDRED));
 }
 
@@ -80,9 +101,13 @@ export function efisiensi(
   const d = places(desimal);
   if (method === "sisa") return result(HUNDRED.minus(s.value), d);
   if (capaianKinerja === null)
-    return fail("#N/A", `Metode "${method}" memerlukan capaian kinerja; isi argumen capaian_kinerja.`);
+    return fail(
+      "#N/A",
+      `Metode "${method}" memerlukan capaian kinerja; isi argumen capaian_kinerja.`
+    );
   if (method === "selisih") return result(capaianKinerja.minus(s.value), d);
-  if (s.value.isZero()) return fail("#DIV/0!", "Serapan anggaran 0%; rasio efisiensi tidak dapat dihitung.");
+  if (s.value.isZero())
+    return fail("#DIV/0!", "Serapan anggaran 0%; rasio efisiensi tidak dapat dihitung.");
   return result(capaianKinerja.div(s.value), d);
 }
 
@@ -101,7 +126,8 @@ function lastPresent(values: (Decimal | null)[]): Decimal | null {
 }
 
 // Units and indicator words that describe a level (stock, rate, index), not a flow.
-const LEVEL_UNIT = /%|persen|indeks|index|rasio|poin|nilai|predikat|skor|\/\s*(bln|bulan|thn|tahun|hari|minggu)|per\s+(bulan|tahun|hari)/i;
+const LEVEL_UNIT =
+  /%|persen|indeks|index|rasio|poin|nilai|predikat|skor|\/\s*(bln|bulan|thn|tahun|hari|minggu)|per\s+(bulan|tahun|hari)/i;
 const LEVEL_INDICATOR =
   /^\s*(persentase|prosentase|tingkat|indeks|index|rasio|rata-rata|nilai|angka|proporsi|produktivitas|laju|skor|predikat|cakupan)\b/i;
 
@@ -111,15 +137,31 @@ export function defaultAccumulation(
   indicatorText: string | null
 ): { accumulation: Accumulation; reason: string } {
   if (unit && LEVEL_UNIT.test(unit))
-    return { accumulation: "terakhir", reason: `satuan "${unit}" menyatakan tingkat/persentase atau per periode: dipakai nilai terakhir, tidak dijumlah` };
+    return {
+      accumulation: "terakhir",
+      reason: `satuan "${unit}" menyatakan tingkat/persentase atau per periode: dipakai nilai terakhir, tidak dijumlah`,
+    };
   const head = indicatorText?.trim().split(/\s+/).slice(0, 3).join(" ") ?? "";
   if (indicatorText && LEVEL_INDICATOR.test(indicatorText))
-    return { accumulation: "terakhir", reason: `indikator "${head} …" mengukur tingkat, bukan jumlah kejadian: dipakai nilai terakhir` };
+    return {
+      accumulation: "terakhir",
+      reason: `indikator "${head} …" mengukur tingkat, bukan jumlah kejadian: dipakai nilai terakhir`,
+    };
   if (unit)
-    return { accumulation: "jumlah", reason: `satuan "${unit}" menghitung kejadian/keluaran: realisasi triwulan dijumlahkan` };
-  return { accumulation: "jumlah", reason: "indikator berupa jumlah keluaran: realisasi triwulan dijumlahkan" };
+    return {
+      accumulation: "jumlah",
+      reason: `satuan "${unit}" menghitung kejadian/keluaran: realisasi triwulan dijumlahkan`,
+    };
+  return {
+    accumulation: "jumlah",
+    reason: "indikator berupa jumlah keluaran: realisasi triwulan dijumlahkan",
+  };
 }
 
 export function directionLabel(arah: Direction): string {
-  return arah === "naik" ? "naik (makin besar makin baik)" : arah === "turun" ? "turun (makin kecil makin baik)" : "turun-rasio (target/realisasi)";
+  return arah === "naik"
+    ? "naik (makin besar makin baik)"
+    : arah === "turun"
+      ? "turun (makin kecil makin baik)"
+      : "turun-rasio (target/realisasi)";
 }

@@ -5,7 +5,13 @@ import Decimal from "decimal.js";
 import { readNumber, type Reading } from "./numbers";
 import * as F from "./formulas";
 import { fail, ok, type CalcError, type CalcResult } from "./result";
-import { parseAccumulation, parseDecimals, parseDirection, parseMethod, parseScaleName } from "./options";
+import {
+  parseAccumulation,
+  parseDecimals,
+  parseDirection,
+  parseMethod,
+  parseScaleName,
+} from "./options";
 import type { Band } from "./scales";
 
 export type Raw = number | string | boolean | null | undefined;
@@ -24,7 +30,10 @@ function fromReading(r: Reading, what: string): CalcResult<Decimal | null> {
     case "excel-error":
       return fail("#VALUE!", `${what} berisi galat ${r.code}; perbaiki sel sumbernya dahulu.`);
     case "compound":
-      return fail("#VALUE!", `${what} "${r.text}" berisi lebih dari satu angka; tulis satu angka saja.`);
+      return fail(
+        "#VALUE!",
+        `${what} "${r.text}" berisi lebih dari satu angka; tulis satu angka saja.`
+      );
     case "invalid":
       return fail("#VALUE!", `${what} "${r.text}" tidak terbaca sebagai angka: ${r.reason}.`);
   }
@@ -34,7 +43,12 @@ function optionError(message: string): CalcError {
   return fail("#VALUE!", message);
 }
 
-export function CAPAIAN(realisasi: Raw, target: Raw, arah?: Raw, desimal?: Raw): CalcResult<number> {
+export function CAPAIAN(
+  realisasi: Raw,
+  target: Raw,
+  arah?: Raw,
+  desimal?: Raw
+): CalcResult<number> {
   const r = input(realisasi, "Realisasi");
   if (!r.ok) return r;
   const t = input(target, "Target");
@@ -66,20 +80,32 @@ export function userScale(rows: Raw[][]): CalcResult<Band[]> {
   for (const row of rows) {
     const cells = row.filter((v) => !(v === null || v === undefined || v === ""));
     if (cells.length === 0) continue;
-    if (cells.length !== 2) return fail("#VALUE!", "Rentang skala harus 2 kolom: batas bawah dan label.");
+    if (cells.length !== 2)
+      return fail("#VALUE!", "Rentang skala harus 2 kolom: batas bawah dan label.");
     const nums = cells.map((v) => readNumber(v as string | number | boolean));
     const numIdx = nums.findIndex((n) => n.kind === "number");
-    if (numIdx < 0) return fail("#VALUE!", `Baris skala "${cells.join(" | ")}" tidak berisi batas bawah berupa angka.`);
+    if (numIdx < 0)
+      return fail(
+        "#VALUE!",
+        `Baris skala "${cells.join(" | ")}" tidak berisi batas bawah berupa angka.`
+      );
     const label = String(cells[1 - numIdx]).trim();
     const n = nums[numIdx];
-    if (n.kind !== "number" || !label) return fail("#VALUE!", "Rentang skala harus 2 kolom: batas bawah dan label.");
+    if (n.kind !== "number" || !label)
+      return fail("#VALUE!", "Rentang skala harus 2 kolom: batas bawah dan label.");
     bands.push({ min: n.value.toNumber(), label });
   }
   if (bands.length === 0) return fail("#VALUE!", "Rentang skala kosong.");
   return ok(bands);
 }
 
-export function EFISIENSI(pagu: Raw, realisasiAnggaran: Raw, capaianKinerja?: Raw, metode?: Raw, desimal?: Raw): CalcResult<number> {
+export function EFISIENSI(
+  pagu: Raw,
+  realisasiAnggaran: Raw,
+  capaianKinerja?: Raw,
+  metode?: Raw,
+  desimal?: Raw
+): CalcResult<number> {
   const p = input(pagu, "Pagu");
   if (!p.ok) return p;
   const r = input(realisasiAnggaran, "Realisasi anggaran");

@@ -34,8 +34,23 @@ export interface ReadOptions {
   decimalHint?: "id" | "en";
 }
 
-const EMPTY_MARKERS = new Set(["", "-", "–", "—", "--", "---", "~", "nihil", "n/a", "na", "-,-", "–,–", "tidak ada"]);
-const EXCEL_ERROR = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+const EMPTY_MARKERS = new Set([
+  "",
+  "-",
+  "–",
+  "—",
+  "--",
+  "---",
+  "~",
+  "nihil",
+  "n/a",
+  "na",
+  "-,-",
+  "–,–",
+  "tidak ada",
+]);
+const EXCEL_ERROR =
+  /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 
 /** True when a number format shows the value as a percentage (ignoring quoted literals). */
 export function isPercentFormat(numberFormat: string | undefined): boolean {
@@ -46,7 +61,12 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
 
 export function readNumber(value: CellValue | undefined, options: ReadOptions = {}): Reading {
   if (value === null || value === undefined) return { kind: "empty", text: "" };
-  if (typeof value === "boolean") return { kind: "invalid", text: String(value), reason: "nilai logika (TRUE/FALSE), bukan angka" };
+  if (typeof value === "boolean")
+    return {
+      kind: "invalid",
+      text: String(value),
+      reason: "nilai logika (TRUE/FALSE), bukan angka",
+    };
   if (typeof value === "number") return readNumberCell(value, options);
   return readText(String(value), options);
 }
@@ -57,7 +77,15 @@ function readNumberCell(value: number, options: ReadOptions): Reading {
   const percent = isPercentFormat(options.numberFormat);
   // new Decimal(0.9) uses the shortest round-trip string "0.9", so ×100 is exact (90, not 90.00000000000001).
   const d = new Decimal(value);
-  return { kind: "number", value: percent ? d.times(100) : d, isPercent: percent, unit: null, grade: null, ambiguous: false, text };
+  return {
+    kind: "number",
+    value: percent ? d.times(100) : d,
+    isPercent: percent,
+    unit: null,
+    grade: null,
+    ambiguous: false,
+    text,
+  };
 }
 
 function readText(raw: string, options: ReadOptions): Reading {
@@ -67,7 +95,10 @@ function readText(raw: string, options: ReadOptions): Reading {
   if (EXCEL_ERROR.test(s)) return { kind: "excel-error", code: s.toUpperCase(), text };
 
   // Rupiah prefix and the ",-" / ",-." trailers of written amounts.
-  s = s.replace(/^rp\.?\s*/i, "").replace(/\s*[,.]-+\.?$/, "").trim();
+  s = s
+    .replace(/^rp\.?\s*/i, "")
+    .replace(/\s*[,.]-+\.?$/, "")
+    .trim();
   // Sign written in brackets: "(+)11", "(-)17,1%".
   let sign = "";
   const bracketSign = /^\(([+-])\)\s*/.exec(s);
@@ -87,7 +118,11 @@ function readText(raw: string, options: ReadOptions): Reading {
   const m = /^((?:\d|[.,](?=\s?\d))(?:[\d.,]|\s(?=[\d.,])|(?<=[\d.,])\s(?=\d))*)/.exec(s);
   if (!m) {
     if (/^[-–—]+\s*\p{L}/u.test(s)) return { kind: "empty", text }; // "-- dokumen": a placeholder
-    return { kind: "invalid", text, reason: /\d/.test(s) ? "angka tidak berada di awal isian" : "tidak berisi angka" };
+    return {
+      kind: "invalid",
+      text,
+      reason: /\d/.test(s) ? "angka tidak berada di awal isian" : "tidak berisi angka",
+    };
   }
   const token = m[1];
   let rest = s.slice(token.length).trim();
@@ -111,7 +146,12 @@ function readText(raw: string, options: ReadOptions): Reading {
     isPercent = true;
     rest = rest.replace(/%/g, "").trim();
   }
-  const unit = rest ? rest.toLowerCase().replace(/\s*\/\s*/g, "/").replace(/\s+/g, " ") : null;
+  const unit = rest
+    ? rest
+        .toLowerCase()
+        .replace(/\s*\/\s*/g, "/")
+        .replace(/\s+/g, " ")
+    : null;
 
   const parsed = parseToken(compact, isPercent, options.decimalHint);
   if (!parsed.ok) return { kind: "invalid", text, reason: parsed.reason };
@@ -129,7 +169,8 @@ function parseToken(t: string, isPercent: boolean, hint: "id" | "en" | undefined
   const dots = count(t, ".");
   const commas = count(t, ",");
   if (dots === 0 && commas === 0) return { ok: true, digits: t, ambiguous: false };
-  if (/[.,]{2,}/.test(t) || /[.,]$/.test(t)) return { ok: false, reason: `pemisah angka ganda atau menggantung pada "${t}"` };
+  if (/[.,]{2,}/.test(t) || /[.,]$/.test(t))
+    return { ok: false, reason: `pemisah angka ganda atau menggantung pada "${t}"` };
 
   if (dots > 0 && commas > 0) {
     // Both kinds: the last one is the decimal mark, the other groups thousands.
@@ -138,7 +179,8 @@ function parseToken(t: string, isPercent: boolean, hint: "id" | "en" | undefined
     const at = t.lastIndexOf(decimalMark);
     const intPart = t.slice(0, at);
     const frac = t.slice(at + 1);
-    if (intPart.includes(decimalMark)) return { ok: false, reason: `pemisah desimal ganda pada "${t}"` };
+    if (intPart.includes(decimalMark))
+      return { ok: false, reason: `pemisah desimal ganda pada "${t}"` };
     const grouped = checkGroups(intPart, groupMark);
     if (!grouped) return { ok: false, reason: `pengelompokan ribuan tidak sah pada "${t}"` };
     return { ok: true, digits: `${grouped}.${frac}`, ambiguous: false };
@@ -148,7 +190,11 @@ function parseToken(t: string, isPercent: boolean, hint: "id" | "en" | undefined
   const n = dots + commas;
   if (n > 1) {
     const grouped = checkGroups(t, mark);
-    if (!grouped) return { ok: false, reason: `pengelompokan ribuan tidak sah pada "${t}" (kelompok harus 3 angka)` };
+    if (!grouped)
+      return {
+        ok: false,
+        reason: `pengelompokan ribuan tidak sah pada "${t}" (kelompok harus 3 angka)`,
+      };
     return { ok: true, digits: grouped, ambiguous: false };
   }
   const [intPart, frac] = t.split(mark);
@@ -160,7 +206,8 @@ function parseToken(t: string, isPercent: boolean, hint: "id" | "en" | undefined
   const asThousands = `${intPart}${frac}`;
   const asDecimal = `${intPart}.${frac}`;
   const markIsDecimalIn = (style: "id" | "en") => (style === "id" ? mark === "," : mark === ".");
-  if (hint) return { ok: true, digits: markIsDecimalIn(hint) ? asDecimal : asThousands, ambiguous: false };
+  if (hint)
+    return { ok: true, digits: markIsDecimalIn(hint) ? asDecimal : asThousands, ambiguous: false };
   if (isPercent) return { ok: true, digits: asDecimal, ambiguous: false }; // ≥ 1000 % is implausible
   return { ok: true, digits: markIsDecimalIn("id") ? asDecimal : asThousands, ambiguous: true };
 }

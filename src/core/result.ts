@@ -3,7 +3,8 @@
 // planner turns them into "cannot compute" with the reason in the validation list.
 
 /** Excel error codes the engine can produce or meet in input cells. */
-export type ExcelErrorCode = "#N/A" | "#VALUE!" | "#DIV/0!" | "#NUM!" | "#NULL!" | "#NAME?" | "#REF!";
+export type ExcelErrorCode =
+  "#N/A" | "#VALUE!" | "#DIV/0!" | "#NUM!" | "#NULL!" | "#NAME?" | "#REF!";
 
 export interface CalcError {
   ok: false;

@@ -58,8 +58,21 @@ export class ExcelGateway {
       const merged = used.getMergedAreasOrNullObject();
       merged.load("address");
       await context.sync();
-      if (used.isNullObject) return { grid: { name: sheet.name, cells: [], merges: [] }, empty: true, protected: sheet.protection.protected };
-      const grid = toGrid(sheet.name, used.rowIndex, used.columnIndex, used.values, used.formulas, used.numberFormat, merged.isNullObject ? "" : merged.address);
+      if (used.isNullObject)
+        return {
+          grid: { name: sheet.name, cells: [], merges: [] },
+          empty: true,
+          protected: sheet.protection.protected,
+        };
+      const grid = toGrid(
+        sheet.name,
+        used.rowIndex,
+        used.columnIndex,
+        used.values,
+        used.formulas,
+        used.numberFormat,
+        merged.isNullObject ? "" : merged.address
+      );
       return { grid, empty: false, protected: sheet.protection.protected };
     });
   }
@@ -73,7 +86,11 @@ export class ExcelGateway {
       sheetName,
       writes,
       (w) => w.previous,
-      (w) => ({ value: w.value, formula: w.formula, numberFormat: w.numberFormat ?? w.previous.numberFormat }),
+      (w) => ({
+        value: w.value,
+        formula: w.formula,
+        numberFormat: w.numberFormat ?? w.previous.numberFormat,
+      }),
       (w) => w.previous.numberFormat
     );
   }
@@ -110,7 +127,10 @@ export class ExcelGateway {
       });
       await context.sync();
       let requests = 1;
-      if (sheet.protection.protected) throw new GatewayError("Sheet ini diproteksi. Buka proteksi sheet (Tinjau → Buka Proteksi Sheet) lalu jalankan lagi; tidak ada sel yang diubah.");
+      if (sheet.protection.protected)
+        throw new GatewayError(
+          "Sheet ini diproteksi. Buka proteksi sheet (Tinjau → Buka Proteksi Sheet) lalu jalankan lagi; tidak ada sel yang diubah."
+        );
       const changed: string[] = [];
       runs.forEach((run, i) => {
         const now = current[i].formulas as CellValue[][];
@@ -134,7 +154,10 @@ export class ExcelGateway {
             // user would; the request stays small whatever the number of rows.
             const top = sheet.getRangeByIndexes(first.row, first.col, 1, 1);
             top.formulas = [[seg.formula]];
-            if (seg.writes.length > 1) sheet.getRangeByIndexes(first.row + 1, first.col, seg.writes.length - 1, 1).copyFrom(top, "Formulas");
+            if (seg.writes.length > 1)
+              sheet
+                .getRangeByIndexes(first.row + 1, first.col, seg.writes.length - 1, 1)
+                .copyFrom(top, "Formulas");
             bytes += seg.formula.length + 256;
           } else {
             const values = seg.cells.map((c) => [asConstant(c.value)]);
@@ -218,7 +241,10 @@ export class ExcelGateway {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       sheet.load("protection/protected");
       await context.sync();
-      if (sheet.protection.protected) throw new GatewayError("Sheet ini diproteksi. Buka proteksi sheet lalu jalankan lagi; tidak ada format yang ditambahkan.");
+      if (sheet.protection.protected)
+        throw new GatewayError(
+          "Sheet ini diproteksi. Buka proteksi sheet lalu jalankan lagi; tidak ada format yang ditambahkan."
+        );
       const added: AddedFormat[] = [];
       for (const rule of rules) {
         const formula = ruleFormula(rule);
@@ -244,15 +270,15 @@ export class ExcelGateway {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const ranges = [...new Set(mine.map((a) => a.range))];
       const collections = ranges.map((r) => {
-        const c = sheet.getRange(r).conditionalFormats;
-        c.load("items/type, items/custom/rule/formula");
-        return c;
+        const range = sheet.getRange(r);
+        range.load("conditionalFormats/items/type, conditionalFormats/items/custom/rule/formula");
+        return range;
       });
       await context.sync();
       let removed = 0;
       ranges.forEach((r, i) => {
         const wanted = new Set(mine.filter((a) => a.range === r).map((a) => a.formula));
-        for (const cf of collections[i].items) {
+        for (const cf of collections[i].conditionalFormats.items) {
           if (cf.type !== "Custom" || !wanted.has(cf.custom.rule.formula)) continue;
           wanted.delete(cf.custom.rule.formula);
           cf.delete();
@@ -281,11 +307,14 @@ export class ExcelGateway {
     // One block write for the whole used rectangle (formulas where there are formulas).
     const rows = Math.max(...cells.map((c) => c.row)) + 1;
     const cols = Math.max(...cells.map((c) => c.col)) + 1;
-    const block: CellValue[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => "" as CellValue));
+    const block: CellValue[][] = Array.from({ length: rows }, () =>
+      Array.from({ length: cols }, () => "" as CellValue)
+    );
     for (const c of cells) block[c.row][c.col] = c.formula ?? asConstant(c.value);
     sheet.getRangeByIndexes(0, 0, rows, cols).formulas = block;
     for (const c of cells) {
-      if (c.numberFormat) sheet.getRangeByIndexes(c.row, c.col, 1, 1).numberFormat = [[c.numberFormat]];
+      if (c.numberFormat)
+        sheet.getRangeByIndexes(c.row, c.col, 1, 1).numberFormat = [[c.numberFormat]];
       if (c.bold) sheet.getRangeByIndexes(c.row, c.col, 1, 1).format.font.bold = true;
     }
     return sheet;
@@ -310,7 +339,6 @@ export class ExcelGateway {
   }
 }
 
-
 /** Excel reports "#FFFFFF" for "no fill" on some hosts; treat it as none. */
 function normaliseColor(c: string | null | undefined): string | null {
   if (!c || c.toUpperCase() === "#FFFFFF") return null;
@@ -322,7 +350,8 @@ function sameContent(now: CellValue, expected: Cell): boolean {
   const want = expected.formula ?? expected.value;
   const a = now === "" || now === undefined ? null : now;
   const b = want === "" || want === undefined ? null : want;
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  if (typeof a === "number" && typeof b === "number")
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
   return a === b;
 }
 
@@ -355,7 +384,11 @@ function segments(run: PlannedWrite[], cells: Segment["cells"]): Segment[] {
 /** A constant for Range.values: text that Excel would read as a number or date keeps an apostrophe. */
 function asConstant(v: CellValue): CellValue {
   if (v === null) return "";
-  if (typeof v === "string" && (/^[\s\d.,:/%+\-()]+$/.test(v) || /^[=@+-]/.test(v) || /^(true|false)$/i.test(v))) return `'${v}`;
+  if (
+    typeof v === "string" &&
+    (/^[\s\d.,:/%+\-()]+$/.test(v) || /^[=@+-]/.test(v) || /^(true|false)$/i.test(v))
+  )
+    return `'${v}`;
   return v;
 }
 
@@ -382,7 +415,15 @@ export function columnRuns(writes: PlannedWrite[]): PlannedWrite[][] {
 }
 
 /** Builds the Grid from the used range read (placed at its real offset on the sheet). */
-export function toGrid(name: string, row0: number, col0: number, values: CellValue[][], formulas: CellValue[][], formats: string[][], mergedAddress: string): Grid {
+export function toGrid(
+  name: string,
+  row0: number,
+  col0: number,
+  values: CellValue[][],
+  formulas: CellValue[][],
+  formats: string[][],
+  mergedAddress: string
+): Grid {
   const cells: Cell[][] = [];
   for (let i = 0; i < row0; i++) cells.push([]);
   values.forEach((line, i) => {
@@ -407,8 +448,12 @@ export function parseMerged(address: string): MergedArea[] {
   for (const m of address.matchAll(/!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g)) {
     const top = Number(m[2]) - 1;
     const left = columnIndex(m[1]);
-    out.push({ top, left, bottom: m[3] ? Number(m[4]) - 1 : top, right: m[3] ? columnIndex(m[3]) : left });
+    out.push({
+      top,
+      left,
+      bottom: m[3] ? Number(m[4]) - 1 : top,
+      right: m[3] ? columnIndex(m[3]) : left,
+    });
   }
   return out;
 }
-

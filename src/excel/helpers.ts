@@ -10,11 +10,14 @@ interface OfficeLikeError {
 }
 
 const MESSAGES: Record<string, string> = {
-  AccessDenied: "Sheet ini diproteksi atau hanya-baca. Buka proteksi sheet (Tinjau → Buka Proteksi Sheet) lalu coba lagi.",
-  InvalidOperation: "Excel menolak operasi ini (mungkin sel sedang disunting atau sheet diproteksi). Tekan Esc lalu coba lagi.",
+  AccessDenied:
+    "Sheet ini diproteksi atau hanya-baca. Buka proteksi sheet (Tinjau → Buka Proteksi Sheet) lalu coba lagi.",
+  InvalidOperation:
+    "Excel menolak operasi ini (mungkin sel sedang disunting atau sheet diproteksi). Tekan Esc lalu coba lagi.",
   RequestPayloadSizeLimitExceeded: "Data terlalu besar untuk satu kiriman ke Excel di web.",
   ItemNotFound: "Sheet tidak ditemukan; mungkin sudah diganti namanya atau dihapus.",
-  GeneralException: "Excel mengalami gangguan saat memproses permintaan. Simpan pekerjaan Anda lalu coba lagi.",
+  GeneralException:
+    "Excel mengalami gangguan saat memproses permintaan. Simpan pekerjaan Anda lalu coba lagi.",
   PropertyNotLoaded: "Kesalahan internal Kinerja saat membaca sheet.",
 };
 
@@ -22,9 +25,13 @@ const MESSAGES: Record<string, string> = {
 export function officeErrorMessage(e: unknown): string {
   const err = (e ?? {}) as OfficeLikeError;
   const code = err.code ?? err.debugInfo?.code ?? "";
-  if (typeof console !== "undefined" && err.debugInfo) console.error("Kinerja — Office debugInfo:", err.debugInfo);
+  if (typeof console !== "undefined" && err.debugInfo)
+    console.error("Kinerja — Office debugInfo:", err.debugInfo);
   if (e instanceof GatewayError) return e.message;
-  return MESSAGES[code] ?? `Excel menolak permintaan${code ? ` (${code})` : ""}: ${err.message ?? "kesalahan tidak dikenal"}.`;
+  return (
+    MESSAGES[code] ??
+    `Excel menolak permintaan${code ? ` (${code})` : ""}: ${err.message ?? "kesalahan tidak dikenal"}.`
+  );
 }
 
 /** An error whose message is already meant for the user. */
@@ -54,7 +61,11 @@ export function documentStore(settings?: Office.Settings | null): KeyValueStore 
     set: (k, v) =>
       new Promise<void>((resolve, reject) => {
         settings.set(k, v);
-        settings.saveAsync((r) => (r && String(r.status) === "failed" ? reject(new GatewayError("Pengaturan tidak dapat disimpan di workbook.")) : resolve()));
+        settings.saveAsync((r) =>
+          r && String(r.status) === "failed"
+            ? reject(new GatewayError("Pengaturan tidak dapat disimpan di workbook."))
+            : resolve()
+        );
       }),
   };
 }

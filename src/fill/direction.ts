@@ -3,15 +3,31 @@
 import type { Accumulation, Direction } from "./plan-types";
 import { defaultAccumulation } from "../sheet/numeric";
 
-export function proposeDirection(indicator: string | null): { direction: Direction; reason: string } {
+export function proposeDirection(indicator: string | null): {
+  direction: Direction;
+  reason: string;
+} {
   const t = (indicator ?? "").toLowerCase().replace(/\s+/g, " ");
   if (/tingkat pengangguran terbuka|\(tpt\)|^tpt\b/.test(t))
-    return { direction: "turun", reason: "Tingkat Pengangguran Terbuka: makin rendah makin baik (Formulasi 2)." };
-  if (/perselisihan/.test(t) && !/diselesaikan|dicegah|penyelesaian|ditangani|tertangani/.test(t) && /di perusahaan|tingkat perselisihan/.test(t))
-    return { direction: "turun", reason: "Tingkat perselisihan di perusahaan: makin rendah makin baik (Formulasi 2)." };
+    return {
+      direction: "turun",
+      reason: "Tingkat Pengangguran Terbuka: makin rendah makin baik (Formulasi 2).",
+    };
+  if (
+    /perselisihan/.test(t) &&
+    !/diselesaikan|dicegah|penyelesaian|ditangani|tertangani/.test(t) &&
+    /di perusahaan|tingkat perselisihan/.test(t)
+  )
+    return {
+      direction: "turun",
+      reason: "Tingkat perselisihan di perusahaan: makin rendah makin baik (Formulasi 2).",
+    };
   return { direction: "naik", reason: "Bawaan: makin tinggi makin baik." };
 }
 
-export function proposeAccumulation(unit: string | null, indicator: string | null): { accumulation: Accumulation; reason: string } {
+export function proposeAccumulation(
+  unit: string | null,
+  indicator: string | null
+): { accumulation: Accumulation; reason: string } {
   return defaultAccumulation(unit, indicator ?? "");
 }

@@ -9,7 +9,14 @@ import type { FillPlan, PlannedWrite, RowDecision, Accumulation, Direction } fro
 import { layoutById, type Computation } from "../sheet/layouts";
 import { buildRows, type RowRecord, type SheetModel } from "../sheet/rows";
 import { scanHeader } from "../sheet/recognise";
-import { capaian, efisiensi, isPercentFormat, kategori, realisasi, serapan } from "../sheet/numeric";
+import {
+  capaian,
+  efisiensi,
+  isPercentFormat,
+  kategori,
+  realisasi,
+  serapan,
+} from "../sheet/numeric";
 import { proposeAccumulation, proposeDirection } from "./direction";
 import { kategoriFormula } from "./excel-formulas";
 import type { CalcError } from "../core/result";
@@ -59,18 +66,24 @@ function scaleOf(grid: Grid, rec: Recognition, settings: Settings, model: SheetM
     labelled++;
     const t = v.trim().toLowerCase();
     for (const name of Object.keys(SCALES) as ScaleName[])
-      if (SCALES[name].some((b) => b.label.toLowerCase() === t)) votes[name] = (votes[name] ?? 0) + 1;
+      if (SCALES[name].some((b) => b.label.toLowerCase() === t))
+        votes[name] = (votes[name] ?? 0) + 1;
   }
   let best: ScaleName = settings.scale;
-  for (const name of Object.keys(votes) as ScaleName[]) if (votes[name] > (votes[best] ?? 0)) best = name;
+  for (const name of Object.keys(votes) as ScaleName[])
+    if (votes[name] > (votes[best] ?? 0)) best = name;
   return labelled > 0 && (votes[best] ?? 0) >= labelled * 0.6 ? best : settings.scale;
 }
 
-function efficiencyMethodOf(grid: Grid, rec: Recognition, settings: Settings): "sisa" | "selisih" | "rasio" {
+function efficiencyMethodOf(
+  grid: Grid,
+  rec: Recognition,
+  settings: Settings
+): "sisa" | "selisih" | "rasio" {
   if (settings.efficiencyMethod) return settings.efficiencyMethod;
   const h = scanHeader(grid);
   const c = rec.columns.efisiensi;
-  const path = h && c !== undefined ? h.paths[c] ?? "" : "";
+  const path = h && c !== undefined ? (h.paths[c] ?? "") : "";
   return /6\s*-\s*9|tingkat efisiensi/.test(path) ? "selisih" : "sisa";
 }
 
@@ -86,16 +99,20 @@ function letters(col: number): string {
 
 /** Stands for the row number in formula templates (never part of a formula's own text). */
 const ROW_TAG = "\u0000";
-const MODE_CODE: Record<string, number> = { "": 0, jumlah: 1, rata: 2, terakhir: 3, naik: 4, turun: 5, "turun-rasio": 6 };
+const MODE_CODE: Record<string, number> = {
+  "": 0,
+  jumlah: 1,
+  rata: 2,
+  terakhir: 3,
+  naik: 4,
+  turun: 5,
+  "turun-rasio": 6,
+};
 
 /** Reference to an input cell (row given as text), scaled to display units when it holds a %-formatted fraction. */
 function ref(cell: Cell, row: string, col: number): string {
   const r = letters(col) + row;
   return typeof cell.value === "number" && isPercentFormat(cell.numberFormat) ? `(${r}*100)` : r;
-}
-
-function dec(v: number | string | null | undefined): Decimal | null {
-  return typeof v === "number" ? new Decimal(String(v)) : null;
 }
 
 /**
@@ -131,15 +148,23 @@ export function computeSheet(
   grid: Grid,
   rec: Recognition,
   settings: Settings,
-  overrides: Record<number, RowOverride> = {},
+  overrides: Record<number, RowOverride> = {}
 ): DetailedPlan {
   const def = layoutById(rec.layout);
   const model = buildRows(grid, rec);
   const method = efficiencyMethodOf(grid, rec, settings);
   const scale = scaleOf(grid, rec, settings, model);
-  const out: DetailedPlan = { model, rows: [], footers: [], efficiencyMethod: method, scale, decimals: settings.decimals };
+  const out: DetailedPlan = {
+    model,
+    rows: [],
+    footers: [],
+    efficiencyMethod: method,
+    scale,
+    decimals: settings.decimals,
+  };
   if (!def) return out;
-  const comps: Computation[] = def.computed[rec.variant ?? ""] ?? Object.values(def.computed)[0] ?? [];
+  const comps: Computation[] =
+    def.computed[rec.variant ?? ""] ?? Object.values(def.computed)[0] ?? [];
   const cols = rec.columns;
   const outputs = new Set(comps.map((c) => c.out));
   let lastCode: string | null = null;
@@ -157,7 +182,13 @@ export function computeSheet(
   };
   const templates: Map<number, string[] | null>[] = [];
   const memo = new Memo<{ ok: true; value: number | string } | CalcError>();
-  const proposals = new Map<string, Map<string, { acc: ReturnType<typeof proposeAccumulation>; dir: ReturnType<typeof proposeDirection> }>>();
+  const proposals = new Map<
+    string,
+    Map<
+      string,
+      { acc: ReturnType<typeof proposeAccumulation>; dir: ReturnType<typeof proposeDirection> }
+    >
+  >();
   for (const record of model.rows) {
     if (record.kind !== "data") continue;
     if (record.code) lastCode = record.code;
@@ -192,23 +223,56 @@ export function computeSheet(
     // value and formula ref of a role on this row: computed first, else the cell as read
     // formulaOk: the cell works in any formula; sumOk: also an empty marker such as "-", which
     // SUM/COUNT/AVERAGE ignore but a division would not
-    const input = (role: string): { value: Decimal | null; ref: string | null; formulaOk: boolean; sumOk: boolean; present: boolean } => {
-      let x: { value: Decimal | null; ref: string | null; formulaOk: boolean; sumOk: boolean; present: boolean };
-      if (!(role in cols)) x = { value: null, ref: null, formulaOk: true, sumOk: true, present: false };
+    const input = (
+      role: string
+    ): {
+      value: Decimal | null;
+      ref: string | null;
+      formulaOk: boolean;
+      sumOk: boolean;
+      present: boolean;
+    } => {
+      let x: {
+        value: Decimal | null;
+        ref: string | null;
+        formulaOk: boolean;
+        sumOk: boolean;
+        present: boolean;
+      };
+      if (!(role in cols))
+        x = { value: null, ref: null, formulaOk: true, sumOk: true, present: false };
       else {
         const done = cells[role];
         if (done) {
           const ok = done.formula !== null;
-          x = { value: decOf(done.value), ref: letters(cols[role]) + ROW_TAG, formulaOk: ok, sumOk: ok, present: true };
+          x = {
+            value: decOf(done.value),
+            ref: letters(cols[role]) + ROW_TAG,
+            formulaOk: ok,
+            sumOk: ok,
+            present: true,
+          };
         } else {
           const cell = cellAt(grid, record.row, cols[role]);
           const n = record.nums[role];
-          const numeric = cell.value === null || cell.value === "" || typeof cell.value === "number";
+          const numeric =
+            cell.value === null || cell.value === "" || typeof cell.value === "number";
           const value = n?.kind === "number" ? n.value : null;
-          x = { value, ref: ref(cell, ROW_TAG, cols[role]), formulaOk: numeric, sumOk: numeric || n?.kind === "empty", present: true };
+          x = {
+            value,
+            ref: ref(cell, ROW_TAG, cols[role]),
+            formulaOk: numeric,
+            sumOk: numeric || n?.kind === "empty",
+            present: true,
+          };
         }
       }
-      fkey = fkey * 16 + (x.present ? 1 : 0) + (x.formulaOk ? 2 : 0) + (x.sumOk ? 4 : 0) + (x.ref !== null && x.ref.charCodeAt(0) === 40 ? 8 : 0);
+      fkey =
+        fkey * 16 +
+        (x.present ? 1 : 0) +
+        (x.formulaOk ? 2 : 0) +
+        (x.sumOk ? 4 : 0) +
+        (x.ref !== null && x.ref.charCodeAt(0) === 40 ? 8 : 0);
       return x;
     };
     for (let ci = 0; ci < comps.length; ci++) {
@@ -237,15 +301,27 @@ export function computeSheet(
           // "latest value": zeros after the last non-zero quarter are quarters not reported yet
           // (002 E.81 TW II report with 0 in TW III/IV)
           if (mode === "terakhir" && values.some((v) => v !== null && !v.isZero()))
-            for (let i = values.length - 1; i >= 0 && (values[i] === null || values[i]!.isZero()); i--) values[i] = null;
+            for (
+              let i = values.length - 1;
+              i >= 0 && (values[i] === null || values[i]!.isZero());
+              i--
+            )
+              values[i] = null;
           res = memo.get(["r", mode, ...values], () => realisasi(values, mode));
           formula = shaped(mode, () => {
-            if (!(ins.length && ins.every((x) => (mode === "terakhir" ? x.formulaOk : x.sumOk)))) return null;
+            if (!(ins.length && ins.every((x) => (mode === "terakhir" ? x.formulaOk : x.sumOk))))
+              return null;
             const refs = ins.map((x) => x.ref!);
             const list = refs.join(",");
             const bare = ins.map((x) => bareOf(x.ref!)).join(",");
             if (mode === "terakhir")
-              return "=" + refs.reduce((acc2, r) => `IF(AND(${bareOf(r)}<>"",${bareOf(r)}<>0),${r},${acc2})`, `IF(COUNT(${bare})=0,"",0)`);
+              return (
+                "=" +
+                refs.reduce(
+                  (acc2, r) => `IF(AND(${bareOf(r)}<>"",${bareOf(r)}<>0),${r},${acc2})`,
+                  `IF(COUNT(${bare})=0,"",0)`
+                )
+              );
             return `=IF(COUNT(${bare})=0,"",${mode === "rata" ? "AVERAGE" : "SUM"}(${list}))`;
           });
           break;
@@ -254,15 +330,19 @@ export function computeSheet(
           const r = input(comp.r);
           const t = input(comp.t);
           const arah: Direction = comp.perRow ? direction : "naik";
-          res = memo.get(["c", arah, d, r.value, t.value], () => capaian(r.value, t.value, arah, d));
+          res = memo.get(["c", arah, d, r.value, t.value], () =>
+            capaian(r.value, t.value, arah, d)
+          );
           formula = shaped(arah, () => {
             if (!(r.formulaOk && t.formulaOk && r.ref && t.ref)) return null;
             const R = r.ref;
             const T = t.ref;
             const Rb = bareOf(R);
             const Tb = bareOf(T);
-            if (arah === "turun-rasio") return `=IF(OR(${Tb}="",${Rb}="",${Rb}=0),"",ROUND(${T}/${R}*100,${d}))`;
-            if (arah === "turun") return `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND((2*${T}-${R})/${T}*100,${d}))`;
+            if (arah === "turun-rasio")
+              return `=IF(OR(${Tb}="",${Rb}="",${Rb}=0),"",ROUND(${T}/${R}*100,${d}))`;
+            if (arah === "turun")
+              return `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND((2*${T}-${R})/${T}*100,${d}))`;
             return `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND(${R}/${T}*100,${d}))`;
           });
           break;
@@ -274,7 +354,7 @@ export function computeSheet(
           formula = shaped("", () =>
             r.formulaOk && p.formulaOk && r.ref && p.ref
               ? `=IF(OR(${bareOf(p.ref)}="",${bareOf(p.ref)}=0,${bareOf(r.ref)}=""),"",ROUND(${r.ref}/${p.ref}*100,${d}))`
-              : null,
+              : null
           );
           break;
         }
@@ -283,15 +363,20 @@ export function computeSheet(
           const r = input(comp.r);
           const c = input(comp.capaian);
           const useC = method !== "sisa";
-          res = memo.get(["e", method, d, p.value, r.value, useC ? c.value : null], () => efisiensi(p.value, r.value, useC ? c.value : null, method, d));
+          res = memo.get(["e", method, d, p.value, r.value, useC ? c.value : null], () =>
+            efisiensi(p.value, r.value, useC ? c.value : null, method, d)
+          );
           formula = shaped("", () => {
-            if (!(p.formulaOk && r.formulaOk && (!useC || c.formulaOk) && p.ref && r.ref)) return null;
+            if (!(p.formulaOk && r.formulaOk && (!useC || c.formulaOk) && p.ref && r.ref))
+              return null;
             const P = p.ref;
             const R = r.ref;
             const guard = `${bareOf(P)}="",${bareOf(P)}=0,${bareOf(R)}=""`;
             if (method === "sisa") return `=IF(OR(${guard}),"",ROUND((${P}-${R})/${P}*100,${d}))`;
-            if (c.ref && method === "selisih") return `=IF(OR(${guard},${bareOf(c.ref)}=""),"",ROUND(${c.ref}-${R}/${P}*100,${d}))`;
-            if (c.ref) return `=IF(OR(${guard},${bareOf(R)}=0,${bareOf(c.ref)}=""),"",ROUND(${c.ref}/(${R}/${P}*100),${d}))`;
+            if (c.ref && method === "selisih")
+              return `=IF(OR(${guard},${bareOf(c.ref)}=""),"",ROUND(${c.ref}-${R}/${P}*100,${d}))`;
+            if (c.ref)
+              return `=IF(OR(${guard},${bareOf(R)}=0,${bareOf(c.ref)}=""),"",ROUND(${c.ref}/(${R}/${P}*100),${d}))`;
             return null;
           });
           break;
@@ -304,8 +389,12 @@ export function computeSheet(
         }
         case "salin": {
           const s = input(comp.from);
-          res = s.value ? { ok: true, value: s.value.toNumber() } : { ok: false, error: "#N/A", message: "nilai sumber kosong" };
-          formula = shaped("", () => (s.formulaOk && s.ref ? `=IF(${bareOf(s.ref)}="","",${s.ref})` : null));
+          res = s.value
+            ? { ok: true, value: s.value.toNumber() }
+            : { ok: false, error: "#N/A", message: "nilai sumber kosong" };
+          formula = shaped("", () =>
+            s.formulaOk && s.ref ? `=IF(${bareOf(s.ref)}="","",${s.ref})` : null
+          );
           break;
         }
       }
@@ -341,7 +430,12 @@ function bareOf(r: string): string {
   return r.charCodeAt(0) === 40 ? r.slice(1, -5) : r;
 }
 
-const FOOTER_ROLES = ["capaian.tahun.k", "capaian.tahun.rp", "capaian.renstra.k", "capaian.renstra.rp"];
+const FOOTER_ROLES = [
+  "capaian.tahun.k",
+  "capaian.tahun.rp",
+  "capaian.renstra.k",
+  "capaian.renstra.rp",
+];
 const TARGET_OF: Record<string, string> = {
   "capaian.tahun.k": "target.tahun.k",
   "capaian.tahun.rp": "target.tahun.rp",
@@ -350,7 +444,12 @@ const TARGET_OF: Record<string, string> = {
 };
 
 /** E.81 "Rata-rata capaian kinerja (%)" and "Predikat kinerja" per program block. */
-function planFooters(plan: DetailedPlan, rec: Recognition, settings: Settings, outputs: Set<string>): ComputedCell[] {
+function planFooters(
+  plan: DetailedPlan,
+  rec: Recognition,
+  settings: Settings,
+  outputs: Set<string>
+): ComputedCell[] {
   const res: ComputedCell[] = [];
   const byRow = new Map(plan.rows.map((r) => [r.record.row, r]));
   let block: RowPlan[] = [];
@@ -373,11 +472,16 @@ function planFooters(plan: DetailedPlan, rec: Recognition, settings: Settings, o
           const t = m.record.nums[TARGET_OF[role]];
           return t?.kind === "number" && !t.value!.isZero();
         });
-        const vals = used.map((m) => m.cells[role]?.value).filter((v): v is number => typeof v === "number");
+        const vals = used
+          .map((m) => m.cells[role]?.value)
+          .filter((v): v is number => typeof v === "number");
         let value: number | null = null;
         if (vals.length) {
           const sum = vals.reduce((a, v) => a.plus(new Decimal(String(v))), new Decimal(0));
-          value = sum.div(vals.length).toDecimalPlaces(settings.decimals, Decimal.ROUND_HALF_UP).toNumber();
+          value = sum
+            .div(vals.length)
+            .toDecimalPlaces(settings.decimals, Decimal.ROUND_HALF_UP)
+            .toNumber();
         }
         const refs = used.map((m) => addr(m.record.row, col));
         const formula =
@@ -390,7 +494,14 @@ function planFooters(plan: DetailedPlan, rec: Recognition, settings: Settings, o
           col,
           value,
           formula,
-          error: value === null ? { ok: false, error: "#N/A", message: "tidak ada baris sub kegiatan bertarget yang bernilai" } : null,
+          error:
+            value === null
+              ? {
+                  ok: false,
+                  error: "#N/A",
+                  message: "tidak ada baris sub kegiatan bertarget yang bernilai",
+                }
+              : null,
         };
         res.push(cell);
         lastAvg[role] = cell;
@@ -407,7 +518,10 @@ function planFooters(plan: DetailedPlan, rec: Recognition, settings: Settings, o
           row: record.row,
           col: avg.col,
           value: k.ok ? k.value : null,
-          formula: settings.valuesOnly || avg.formula === null ? null : kategoriFormula(avgRef, plan.scale),
+          formula:
+            settings.valuesOnly || avg.formula === null
+              ? null
+              : kategoriFormula(avgRef, plan.scale),
           error: k.ok ? null : k,
         });
       }
@@ -433,7 +547,7 @@ export function planFill(
   grid: Grid,
   rec: Recognition,
   settings: Settings,
-  overrides: Record<number, RowOverride> = {},
+  overrides: Record<number, RowOverride> = {}
 ): FillPlan {
   const detailed = computeSheet(grid, rec, settings, overrides);
   return planFromDetailed(grid, detailed);
@@ -450,7 +564,8 @@ export function planFromDetailed(grid: Grid, detailed: DetailedPlan): FillPlan {
   let rowStr = "";
   const visit = (c: ComputedCell): void => {
     const previous = cellAt(grid, c.row, c.col);
-    const same = sameValue(previous, c.value) && (c.formula ?? undefined) === (previous.formula ?? undefined);
+    const same =
+      sameValue(previous, c.value) && (c.formula ?? undefined) === (previous.formula ?? undefined);
     if (same) return;
     const prevCopy: Cell = { value: previous.value };
     if (previous.formula) prevCopy.formula = previous.formula;
@@ -471,7 +586,8 @@ export function planFromDetailed(grid: Grid, detailed: DetailedPlan): FillPlan {
     lastRow = c.row;
     lastCol = c.col;
     writes.push(w);
-    if (previous.value !== null && previous.value !== "" && !sameValue(previous, c.value)) changedExisting++;
+    if (previous.value !== null && previous.value !== "" && !sameValue(previous, c.value))
+      changedExisting++;
   };
   const rows = detailed.rows;
   for (let i = 0; i < rows.length; i++) {

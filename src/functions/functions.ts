@@ -19,7 +19,12 @@ import { scalar, spill, spillAsync, toCustomFunctionValue } from "./spill";
  * @param [desimal] Jumlah desimal hasil (bawaan 2).
  * @returns Capaian dalam persen.
  */
-export function capaian(realisasi: any[][], target: any[][], arah?: string, desimal?: number): any[][] {
+export function capaian(
+  realisasi: any[][],
+  target: any[][],
+  arah?: string,
+  desimal?: number
+): any[][] {
   return spill([realisasi, target], (r, t) => impl.CAPAIAN(r as Raw, t as Raw, arah, desimal));
 }
 
@@ -31,7 +36,10 @@ export function capaian(realisasi: any[][], target: any[][], arah?: string, desi
  * @returns Label kategori.
  */
 export function kategori(capaian: any[][], skala?: any[][]): any[][] {
-  const s = skala && (skala.length > 1 || (skala[0] && skala[0].length > 1)) ? (skala as Raw[][]) : (scalar(skala) as Raw);
+  const s =
+    skala && (skala.length > 1 || (skala[0] && skala[0].length > 1))
+      ? (skala as Raw[][])
+      : (scalar(skala) as Raw);
   return spill([capaian], (c) => impl.KATEGORI(c as Raw, s));
 }
 
@@ -45,8 +53,16 @@ export function kategori(capaian: any[][], skala?: any[][]): any[][] {
  * @param [desimal] Jumlah desimal hasil (bawaan 2).
  * @returns Efisiensi.
  */
-export function efisiensi(pagu: any[][], realisasi_anggaran: any[][], capaian_kinerja?: any[][], metode?: string, desimal?: number): any[][] {
-  return spill([pagu, realisasi_anggaran, capaian_kinerja], (p, r, c) => impl.EFISIENSI(p as Raw, r as Raw, c as Raw, metode, desimal));
+export function efisiensi(
+  pagu: any[][],
+  realisasi_anggaran: any[][],
+  capaian_kinerja?: any[][],
+  metode?: string,
+  desimal?: number
+): any[][] {
+  return spill([pagu, realisasi_anggaran, capaian_kinerja], (p, r, c) =>
+    impl.EFISIENSI(p as Raw, r as Raw, c as Raw, metode, desimal)
+  );
 }
 
 /**
@@ -70,7 +86,9 @@ export function serapan(realisasi_anggaran: any[][], pagu: any[][], desimal?: nu
  */
 export function realisasi(nilai_triwulan: any[][], akumulasi?: string): any[][] {
   const rows = Array.isArray(nilai_triwulan) && nilai_triwulan.length ? nilai_triwulan : [[null]];
-  return rows.map((row) => [toCustomFunctionValue(impl.REALISASI((row ?? []) as Raw[], akumulasi))]);
+  return rows.map((row) => [
+    toCustomFunctionValue(impl.REALISASI((row ?? []) as Raw[], akumulasi)),
+  ]);
 }
 
 /**

@@ -31,7 +31,8 @@ function at(m: Matrix | null | undefined, r: number, c: number): unknown {
   return row.length === 1 ? row[0] : row[c];
 }
 
-const SHAPE_ERROR = "Ukuran rentang argumen tidak sama; gunakan rentang berukuran sama atau satu sel.";
+const SHAPE_ERROR =
+  "Ukuran rentang argumen tidak sama; gunakan rentang berukuran sama atau satu sel.";
 const INTERNAL_ERROR = "Terjadi kesalahan internal Kinerja.";
 
 /** The common shape of the arguments (1×1 broadcasts), or null when they do not fit. */
@@ -47,7 +48,10 @@ function commonShape(args: (Matrix | null | undefined)[]): [number, number] | nu
   return [rows, cols];
 }
 
-function cellsOf<T>(args: (Matrix | null | undefined)[], each: (values: unknown[]) => T): T[][] | null {
+function cellsOf<T>(
+  args: (Matrix | null | undefined)[],
+  each: (values: unknown[]) => T
+): T[][] | null {
   const s = commonShape(args);
   if (!s) return null;
   const out: T[][] = [];
@@ -63,7 +67,10 @@ function cellsOf<T>(args: (Matrix | null | undefined)[], each: (values: unknown[
  * Applies `fn` element-wise over matrix arguments (optional ones may be null) and returns a
  * matrix of the common shape. Never throws: an unexpected failure becomes #VALUE! in that cell.
  */
-export function spill(args: (Matrix | null | undefined)[], fn: (...values: unknown[]) => CalcResult): unknown[][] {
+export function spill(
+  args: (Matrix | null | undefined)[],
+  fn: (...values: unknown[]) => CalcResult
+): unknown[][] {
   const out = cellsOf(args, (values) => {
     try {
       return toCustomFunctionValue(fn(...values));
@@ -75,11 +82,18 @@ export function spill(args: (Matrix | null | undefined)[], fn: (...values: unkno
 }
 
 /** spill for asynchronous element functions (code look-ups load the nomenclature lazily). */
-export async function spillAsync(args: (Matrix | null | undefined)[], fn: (...values: unknown[]) => Promise<CalcResult>): Promise<unknown[][]> {
+export async function spillAsync(
+  args: (Matrix | null | undefined)[],
+  fn: (...values: unknown[]) => Promise<CalcResult>
+): Promise<unknown[][]> {
   const pending = cellsOf(args, (values) =>
-    fn(...values).then(toCustomFunctionValue, () => new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, INTERNAL_ERROR))
+    fn(...values).then(
+      toCustomFunctionValue,
+      () => new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, INTERNAL_ERROR)
+    )
   );
-  if (!pending) return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, SHAPE_ERROR)]];
+  if (!pending)
+    return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, SHAPE_ERROR)]];
   return Promise.all(pending.map((row) => Promise.all(row)));
 }
 
@@ -87,4 +101,3 @@ export async function spillAsync(args: (Matrix | null | undefined)[], fn: (...va
 export function scalar(v: unknown): unknown {
   return Array.isArray(v) ? at(v as Matrix, 0, 0) : v;
 }
-

@@ -25,7 +25,6 @@ function dateSerial(d: Date): number {
   return (d.getTime() - EXCEL_EPOCH) / 86400000;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function plainValue(v: any): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
@@ -41,19 +40,27 @@ function plainValue(v: any): CellValue {
 
 async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!fs.existsSync(file)) throw new WorkbookError(`Berkas tidak ditemukan: ${file}`);
-  if (fs.statSync(file).isDirectory()) throw new WorkbookError(`${file} adalah folder, bukan berkas .xlsx`);
-  if (!/\.(xlsx|xlsm)$/i.test(file)) throw new WorkbookError(`${file} bukan berkas .xlsx (format lain belum didukung; simpan ulang sebagai .xlsx)`);
+  if (fs.statSync(file).isDirectory())
+    throw new WorkbookError(`${file} adalah folder, bukan berkas .xlsx`);
+  if (!/\.(xlsx|xlsm)$/i.test(file))
+    throw new WorkbookError(
+      `${file} bukan berkas .xlsx (format lain belum didukung; simpan ulang sebagai .xlsx)`
+    );
   const size = fs.statSync(file).size;
   if (size === 0) throw new WorkbookError(`Berkas ${file} kosong (0 byte).`);
   // Real Renja/LKjIP workbooks are a few MB; a huge file would exhaust memory before any report.
   const limit = Number(process.env.KINERJA_MAX_MB ?? 40) * 1024 * 1024;
   if (size > limit)
-    throw new WorkbookError(`Berkas ${file} terlalu besar (${(size / 1048576).toFixed(0)} MB; batas ${(limit / 1048576).toFixed(0)} MB). Pisahkan tabelnya ke workbook yang lebih kecil atau atur KINERJA_MAX_MB.`);
+    throw new WorkbookError(
+      `Berkas ${file} terlalu besar (${(size / 1048576).toFixed(0)} MB; batas ${(limit / 1048576).toFixed(0)} MB). Pisahkan tabelnya ke workbook yang lebih kecil atau atur KINERJA_MAX_MB.`
+    );
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch {
-    throw new WorkbookError(`Berkas ${file} tidak dapat dibaca sebagai workbook Excel (.xlsx); mungkin rusak atau bukan .xlsx.`);
+    throw new WorkbookError(
+      `Berkas ${file} tidak dapat dibaca sebagai workbook Excel (.xlsx); mungkin rusak atau bukan .xlsx.`
+    );
   }
   return wb;
 }
@@ -77,7 +84,7 @@ function sheetToGrid(ws: ExcelJS.Worksheet): Grid {
   });
   for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
   const merges: MergedArea[] = [];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   const ranges: string[] = ((ws as any).model?.merges as string[]) ?? [];
   for (const r of ranges) {
     const [a, b] = r.split(":");
@@ -100,9 +107,16 @@ export interface SheetPlan {
 }
 
 /** Writes the plans into a copy of the input workbook at outputPath. The input is never modified. */
-export async function applyPlans(inputPath: string, outputPath: string, plans: SheetPlan[], extras: VisualExtras[] = []): Promise<void> {
+export async function applyPlans(
+  inputPath: string,
+  outputPath: string,
+  plans: SheetPlan[],
+  extras: VisualExtras[] = []
+): Promise<void> {
   if (path.resolve(inputPath) === path.resolve(outputPath))
-    throw new WorkbookError("Berkas keluaran tidak boleh sama dengan berkas masukan (berkas asli tidak diubah).");
+    throw new WorkbookError(
+      "Berkas keluaran tidak boleh sama dengan berkas masukan (berkas asli tidak diubah)."
+    );
   const wb = await loadWorkbook(inputPath);
   for (const { sheetName, plan } of plans) {
     const ws = wb.getWorksheet(sheetName);
@@ -110,7 +124,11 @@ export async function applyPlans(inputPath: string, outputPath: string, plans: S
     detachSharedFormulas(ws, new Set(plan.writes.map((w) => w.cell)));
     for (const w of plan.writes) {
       const cell = ws.getCell(w.row + 1, w.col + 1);
-      if (w.formula) cell.value = { formula: w.formula.slice(1), result: w.value ?? "" } as ExcelJS.CellFormulaValue;
+      if (w.formula)
+        cell.value = {
+          formula: w.formula.slice(1),
+          result: w.value ?? "",
+        } as ExcelJS.CellFormulaValue;
       else cell.value = w.value;
       if (w.numberFormat) cell.numFmt = w.numberFormat;
     }
@@ -130,21 +148,31 @@ function detachSharedFormulas(ws: ExcelJS.Worksheet, written: Set<string>): void
   const clones: ExcelJS.Cell[] = [];
   ws.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const v = cell.value as any;
-      if (v && typeof v === "object" && typeof v.sharedFormula === "string" && written.has(v.sharedFormula.replace(/\$/g, "")) && !written.has(cell.address))
+      if (
+        v &&
+        typeof v === "object" &&
+        typeof v.sharedFormula === "string" &&
+        written.has(v.sharedFormula.replace(/\$/g, "")) &&
+        !written.has(cell.address)
+      )
         clones.push(cell);
-    }),
+    })
   );
   for (const cell of clones) {
     const formula = cell.formula;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
     const result = (cell.value as any).result;
     cell.value = { formula, result } as ExcelJS.CellFormulaValue;
   }
 }
 
-export async function applyPlan(inputPath: string, outputPath: string, sheetName: string, plan: FillPlan): Promise<void> {
+export async function applyPlan(
+  inputPath: string,
+  outputPath: string,
+  sheetName: string,
+  plan: FillPlan
+): Promise<void> {
   return applyPlans(inputPath, outputPath, [{ sheetName, plan }]);
 }
 
@@ -163,7 +191,10 @@ function applyExtras(wb: ExcelJS.Workbook, x: VisualExtras): void {
         type: "expression",
         priority: i + 1,
         formulae: [ruleFormula(r).slice(1)],
-        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(r.fill) } }, font: { color: { argb: argb(r.font) } } },
+        style: {
+          fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(r.fill) } },
+          font: { color: { argb: argb(r.font) } },
+        },
       })) as ExcelJS.ConditionalFormattingRule[],
     });
   if (!x.summary) return;
@@ -174,7 +205,11 @@ function applyExtras(wb: ExcelJS.Workbook, x: VisualExtras): void {
   for (const c of [2, 3, 4]) out.getColumn(c).width = 18;
   for (const c of x.summary.cells) {
     const cell = out.getCell(c.row + 1, c.col + 1);
-    if (c.formula) cell.value = { formula: c.formula.slice(1), result: c.value ?? "" } as ExcelJS.CellFormulaValue;
+    if (c.formula)
+      cell.value = {
+        formula: c.formula.slice(1),
+        result: c.value ?? "",
+      } as ExcelJS.CellFormulaValue;
     else cell.value = c.value;
     if (c.numberFormat) cell.numFmt = c.numberFormat;
     if (c.bold) cell.font = { bold: true };

@@ -13,7 +13,8 @@ declare global {
 const w = window as unknown as Record<string, unknown> & Window;
 let host: FakeExcelHost | null = null;
 const ready: Promise<FakeExcelHost> = (async () => {
-  const book = w.__KINERJA_BOOK__ ?? ((await (await fetch("samples/sample.json")).json()) as FakeBookData);
+  const book =
+    w.__KINERJA_BOOK__ ?? ((await (await fetch("samples/sample.json")).json()) as FakeBookData);
   host = new FakeExcelHost(book);
   w.__kinerjaFake = host;
   return host;
@@ -21,7 +22,8 @@ const ready: Promise<FakeExcelHost> = (async () => {
 
 // Tell a parent page (the playground grid) that the workbook changed.
 function notify(): void {
-  if (window.parent !== window) window.parent.postMessage({ type: "kinerja-fake-changed" }, window.location.origin);
+  if (window.parent !== window)
+    window.parent.postMessage({ type: "kinerja-fake-changed" }, window.location.origin);
   window.dispatchEvent(new Event("kinerja-fake-changed"));
 }
 
@@ -34,7 +36,12 @@ w.CustomFunctions = w.CustomFunctions ?? {
       public message?: string
     ) {}
   },
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+  ErrorCode: {
+    invalidValue: "#VALUE!",
+    notAvailable: "#N/A",
+    divisionByZero: "#DIV/0!",
+    invalidNumber: "#NUM!",
+  },
 };
 
 const settingsStore: Record<string, unknown> = {};

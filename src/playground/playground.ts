@@ -4,7 +4,8 @@ import type { FakeExcelHost } from "../excel/fake/fake-excel";
 import { columnLetters } from "../sheet/grid";
 
 function hostOf(frame: HTMLIFrameElement): FakeExcelHost | undefined {
-  return (frame.contentWindow as unknown as { __kinerjaFake?: FakeExcelHost } | null)?.__kinerjaFake;
+  return (frame.contentWindow as unknown as { __kinerjaFake?: FakeExcelHost } | null)
+    ?.__kinerjaFake;
 }
 
 function draw(container: HTMLElement, host: FakeExcelHost): void {
@@ -29,7 +30,12 @@ function draw(container: HTMLElement, host: FakeExcelHost): void {
       const td = tr.insertCell();
       const cell = row[c];
       const v = cell?.value;
-      const shown = typeof v === "number" && cell?.numberFormat?.includes("%") ? `${Math.round(v * 10000) / 100}%` : v === null || v === undefined ? "" : String(v);
+      const shown =
+        typeof v === "number" && cell?.numberFormat?.includes("%")
+          ? `${Math.round(v * 10000) / 100}%`
+          : v === null || v === undefined
+            ? ""
+            : String(v);
       td.textContent = shown;
       if (cell?.formula) {
         td.className = "f";
@@ -54,6 +60,10 @@ const refresh = () => {
   if (host) draw(container, host);
 };
 window.addEventListener("message", (e) => {
-  if (e.origin === window.location.origin && (e.data as { type?: string })?.type === "kinerja-fake-changed") refresh();
+  if (
+    e.origin === window.location.origin &&
+    (e.data as { type?: string })?.type === "kinerja-fake-changed"
+  )
+    refresh();
 });
 frame.addEventListener("load", () => setTimeout(refresh, 300));

@@ -77,6 +77,10 @@ export function parseA1(address: string): { row: number; col: number } {
 }
 
 /** Builds a grid from plain values (tests, fixtures). */
-export function gridFromValues(name: string, values: CellValue[][], merges: MergedArea[] = []): Grid {
+export function gridFromValues(
+  name: string,
+  values: CellValue[][],
+  merges: MergedArea[] = []
+): Grid {
   return { name, cells: values.map((r) => r.map((v) => ({ value: v }))), merges };
 }

@@ -69,7 +69,12 @@ export const E81: LayoutDef = {
   columns: [
     NO,
     { ...KODE, num: 2 },
-    { role: "uraian", any: NAME_ANY, none: ["indikator", "target", "realisasi", "unit", "tingkat"], num: 3 },
+    {
+      role: "uraian",
+      any: NAME_ANY,
+      none: ["indikator", "target", "realisasi", "unit", "tingkat"],
+      num: 3,
+    },
     { ...INDIKATOR, num: 4 },
     { role: "realisasi.tw", words: ["triwulan"], quarters: true, kRp: true },
     E81_K_RP("capaian.tahun", 13, ["tingkat capaian", "renja"]),
@@ -91,14 +96,26 @@ export const E81: LayoutDef = {
           inputs: [1, 2, 3, 4].map((q) => `realisasi.tw${q}.${s}`),
           perRow: s === "k",
         },
-        { kind: "capaian", out: `capaian.tahun.${s}`, r: `realisasi.tahun.${s}`, t: `target.tahun.${s}`, perRow: false },
+        {
+          kind: "capaian",
+          out: `capaian.tahun.${s}`,
+          r: `realisasi.tahun.${s}`,
+          t: `target.tahun.${s}`,
+          perRow: false,
+        },
         {
           kind: "realisasi",
           out: `realisasi.renstra.${s}`,
           inputs: [`realisasi.lalu.${s}`, `realisasi.tahun.${s}`],
           perRow: s === "k",
         },
-        { kind: "capaian", out: `capaian.renstra.${s}`, r: `realisasi.renstra.${s}`, t: `target.renstra.${s}`, perRow: false },
+        {
+          kind: "capaian",
+          out: `capaian.renstra.${s}`,
+          r: `realisasi.renstra.${s}`,
+          t: `target.renstra.${s}`,
+          perRow: false,
+        },
       ]),
     ],
   },
@@ -126,13 +143,30 @@ export const TC29: LayoutDef = {
   computed: {
     "10=5+7+9": [
       { kind: "capaian", out: "capaian.n2", r: "realisasi.n2", t: "target.n2", perRow: true },
-      { kind: "realisasi", out: "realisasi.renstra", inputs: ["realisasi.lalu", "realisasi.n2", "target.n1"], perRow: true },
-      { kind: "capaian", out: "capaian.renstra", r: "realisasi.renstra", t: "target.renstra", perRow: true },
+      {
+        kind: "realisasi",
+        out: "realisasi.renstra",
+        inputs: ["realisasi.lalu", "realisasi.n2", "target.n1"],
+        perRow: true,
+      },
+      {
+        kind: "capaian",
+        out: "capaian.renstra",
+        r: "realisasi.renstra",
+        t: "target.renstra",
+        perRow: true,
+      },
     ],
     "10=9": [
       { kind: "capaian", out: "capaian.n2", r: "realisasi.n2", t: "target.n2", perRow: true },
       { kind: "salin", out: "realisasi.renstra", from: "target.n1" },
-      { kind: "capaian", out: "capaian.renstra", r: "realisasi.renstra", t: "target.renstra", perRow: true },
+      {
+        kind: "capaian",
+        out: "capaian.renstra",
+        r: "realisasi.renstra",
+        t: "target.renstra",
+        perRow: true,
+      },
     ],
   },
   variant: (formulas) => {
@@ -158,7 +192,13 @@ export const TC33: LayoutDef = {
     { role: "sumber.dana", words: ["sumber dana"] },
     { role: "catatan", words: ["catatan"] },
     { role: "target.maju", words: ["maju", "target"] },
-    { role: "anggaran.maju", any: [["maju", "pagu"], ["maju", "kebutuhan dana"]] },
+    {
+      role: "anggaran.maju",
+      any: [
+        ["maju", "pagu"],
+        ["maju", "kebutuhan dana"],
+      ],
+    },
   ],
   computed: { "": [] },
 };
@@ -170,12 +210,28 @@ export const TC31: LayoutDef = {
   columns: [
     NO,
     KODE,
-    { role: "uraian", any: NAME_ANY, none: ["indikator", "target", "pagu", "rancangan", "analisis"] },
+    {
+      role: "uraian",
+      any: NAME_ANY,
+      none: ["indikator", "target", "pagu", "rancangan", "analisis"],
+    },
     INDIKATOR,
     { role: "target.rkpd", words: ["rancangan awal", "target"] },
-    { role: "anggaran.rkpd", any: [["rancangan awal", "pagu"], ["rancangan awal", "dana"]] },
+    {
+      role: "anggaran.rkpd",
+      any: [
+        ["rancangan awal", "pagu"],
+        ["rancangan awal", "dana"],
+      ],
+    },
     { role: "target.analisis", words: ["analisis", "target"] },
-    { role: "anggaran.analisis", any: [["analisis", "pagu"], ["analisis", "dana"]] },
+    {
+      role: "anggaran.analisis",
+      any: [
+        ["analisis", "pagu"],
+        ["analisis", "dana"],
+      ],
+    },
     { role: "catatan", words: ["catatan"] },
   ],
   computed: { "": [] },
@@ -190,8 +246,17 @@ export const LKJIP_EFISIENSI: LayoutDef = {
     { role: "uraian", any: NAME_ANY, none: ["indikator", "anggaran", "kinerja"] },
     INDIKATOR,
     { role: "efisiensi", words: ["efisiensi"] },
-    { role: "anggaran.pagu", any: [["anggaran", "alokasi"], ["anggaran", "pagu"], ["anggaran", "target"], ["pagu"]] },
-    { role: "anggaran.realisasi", any: [["anggaran", "realisasi"], ["serapan", "rp"]] },
+    {
+      role: "anggaran.pagu",
+      any: [["anggaran", "alokasi"], ["anggaran", "pagu"], ["anggaran", "target"], ["pagu"]],
+    },
+    {
+      role: "anggaran.realisasi",
+      any: [
+        ["anggaran", "realisasi"],
+        ["serapan", "rp"],
+      ],
+    },
     { role: "anggaran.capaian", any: [["anggaran", "capaian"], ["anggaran", "%"], ["serapan"]] },
     { role: "target", words: ["target"] },
     { role: "realisasi", words: ["realisasi"] },
@@ -201,7 +266,13 @@ export const LKJIP_EFISIENSI: LayoutDef = {
     "": [
       { kind: "capaian", out: "capaian", r: "realisasi", t: "target", perRow: true },
       { kind: "serapan", out: "anggaran.capaian", r: "anggaran.realisasi", pagu: "anggaran.pagu" },
-      { kind: "efisiensi", out: "efisiensi", pagu: "anggaran.pagu", r: "anggaran.realisasi", capaian: "capaian" },
+      {
+        kind: "efisiensi",
+        out: "efisiensi",
+        pagu: "anggaran.pagu",
+        r: "anggaran.realisasi",
+        capaian: "capaian",
+      },
     ],
   },
 };
@@ -215,8 +286,17 @@ export const LKJIP_PROGRAM: LayoutDef = {
     KODE,
     { role: "uraian", any: NAME_ANY, none: ["indikator", "anggaran", "kinerja"] },
     INDIKATOR,
-    { role: "anggaran.pagu", any: [["anggaran", "alokasi"], ["anggaran", "pagu"], ["anggaran", "target"], ["pagu"]] },
-    { role: "anggaran.realisasi", any: [["anggaran", "realisasi"], ["serapan", "rp"]] },
+    {
+      role: "anggaran.pagu",
+      any: [["anggaran", "alokasi"], ["anggaran", "pagu"], ["anggaran", "target"], ["pagu"]],
+    },
+    {
+      role: "anggaran.realisasi",
+      any: [
+        ["anggaran", "realisasi"],
+        ["serapan", "rp"],
+      ],
+    },
     { role: "anggaran.capaian", any: [["anggaran", "capaian"], ["anggaran", "%"], ["serapan"]] },
     { role: "target", words: ["target"] },
     { role: "realisasi", words: ["realisasi"] },
@@ -254,7 +334,15 @@ export const LKJIP_CAPAIAN: LayoutDef = {
 };
 
 /** In order of specificity: the more required roles, the earlier. */
-export const LAYOUTS: LayoutDef[] = [E81, TC29, LKJIP_EFISIENSI, LKJIP_PROGRAM, TC33, TC31, LKJIP_CAPAIAN];
+export const LAYOUTS: LayoutDef[] = [
+  E81,
+  TC29,
+  LKJIP_EFISIENSI,
+  LKJIP_PROGRAM,
+  TC33,
+  TC31,
+  LKJIP_CAPAIAN,
+];
 
 export function layoutById(id: LayoutId | null | undefined): LayoutDef | null {
   return LAYOUTS.find((l) => l.id === id) ?? null;

@@ -33,12 +33,24 @@ export function decimalStyle(texts: string[]): DecimalHint {
   return inferDecimalStyle(texts) ?? undefined;
 }
 
-export function readNum(value: CellValue, numberFormat: string | undefined, hint: DecimalHint): Num {
+export function readNum(
+  value: CellValue,
+  numberFormat: string | undefined,
+  hint: DecimalHint
+): Num {
   const percentFormat = typeof value === "number" && isPercentFormat(numberFormat);
   try {
     const r = readNumber(value, { numberFormat, decimalHint: hint });
     if (r.kind === "number")
-      return { kind: "number", value: r.value, isPercent: r.isPercent, percentFormat, unit: r.unit, ambiguous: r.ambiguous, message: null };
+      return {
+        kind: "number",
+        value: r.value,
+        isPercent: r.isPercent,
+        percentFormat,
+        unit: r.unit,
+        ambiguous: r.ambiguous,
+        message: null,
+      };
     return {
       kind: r.kind,
       value: null,
@@ -50,7 +62,15 @@ export function readNum(value: CellValue, numberFormat: string | undefined, hint
     };
   } catch (e) {
     // the reader returns errors as values; this is a last line of defence for the sheet pass
-    return { kind: "invalid", value: null, isPercent: false, percentFormat, unit: null, ambiguous: false, message: (e as Error).message };
+    return {
+      kind: "invalid",
+      value: null,
+      isPercent: false,
+      percentFormat,
+      unit: null,
+      ambiguous: false,
+      message: (e as Error).message,
+    };
   }
 }
 
@@ -62,7 +82,12 @@ function guard<T>(f: () => CalcResult<T>): CalcResult<T> {
   }
 }
 
-export function capaian(r: Decimal | null, t: Decimal | null, arah: Direction, decimals: number): CalcResult<number> {
+export function capaian(
+  r: Decimal | null,
+  t: Decimal | null,
+  arah: Direction,
+  decimals: number
+): CalcResult<number> {
   return guard(() => F.capaian(r, t, arah, decimals));
 }
 
@@ -70,7 +95,11 @@ export function kategori(c: Decimal | null, scale: ScaleName): CalcResult<string
   return guard(() => F.kategori(c, scale));
 }
 
-export function serapan(real: Decimal | null, pagu: Decimal | null, decimals: number): CalcResult<number> {
+export function serapan(
+  real: Decimal | null,
+  pagu: Decimal | null,
+  decimals: number
+): CalcResult<number> {
   return guard(() => F.serapan(real, pagu, decimals));
 }
 
@@ -79,7 +108,7 @@ export function efisiensi(
   real: Decimal | null,
   capaianKinerja: Decimal | null,
   method: F.EfficiencyMethod | undefined,
-  decimals: number,
+  decimals: number
 ): CalcResult<number> {
   return guard(() => F.efisiensi(pagu, real, capaianKinerja, method, decimals));
 }
@@ -89,7 +118,10 @@ export function realisasi(values: (Decimal | null)[], acc: Accumulation): CalcRe
   return guard(() => F.realisasi(values, acc));
 }
 
-export function defaultAccumulation(unit: string | null, indicator: string): { accumulation: Accumulation; reason: string } {
+export function defaultAccumulation(
+  unit: string | null,
+  indicator: string
+): { accumulation: Accumulation; reason: string } {
   try {
     return F.defaultAccumulation(unit, indicator);
   } catch {

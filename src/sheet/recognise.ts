@@ -10,8 +10,22 @@ import { roleLabel } from "./roles";
 import { SCALES, type ScaleName } from "../core/scales";
 
 const SCAN_ROWS = 40;
-const ANCHORS = ["kode", "indikator", "uraian", "program", "kegiatan", "sasaran", "target", "realisasi", "no", "capaian", "anggaran", "kinerja"];
-const CONTINUATION = /^(?:(?:k|rp|target|realisasi|capaian|tingkat|alokasi|pagu|lokasi|kebutuhan|serapan|efisiensi|i|ii|iii|iv|triwulan|tw|tahun|satuan|sumber|indikator|kode|uraian|sasaran|keterangan|ket|rancangan|hasil|perkiraan|prakiraan)\b|\d{1,2}\s*=|%|\(rp\))/i;
+const ANCHORS = [
+  "kode",
+  "indikator",
+  "uraian",
+  "program",
+  "kegiatan",
+  "sasaran",
+  "target",
+  "realisasi",
+  "no",
+  "capaian",
+  "anggaran",
+  "kinerja",
+];
+const CONTINUATION =
+  /^(?:(?:k|rp|target|realisasi|capaian|tingkat|alokasi|pagu|lokasi|kebutuhan|serapan|efisiensi|i|ii|iii|iv|triwulan|tw|tahun|satuan|sumber|indikator|kode|uraian|sasaran|keterangan|ket|rancangan|hasil|perkiraan|prakiraan)\b|\d{1,2}\s*=|%|\(rp\))/i;
 
 /** Header facts independent of the layout. */
 export interface HeaderScan {
@@ -42,7 +56,8 @@ function mergedTextFn(grid: Grid, limit: number): (r: number, c: number) => stri
   for (const m of grid.merges) {
     if (m.top >= limit) continue;
     for (let r = m.top; r <= Math.min(m.bottom, limit); r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) owner.set(r * W + c, [m.top, m.left]);
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) owner.set(r * W + c, [m.top, m.left]);
   }
   return (r, c) => {
     const o = owner.get(r * W + c);
@@ -50,7 +65,7 @@ function mergedTextFn(grid: Grid, limit: number): (r: number, c: number) => stri
   };
 }
 
-const NUM_CELL = /^[(\-]?\s*(\d{1,2})\s*\)?\s*(?:[=(].*)?\*?\.?$/;
+const NUM_CELL = /^[(-]?\s*(\d{1,2})\s*\)?\s*(?:[=(].*)?\*?\.?$/;
 
 function numberingNumber(t: string): number | null {
   const m = NUM_CELL.exec(t);
@@ -70,7 +85,9 @@ export function isNumberingRow(texts: string[]): boolean {
     } else if (/^(k|rp)$/i.test(t)) continue;
     else other++;
   }
-  return nums >= 3 && other <= Math.max(1, nums * 0.15) && seen.has(1) && seen.has(2) && seen.has(3);
+  return (
+    nums >= 3 && other <= Math.max(1, nums * 0.15) && seen.has(1) && seen.has(2) && seen.has(3)
+  );
 }
 
 export function scanHeader(grid: Grid): HeaderScan | null {
@@ -160,7 +177,13 @@ export function scanHeader(grid: Grid): HeaderScan | null {
       if (parts[parts.length - 1] !== n) parts.push(n);
       if (numberingNumber(t) === null) leaf = n.trim();
     }
-    paths.push(parts.join(" ").replace(/\s+/g, " ").replace(/^(?! )/, " ").replace(/(?<! )$/, " "));
+    paths.push(
+      parts
+        .join(" ")
+        .replace(/\s+/g, " ")
+        .replace(/^(?! )/, " ")
+        .replace(/(?<! )$/, " ")
+    );
     leaves.push(leaf);
   }
   const rawHeaderTexts = new Set<string>();
@@ -191,7 +214,19 @@ export function scanHeader(grid: Grid): HeaderScan | null {
       const t = own(r, c);
       if (t) title.push(t);
     }
-  return { start, end, numbering, paths, leaves, numbers, formulas, titleText: normTitle(title.join(" | ")), headerTexts, rawHeaderTexts, headerWords: normTitle([...rawHeaderTexts].join(" | ")) };
+  return {
+    start,
+    end,
+    numbering,
+    paths,
+    leaves,
+    numbers,
+    formulas,
+    titleText: normTitle(title.join(" | ")),
+    headerTexts,
+    rawHeaderTexts,
+    headerWords: normTitle([...rawHeaderTexts].join(" | ")),
+  };
 }
 
 function ruleMatches(rule: ColumnRule, path: string, leaf: string): boolean {
@@ -234,7 +269,11 @@ export function assignColumns(def: LayoutDef, h: HeaderScan): Record<string, num
     }
     if (!matches.length) continue;
     if (rule.quarters) {
-      matches.slice(0, 8).forEach((c, i) => claim(`realisasi.tw${Math.floor(i / 2) + 1}.${kRpSuffix(h.leaves[c], i)}`, c));
+      matches
+        .slice(0, 8)
+        .forEach((c, i) =>
+          claim(`realisasi.tw${Math.floor(i / 2) + 1}.${kRpSuffix(h.leaves[c], i)}`, c)
+        );
     } else if (rule.kRp) {
       // the group is the first matching column and its matching neighbour
       const group = matches[1] === matches[0] + 1 ? matches.slice(0, 2) : matches.slice(0, 1);
@@ -266,13 +305,15 @@ function findPdName(grid: Grid, before: number): string | null {
       const t = textOf(cellAt(grid, r, c).value);
       const m = /nama\s+(?:perangkat daerah|pd|skpd|opd)\s*:\s*(.+)/i.exec(t);
       if (m) return m[1].trim();
-      if (/^(dinas|badan|sekretariat|kantor|inspektorat)\b/i.test(t)) return t.replace(/\s+tahun\s+20\d\d.*$/i, "").trim();
+      if (/^(dinas|badan|sekretariat|kantor|inspektorat)\b/i.test(t))
+        return t.replace(/\s+tahun\s+20\d\d.*$/i, "").trim();
     }
   return null;
 }
 
 function firstText(grid: Grid, row: number): string {
-  for (const c of grid.cells[row] ?? []) if (c && typeof c.value === "string" && c.value.trim()) return c.value;
+  for (const c of grid.cells[row] ?? [])
+    if (c && typeof c.value === "string" && c.value.trim()) return c.value;
   return "";
 }
 
@@ -325,12 +366,13 @@ function variantOf(
   grid: Grid,
   h: HeaderScan | null,
   columns: Record<string, number>,
-  dataRows: [number, number] | null,
+  dataRows: [number, number] | null
 ): string | null {
   if (def.variant) return def.variant(h?.formulas ?? []);
-  if (def.id === "E81") return "capaian.tahun.k" in columns || "capaian.tahun.rp" in columns ? "12/7" : "13=6+12";
+  if (def.id === "E81")
+    return "capaian.tahun.k" in columns || "capaian.tahun.rp" in columns ? "12/7" : "13=6+12";
   if (def.id === "LKJIP_EFISIENSI") {
-    const path = h && columns.efisiensi !== undefined ? h.paths[columns.efisiensi] ?? "" : "";
+    const path = h && columns.efisiensi !== undefined ? (h.paths[columns.efisiensi] ?? "") : "";
     return /6\s*-\s*9|tingkat efisiensi/.test(path) ? "selisih" : "sisa";
   }
   if (columns.kategori !== undefined && dataRows) {
@@ -340,7 +382,8 @@ function variantOf(
       if (typeof v !== "string") continue;
       const t = v.trim().toLowerCase();
       for (const name of Object.keys(SCALES) as ScaleName[])
-        if (SCALES[name].some((b) => b.label.toLowerCase() === t)) votes[name] = (votes[name] ?? 0) + 1;
+        if (SCALES[name].some((b) => b.label.toLowerCase() === t))
+          votes[name] = (votes[name] ?? 0) + 1;
     }
     const best = (Object.keys(votes) as ScaleName[]).sort((a, b) => votes[b] - votes[a])[0];
     if (best && best !== "permendagri86") return best;
@@ -352,23 +395,32 @@ function variantOf(
 export function recognise(grid: Grid, mapping?: ColumnMapping): Recognition {
   const h = scanHeader(grid);
   if (!h) {
-    if (!mapping?.layout) return EMPTY_RECOGNITION("Baris judul kolom tabel tidak ditemukan di 40 baris pertama.");
+    if (!mapping?.layout)
+      return EMPTY_RECOGNITION("Baris judul kolom tabel tidak ditemukan di 40 baris pertama.");
   }
-  let best: { def: LayoutDef; cols: Record<string, number>; score: number; coverage: number } | null = null;
+  let best: {
+    def: LayoutDef;
+    cols: Record<string, number>;
+    score: number;
+    coverage: number;
+  } | null = null;
   const candidates = mapping?.layout ? [layoutById(mapping.layout)!].filter(Boolean) : LAYOUTS;
   for (const def of candidates) {
     const cols = h ? assignColumns(def, h) : {};
     const found = def.required.filter((r) => r in cols).length;
     const coverage = found / def.required.length;
     // the identifying words may sit in the title rows or in the header itself ("TINGKAT EFISIENSI (6-9)")
-    const titleHit = h && def.title.some((t) => h.titleText.includes(t) || h.headerWords.includes(t)) ? 1 : 0;
+    const titleHit =
+      h && def.title.some((t) => h.titleText.includes(t) || h.headerWords.includes(t)) ? 1 : 0;
     const score = coverage * 10 + titleHit * 3 + Object.keys(cols).length * 0.5;
     const acceptable = coverage === 1 || (coverage >= 0.5 && titleHit) || !!mapping?.layout;
     if (acceptable && (!best || score > best.score)) best = { def, cols, score, coverage };
   }
   const notes: string[] = [];
   if (!best) {
-    const r = EMPTY_RECOGNITION("Jenis tabel tidak dikenali; tetapkan tata letak dan kolom secara manual.");
+    const r = EMPTY_RECOGNITION(
+      "Jenis tabel tidak dikenali; tetapkan tata letak dan kolom secara manual."
+    );
     if (h) {
       r.headerRows = [h.start, h.end];
       r.year = findYear(h.titleText);
@@ -388,20 +440,26 @@ export function recognise(grid: Grid, mapping?: ColumnMapping): Recognition {
   const missing = def.required.filter((r) => !(r in columns));
   for (const m of missing) notes.push(`Kolom "${roleLabel(m)}" tidak ditemukan.`);
   for (const comp of Object.values(def.computed)[0] ?? [])
-    if (!(comp.out in columns)) notes.push(`Kolom hitung "${roleLabel(comp.out)}" tidak ada di tabel; tidak diisi.`);
+    if (!(comp.out in columns))
+      notes.push(`Kolom hitung "${roleLabel(comp.out)}" tidak ada di tabel; tidak diisi.`);
   notes.unshift(
     `Dikenali sebagai ${LAYOUT_LABEL[def.id]}${variant ? ` (varian ${variant})` : ""}; ` +
       `judul kolom baris ${headerRows ? headerRows[0] + 1 : "?"}–${headerRows ? headerRows[1] + 1 : "?"}, ` +
       `${Object.keys(columns).length} kolom dikenali (${Object.entries(columns)
         .slice(0, 6)
         .map(([r, c]) => `${columnLetters(c)}=${r}`)
-        .join(", ")}${Object.keys(columns).length > 6 ? ", …" : ""}).`,
+        .join(", ")}${Object.keys(columns).length > 6 ? ", …" : ""}).`
   );
-  const confidence = Math.min(1, best.coverage * 0.7 + (h && def.title.some((t) => h.titleText.includes(t)) ? 0.2 : 0) + (h?.numbering !== null ? 0.1 : 0));
+  const confidence = Math.min(
+    1,
+    best.coverage * 0.7 +
+      (h && def.title.some((t) => h.titleText.includes(t)) ? 0.2 : 0) +
+      (h?.numbering !== null ? 0.1 : 0)
+  );
   return {
     layout: def.id,
     variant,
-    year: h ? findYear(h.titleText) ?? findYear(normTitle(h.paths.join(" "))) : null,
+    year: h ? (findYear(h.titleText) ?? findYear(normTitle(h.paths.join(" ")))) : null,
     pdName: h ? findPdName(grid, h.start) : null,
     headerRows,
     dataRows,

@@ -8,7 +8,8 @@ import { textOf } from "./text";
 import { decimalStyle, readNum, type Num, type DecimalHint } from "./numeric";
 import { isNumberingRow, scanHeader } from "./recognise";
 
-export type RowKind = "data" | "section" | "header" | "footer-avg" | "footer-predikat" | "total" | "empty";
+export type RowKind =
+  "data" | "section" | "header" | "footer-avg" | "footer-predikat" | "total" | "empty";
 export type Level = "urusan" | "bidang" | "program" | "kegiatan" | "subkegiatan";
 
 export interface RowRecord {
@@ -48,7 +49,19 @@ const EMPTY_NUM: Num = Object.freeze({
   message: null,
 }) as Num;
 
-const TEXT_ROLES = new Set(["no", "uraian", "indikator", "satuan", "kategori", "sumber", "lokasi", "sumber.dana", "catatan", "keterangan", "unit.pd"]);
+const TEXT_ROLES = new Set([
+  "no",
+  "uraian",
+  "indikator",
+  "satuan",
+  "kategori",
+  "sumber",
+  "lokasi",
+  "sumber.dana",
+  "catatan",
+  "keterangan",
+  "unit.pd",
+]);
 
 export function isNumericRole(role: string): boolean {
   return !TEXT_ROLES.has(role) && !role.startsWith("kode");
@@ -119,12 +132,16 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
   for (const role of numericRoles) numsTemplate[role] = EMPTY_NUM;
   // per role index: readings of cells without a number format, then by number format
   const plainMemo: Map<string | number | boolean, Num>[] = numericRoles.map(() => new Map());
-  const memo: Map<string, Map<string | number | boolean, Num>>[] = numericRoles.map(() => new Map());
+  const memo: Map<string, Map<string | number | boolean, Num>>[] = numericRoles.map(
+    () => new Map()
+  );
   const roleCols = numericRoles.map((role) => cols[role]);
   const roleHints = numericRoles.map((role) => hints[role]);
   const header = scanHeader(grid);
   // kinerja (not Rupiah) target/realisation columns: where the indicator's unit shows
-  const kinerjaRoles = numericRoles.filter((role) => /^(target|realisasi)/.test(role) && !role.endsWith(".rp"));
+  const kinerjaRoles = numericRoles.filter(
+    (role) => /^(target|realisasi)/.test(role) && !role.endsWith(".rp")
+  );
   const scanCols = Math.max(...Object.values(cols), 0) + 1;
   let program = -1;
   let prevLevel: Level | null = null;
@@ -148,23 +165,49 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
       if (!t) continue;
       nonEmpty++;
       if (rawHeader.has(t)) headerLike++;
-      if (t.length <= 24 && /^[(\-]?\d{1,2}\b|^(k|rp)$/i.test(t)) numberish++;
+      if (t.length <= 24 && /^[(-]?\d{1,2}\b|^(k|rp)$/i.test(t)) numberish++;
       const ch = t.charCodeAt(0) | 32; // cheap first-letter filter before lower-casing: r p t j
       // and the second letter: ra(ta), pr(edikat), to(tal), ju(mlah)
       const ch2 = t.charCodeAt(1) | 32;
-      if (!label && ((ch === 114 && ch2 === 97) || (ch === 112 && ch2 === 114) || (ch === 116 && ch2 === 111) || (ch === 106 && ch2 === 117))) {
+      if (
+        !label &&
+        ((ch === 114 && ch2 === 97) ||
+          (ch === 112 && ch2 === 114) ||
+          (ch === 116 && ch2 === 111) ||
+          (ch === 106 && ch2 === 117))
+      ) {
         // only prefixes up to 21 characters are compared: lower-case a slice of long texts,
         // unless whitespace in it leaves too little to judge
         let lo = (t.length > 48 ? t.slice(0, 48) : t).toLowerCase().replace(/\s+/g, " ");
         if (t.length > 48 && lo.length < 24) lo = t.toLowerCase().replace(/\s+/g, " ");
-        if (lo.startsWith("rata-rata capaian") || lo.startsWith("rata rata capaian")) label = "footer-avg";
-        else if (lo.startsWith("predikat kinerja dari") || lo.startsWith("total") || lo.startsWith("jumlah anggaran")) label = "total";
+        if (lo.startsWith("rata-rata capaian") || lo.startsWith("rata rata capaian"))
+          label = "footer-avg";
+        else if (
+          lo.startsWith("predikat kinerja dari") ||
+          lo.startsWith("total") ||
+          lo.startsWith("jumlah anggaran")
+        )
+          label = "total";
         else if (lo.startsWith("predikat kinerja")) label = "footer-predikat";
         else if (lo === "jumlah" || lo.startsWith("jumlah total")) label = "total";
       }
     }
-    const looksNumbering = numberish >= 3 && numberish >= nonEmpty * 0.8 && isNumberingRow(line.slice(0, end).map((x) => textOf(x?.value ?? null)));
-    const base = { row: r, level: null, continuation: false, code: null, codeCells: [], name: null, indicator: null, unit: null, nums: {}, program };
+    const looksNumbering =
+      numberish >= 3 &&
+      numberish >= nonEmpty * 0.8 &&
+      isNumberingRow(line.slice(0, end).map((x) => textOf(x?.value ?? null)));
+    const base = {
+      row: r,
+      level: null,
+      continuation: false,
+      code: null,
+      codeCells: [],
+      name: null,
+      indicator: null,
+      unit: null,
+      nums: {},
+      program,
+    };
     if (nonEmpty === 0) {
       rows.push({ ...base, kind: "empty" });
       continue;
@@ -182,7 +225,8 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
       .filter((x) => x.value !== "");
     const code = codeCells.length ? joinCode(codeCells.map((x) => x.value)) : null;
     const name = "uraian" in cols ? textOf(cellAt(grid, r, cols.uraian).value) || null : null;
-    const indicator = "indikator" in cols ? textOf(cellAt(grid, r, cols.indikator).value) || null : null;
+    const indicator =
+      "indikator" in cols ? textOf(cellAt(grid, r, cols.indikator).value) || null : null;
     // same keys in the same order on every row: one object shape, fast property access
     // same keys in the same order on every row: one object shape, fast property access
     const nums: Record<string, Num> = { ...numsTemplate };
@@ -212,7 +256,11 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
       if (n.kind !== "empty") anyNumber = true;
     }
     const levelByCode = !!code && /^\d/.test(code);
-    let level: Level | null = levelByCode ? levelFromCode(code!) : name ? levelFromName(name) : null;
+    let level: Level | null = levelByCode
+      ? levelFromCode(code!)
+      : name
+        ? levelFromName(name)
+        : null;
     const continuation = !code && !name && !!indicator;
     if (continuation) level = prevLevel;
     const satuan = "satuan" in cols ? textOf(cellAt(grid, r, cols.satuan).value) || null : null;
@@ -229,7 +277,8 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
       }
       if (unit === null && percent) unit = "%";
     }
-    const isSection = !indicator && !anyNumber && (level === "urusan" || level === "bidang" || !!name);
+    const isSection =
+      !indicator && !anyNumber && (level === "urusan" || level === "bidang" || !!name);
     if (level === "program" && !continuation) program = r;
     rows.push({
       row: r,

@@ -20,7 +20,9 @@ export function normHeader(s: string): string {
 
 /** True when `phrase` occurs in a normHeader text on token boundaries. */
 export function hasPhrase(path: string, phrase: string): boolean {
-  return path.includes(` ${phrase} `) || path.includes(` ${phrase}.`) || path.includes(` ${phrase},`);
+  return (
+    path.includes(` ${phrase} `) || path.includes(` ${phrase}.`) || path.includes(` ${phrase},`)
+  );
 }
 
 /** Plain lower-case text with single spaces (titles). */

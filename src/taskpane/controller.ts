@@ -1,12 +1,28 @@
 // Task-pane logic, separate from the DOM so it can be tested with the fake Excel host:
 // recognise → validate → preview → write → undo, with the user's corrections and settings
 // saved in the workbook. The view renders `state` and calls the actions below.
-import { DEFAULT_SETTINGS, planFill, recognise, validate, type ColumnMapping, type Recognition, type RowOverride, type Settings } from "../engine";
+import {
+  DEFAULT_SETTINGS,
+  planFill,
+  recognise,
+  validate,
+  type ColumnMapping,
+  type Recognition,
+  type RowOverride,
+  type Settings,
+} from "../engine";
 import type { Issue } from "../checks/issue";
 import type { FillPlan } from "../fill/plan-types";
 import type { Grid } from "../sheet/grid";
 import { ExcelGateway, HIGHLIGHT_COLORS, type AddedFormat } from "../excel/gateway";
-import { chartPlan, effectiveScale, predikatRules, summaryPlan, SUMMARY_SHEET, CHART_SHEET } from "../visual";
+import {
+  chartPlan,
+  effectiveScale,
+  predikatRules,
+  summaryPlan,
+  SUMMARY_SHEET,
+  CHART_SHEET,
+} from "../visual";
 import { documentStore, officeErrorMessage, type KeyValueStore } from "../excel/helpers";
 
 const SETTINGS_KEY = "kinerja.pengaturan";
@@ -85,7 +101,11 @@ export class TaskpaneController {
     try {
       await fn();
     } catch (e) {
-      this.set({ phase: previous === "busy" ? "idle" : previous, status: null, error: officeErrorMessage(e) });
+      this.set({
+        phase: previous === "busy" ? "idle" : previous,
+        status: null,
+        error: officeErrorMessage(e),
+      });
     }
   }
 
@@ -99,11 +119,30 @@ export class TaskpaneController {
       const snap = await this.gateway!.readActiveSheet();
       const sheet = snap.grid.name;
       if (snap.empty) {
-        this.set({ phase: "idle", status: null, sheetName: sheet, emptySheet: true, grid: null, recognition: null, issues: null, plan: null });
+        this.set({
+          phase: "idle",
+          status: null,
+          sheetName: sheet,
+          emptySheet: true,
+          grid: null,
+          recognition: null,
+          issues: null,
+          plan: null,
+        });
         return;
       }
       const rec = recognise(snap.grid, this.mappingFor(sheet));
-      this.set({ phase: "recognised", status: null, sheetName: sheet, emptySheet: false, grid: snap.grid, recognition: rec, issues: null, plan: null, overrides: {} });
+      this.set({
+        phase: "recognised",
+        status: null,
+        sheetName: sheet,
+        emptySheet: false,
+        grid: snap.grid,
+        recognition: rec,
+        issues: null,
+        plan: null,
+        overrides: {},
+      });
     });
   }
 
@@ -114,7 +153,12 @@ export class TaskpaneController {
     if (!grid || !recognition) return;
     await this.guard("Memeriksa…", async () => {
       const analysis = await validate(grid, recognition, this.state.settings);
-      this.set({ phase: "validated", status: null, issues: analysis.issues, nomenclatureVersion: analysis.nomenclatureVersion });
+      this.set({
+        phase: "validated",
+        status: null,
+        issues: analysis.issues,
+        nomenclatureVersion: analysis.nomenclatureVersion,
+      });
     });
   }
 
@@ -124,17 +168,25 @@ export class TaskpaneController {
     const { grid, recognition } = this.state;
     if (!grid || !recognition) return;
     if (!recognition.layout) {
-      this.set({ error: "Tata letak tabel belum dikenali; atur peran kolom di bagian Kenali tabel." });
+      this.set({
+        error: "Tata letak tabel belum dikenali; atur peran kolom di bagian Kenali tabel.",
+      });
       return;
     }
-    this.set({ phase: "preview", plan: planFill(grid, recognition, this.state.settings, this.state.overrides) });
+    this.set({
+      phase: "preview",
+      plan: planFill(grid, recognition, this.state.settings, this.state.overrides),
+    });
   }
 
   /** Changes the accumulation or direction of one row and recomputes the preview. */
   override(row: number, change: RowOverride): void {
     const { grid, recognition } = this.state;
     if (!grid || !recognition) return;
-    const overrides = { ...this.state.overrides, [row]: { ...this.state.overrides[row], ...change } };
+    const overrides = {
+      ...this.state.overrides,
+      [row]: { ...this.state.overrides[row], ...change },
+    };
     this.set({ overrides, plan: planFill(grid, recognition, this.state.settings, overrides) });
   }
 
@@ -144,7 +196,11 @@ export class TaskpaneController {
     if (!plan || !sheetName) return Promise.resolve();
     return this.guard("Menulis ke sheet…", async () => {
       await this.gateway!.applyPlan(sheetName, plan.writes);
-      this.set({ phase: "written", status: `${plan.writes.length} sel ditulis. Tekan Batalkan untuk mengembalikan isi semula.`, written: { sheet: sheetName, plan } });
+      this.set({
+        phase: "written",
+        status: `${plan.writes.length} sel ditulis. Tekan Batalkan untuk mengembalikan isi semula.`,
+        written: { sheet: sheetName, plan },
+      });
     });
   }
 
@@ -154,7 +210,12 @@ export class TaskpaneController {
     if (!w) return Promise.resolve();
     return this.guard("Mengembalikan isi semula…", async () => {
       await this.gateway!.restore(w.sheet, w.plan.writes);
-      this.set({ phase: "idle", status: "Isi sel dikembalikan seperti semula.", written: null, plan: null });
+      this.set({
+        phase: "idle",
+        status: "Isi sel dikembalikan seperti semula.",
+        written: null,
+        plan: null,
+      });
     });
   }
 
@@ -178,8 +239,13 @@ export class TaskpaneController {
         this.set({ phase, status: null, highlighted: null });
       } else {
         const cells = new Map<string, string>();
-        for (const i of issues) if (!cells.has(i.cell) || i.severity === "error") cells.set(i.cell, HIGHLIGHT_COLORS[i.severity]);
-        const before = await this.gateway!.highlight(sheet, [...cells].map(([cell, color]) => ({ cell, color })));
+        for (const i of issues)
+          if (!cells.has(i.cell) || i.severity === "error")
+            cells.set(i.cell, HIGHLIGHT_COLORS[i.severity]);
+        const before = await this.gateway!.highlight(
+          sheet,
+          [...cells].map(([cell, color]) => ({ cell, color }))
+        );
         this.set({ phase, status: null, highlighted: before });
       }
     });
@@ -191,17 +257,27 @@ export class TaskpaneController {
     const { grid, recognition, sheetName } = this.state;
     if (!grid || !recognition || !sheetName) return null;
     if (!recognition.layout || !recognition.dataRows) {
-      this.set({ error: "Tata letak tabel belum dikenali; atur peran kolom di bagian Kenali tabel." });
+      this.set({
+        error: "Tata letak tabel belum dikenali; atur peran kolom di bagian Kenali tabel.",
+      });
       return null;
     }
-    return { grid, recognition, sheetName, plan: planFill(grid, recognition, this.state.settings, this.state.overrides) };
+    return {
+      grid,
+      recognition,
+      sheetName,
+      plan: planFill(grid, recognition, this.state.settings, this.state.overrides),
+    };
   }
 
   /** Warnai predikat: native conditional formats on the capaian and kategori columns. */
   async colourPredikat(): Promise<void> {
     const t = await this.recognisedTable();
     if (!t) return;
-    const rules = predikatRules(t.recognition, effectiveScale(t.grid, t.recognition, this.state.settings));
+    const rules = predikatRules(
+      t.recognition,
+      effectiveScale(t.grid, t.recognition, this.state.settings)
+    );
     if (!rules.length) {
       this.set({ error: "Tabel ini tidak memiliki kolom capaian atau kategori untuk diwarnai." });
       return;
@@ -209,10 +285,17 @@ export class TaskpaneController {
     await this.guard("Mewarnai predikat…", async () => {
       const saved = this.store.get<AddedFormat[]>(COLOURS_KEY) ?? [];
       // Colouring twice would stack formats: the previous ones of this sheet go first.
-      if (saved.some((a) => a.sheet === t.sheetName)) await this.gateway!.removePredikatColours(t.sheetName, saved);
+      if (saved.some((a) => a.sheet === t.sheetName))
+        await this.gateway!.removePredikatColours(t.sheetName, saved);
       const added = await this.gateway!.applyPredikatColours(t.sheetName, rules);
-      await this.store.set(COLOURS_KEY, [...saved.filter((a) => a.sheet !== t.sheetName), ...added]);
-      this.set({ phase: "recognised", status: `Warna predikat ditambahkan pada ${new Set(rules.map((r) => r.range)).size} kolom (format bersyarat; mengikuti angka bila berubah).` });
+      await this.store.set(COLOURS_KEY, [
+        ...saved.filter((a) => a.sheet !== t.sheetName),
+        ...added,
+      ]);
+      this.set({
+        phase: "recognised",
+        status: `Warna predikat ditambahkan pada ${new Set(rules.map((r) => r.range)).size} kolom (format bersyarat; mengikuti angka bila berubah).`,
+      });
     });
   }
 
@@ -224,8 +307,16 @@ export class TaskpaneController {
     await this.guard("Menghapus warna predikat…", async () => {
       const saved = this.store.get<AddedFormat[]>(COLOURS_KEY) ?? [];
       const { removed } = await this.gateway!.removePredikatColours(sheet, saved);
-      await this.store.set(COLOURS_KEY, saved.filter((a) => a.sheet !== sheet));
-      this.set({ phase: "recognised", status: removed ? `${removed} format warna predikat dihapus; format lain tidak diubah.` : "Tidak ada warna predikat dari Kinerja di sheet ini." });
+      await this.store.set(
+        COLOURS_KEY,
+        saved.filter((a) => a.sheet !== sheet)
+      );
+      this.set({
+        phase: "recognised",
+        status: removed
+          ? `${removed} format warna predikat dihapus; format lain tidak diubah.`
+          : "Tidak ada warna predikat dari Kinerja di sheet ini.",
+      });
     });
   }
 
@@ -233,9 +324,17 @@ export class TaskpaneController {
   async capaianChart(): Promise<void> {
     const t = await this.recognisedTable();
     if (!t) return;
-    const chart = chartPlan(t.grid, t.recognition, t.plan, this.state.settings, `${CHART_SHEET} ${t.sheetName}`.slice(0, 31));
+    const chart = chartPlan(
+      t.grid,
+      t.recognition,
+      t.plan,
+      this.state.settings,
+      `${CHART_SHEET} ${t.sheetName}`.slice(0, 31)
+    );
     if (!chart) {
-      this.set({ error: "Tidak ada capaian yang dapat digambar; isi kolom capaian terlebih dahulu." });
+      this.set({
+        error: "Tidak ada capaian yang dapat digambar; isi kolom capaian terlebih dahulu.",
+      });
       return;
     }
     await this.guard("Membuat grafik capaian…", async () => {
@@ -260,7 +359,10 @@ export class TaskpaneController {
   async saveMapping(mapping: ColumnMapping): Promise<void> {
     const sheet = this.state.sheetName;
     if (!sheet) return;
-    const all = { ...(this.store.get<Record<string, ColumnMapping>>(MAPPING_KEY) ?? {}), [sheet]: mapping };
+    const all = {
+      ...(this.store.get<Record<string, ColumnMapping>>(MAPPING_KEY) ?? {}),
+      [sheet]: mapping,
+    };
     await this.store.set(MAPPING_KEY, all);
     await this.recognise();
   }

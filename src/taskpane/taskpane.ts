@@ -10,14 +10,19 @@ function start(inExcel: boolean): void {
   const root = document.getElementById("app");
   if (!root) return;
   const settings = inExcel ? (Office.context?.document?.settings ?? null) : null;
-  const controller = new TaskpaneController(inExcel ? new ExcelGateway() : null, documentStore(settings));
+  const controller = new TaskpaneController(
+    inExcel ? new ExcelGateway() : null,
+    documentStore(settings)
+  );
   setController(controller);
   mountView(root, controller);
   if (inExcel) void controller.recognise();
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady((info) => start(info?.host === Office.HostType.Excel || String(info?.host) === "Excel"));
+  Office.onReady((info) =>
+    start(info?.host === Office.HostType.Excel || String(info?.host) === "Excel")
+  );
 } else {
   document.addEventListener("DOMContentLoaded", () => start(false));
 }

@@ -10,19 +10,37 @@ import type { Accumulation, Direction } from "../fill/plan-types";
 
 type Child = Node | string | null | undefined | false;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | ((e: Event) => void)> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean | ((e: Event) => void)> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (typeof v === "function") el.addEventListener(k, v);
     else if (v === true) el.setAttribute(k, "");
     else if (v !== false) el.setAttribute(k, v);
   }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(typeof c === "string" ? document.createTextNode(c) : c);
+  for (const c of children)
+    if (c !== null && c !== undefined && c !== false)
+      el.append(typeof c === "string" ? document.createTextNode(c) : c);
   return el;
 }
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: "Galat", warning: "Peringatan", info: "Info" };
-const LAYOUTS: LayoutId[] = ["E81", "TC29", "TC33", "TC31", "LKJIP_CAPAIAN", "LKJIP_EFISIENSI", "LKJIP_PROGRAM"];
+const SEVERITY_LABEL: Record<Severity, string> = {
+  error: "Galat",
+  warning: "Peringatan",
+  info: "Info",
+};
+const LAYOUTS: LayoutId[] = [
+  "E81",
+  "TC29",
+  "TC33",
+  "TC31",
+  "LKJIP_CAPAIAN",
+  "LKJIP_EFISIENSI",
+  "LKJIP_PROGRAM",
+];
 
 export function mountView(root: HTMLElement, ctl: TaskpaneController): void {
   ctl.subscribe((s) => render(root, ctl, s));
@@ -31,20 +49,58 @@ export function mountView(root: HTMLElement, ctl: TaskpaneController): void {
 function render(root: HTMLElement, ctl: TaskpaneController, s: TaskpaneState): void {
   const focusedId = (document.activeElement as HTMLElement | null)?.id;
   const parts: Child[] = [
-    h("header", { class: "kn-header" }, h("h1", {}, "Kinerja"), h("p", { class: "kn-sub" }, "Evaluasi Renja & LKjIP")),
+    h(
+      "header",
+      { class: "kn-header" },
+      h("h1", {}, "Kinerja"),
+      h("p", { class: "kn-sub" }, "Evaluasi Renja & LKjIP")
+    ),
     s.outsideExcel
-      ? h("div", { class: "kn-card kn-empty", role: "note" }, h("h2", {}, "Buka dari Excel"), h("p", {}, "Panel ini bekerja di dalam Excel. Di Excel: Beranda → grup Kinerja → Buka Panel."))
+      ? h(
+          "div",
+          { class: "kn-card kn-empty", role: "note" },
+          h("h2", {}, "Buka dari Excel"),
+          h(
+            "p",
+            {},
+            "Panel ini bekerja di dalam Excel. Di Excel: Beranda → grup Kinerja → Buka Panel."
+          )
+        )
       : actions(ctl, s),
-    s.status ? h("p", { class: "kn-status", role: "status", "aria-live": "polite" }, s.status) : null,
+    s.status
+      ? h("p", { class: "kn-status", role: "status", "aria-live": "polite" }, s.status)
+      : null,
     s.error ? h("p", { class: "kn-error", role: "alert" }, s.error) : null,
-    !s.outsideExcel && s.emptySheet ? h("div", { class: "kn-card kn-empty" }, h("p", {}, `Sheet "${s.sheetName ?? ""}" kosong. Buka sheet yang berisi tabel Renja/LKjIP.`)) : null,
+    !s.outsideExcel && s.emptySheet
+      ? h(
+          "div",
+          { class: "kn-card kn-empty" },
+          h(
+            "p",
+            {},
+            `Sheet "${s.sheetName ?? ""}" kosong. Buka sheet yang berisi tabel Renja/LKjIP.`
+          )
+        )
+      : null,
     s.recognition ? recognitionCard(ctl, s) : null,
     s.issues ? issuesCard(ctl, s) : null,
     s.plan && (s.phase === "preview" || s.phase === "written") ? previewCard(ctl, s) : null,
-    s.written && s.phase !== "preview" ? h("div", { class: "kn-card" }, h("button", { id: "kn-undo", class: "kn-btn", click: () => void ctl.undo() }, "Batalkan pengisian")) : null,
+    s.written && s.phase !== "preview"
+      ? h(
+          "div",
+          { class: "kn-card" },
+          h(
+            "button",
+            { id: "kn-undo", class: "kn-btn", click: () => void ctl.undo() },
+            "Batalkan pengisian"
+          )
+        )
+      : null,
     !s.outsideExcel ? settingsCard(ctl, s) : null,
   ];
-  root.replaceChildren(...parts.filter((p): p is Node | string => p !== null && p !== undefined && p !== false));
+  root.replaceChildren(
+    ...parts.filter((p): p is Node | string => p !== null && p !== undefined && p !== false)
+  );
   if (focusedId) document.getElementById(focusedId)?.focus();
 }
 
@@ -53,13 +109,51 @@ function actions(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
   return h(
     "nav",
     { class: "kn-actions", "aria-label": "Perintah Kinerja" },
-    h("button", { id: "kn-recognise", class: "kn-btn", disabled: busy, click: () => void ctl.recognise() }, "Kenali tabel"),
-    h("button", { id: "kn-validate", class: "kn-btn kn-primary", disabled: busy, click: () => void ctl.validate() }, "Validasi sheet"),
-    h("button", { id: "kn-fill", class: "kn-btn kn-primary", disabled: busy, click: () => void ctl.preview() }, "Isi kolom capaian"),
-    h("button", { id: "kn-colour", class: "kn-btn", disabled: busy, click: () => void ctl.colourPredikat() }, "Warnai predikat"),
-    h("button", { id: "kn-uncolour", class: "kn-btn", disabled: busy, click: () => void ctl.removeColours() }, "Hapus warna"),
-    h("button", { id: "kn-chart", class: "kn-btn", disabled: busy, click: () => void ctl.capaianChart() }, "Grafik capaian"),
-    h("button", { id: "kn-summary", class: "kn-btn", disabled: busy, click: () => void ctl.summarySheet() }, "Buat Ringkasan")
+    h(
+      "button",
+      { id: "kn-recognise", class: "kn-btn", disabled: busy, click: () => void ctl.recognise() },
+      "Kenali tabel"
+    ),
+    h(
+      "button",
+      {
+        id: "kn-validate",
+        class: "kn-btn kn-primary",
+        disabled: busy,
+        click: () => void ctl.validate(),
+      },
+      "Validasi sheet"
+    ),
+    h(
+      "button",
+      {
+        id: "kn-fill",
+        class: "kn-btn kn-primary",
+        disabled: busy,
+        click: () => void ctl.preview(),
+      },
+      "Isi kolom capaian"
+    ),
+    h(
+      "button",
+      { id: "kn-colour", class: "kn-btn", disabled: busy, click: () => void ctl.colourPredikat() },
+      "Warnai predikat"
+    ),
+    h(
+      "button",
+      { id: "kn-uncolour", class: "kn-btn", disabled: busy, click: () => void ctl.removeColours() },
+      "Hapus warna"
+    ),
+    h(
+      "button",
+      { id: "kn-chart", class: "kn-btn", disabled: busy, click: () => void ctl.capaianChart() },
+      "Grafik capaian"
+    ),
+    h(
+      "button",
+      { id: "kn-summary", class: "kn-btn", disabled: busy, click: () => void ctl.summarySheet() },
+      "Buat Ringkasan"
+    )
   );
 }
 
@@ -71,19 +165,46 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
   const roleSelects = new Map<string, HTMLSelectElement>();
   const roles = [...new Set([...Object.keys(rec.columns), ...allRoles()])];
   const shown = Object.keys(rec.columns);
-  const addRole = h("select", { id: "kn-add-role", "aria-label": "Tambah peran kolom" }, h("option", { value: "" }, "+ peran lain…"), ...roles.filter((r) => !shown.includes(r)).map((r) => h("option", { value: r }, roleLabel(r))));
-  const layoutSelect = h("select", { id: "kn-layout", "aria-label": "Jenis tabel" }, ...LAYOUTS.map((l) => h("option", { value: l, ...(rec.layout === l ? { selected: true } : {}) }, layoutLabel(l))));
-  if (!rec.layout) layoutSelect.prepend(h("option", { value: "", selected: true }, "Tidak dikenali"));
+  const addRole = h(
+    "select",
+    { id: "kn-add-role", "aria-label": "Tambah peran kolom" },
+    h("option", { value: "" }, "+ peran lain…"),
+    ...roles.filter((r) => !shown.includes(r)).map((r) => h("option", { value: r }, roleLabel(r)))
+  );
+  const layoutSelect = h(
+    "select",
+    { id: "kn-layout", "aria-label": "Jenis tabel" },
+    ...LAYOUTS.map((l) =>
+      h("option", { value: l, ...(rec.layout === l ? { selected: true } : {}) }, layoutLabel(l))
+    )
+  );
+  if (!rec.layout)
+    layoutSelect.prepend(h("option", { value: "", selected: true }, "Tidak dikenali"));
   const table = h(
     "table",
     { class: "kn-roles" },
     h("caption", {}, "Peran kolom"),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Peran"), h("th", { scope: "col" }, "Kolom"))),
+    h(
+      "thead",
+      {},
+      h("tr", {}, h("th", { scope: "col" }, "Peran"), h("th", { scope: "col" }, "Kolom"))
+    ),
     h(
       "tbody",
       {},
       ...shown.map((role) => {
-        const sel = h("select", { "aria-label": `Kolom untuk ${roleLabel(role)}` }, h("option", { value: "" }, "—"), ...letters.map((l, i) => h("option", { value: String(i), ...(rec.columns[role] === i ? { selected: true } : {}) }, l)));
+        const sel = h(
+          "select",
+          { "aria-label": `Kolom untuk ${roleLabel(role)}` },
+          h("option", { value: "" }, "—"),
+          ...letters.map((l, i) =>
+            h(
+              "option",
+              { value: String(i), ...(rec.columns[role] === i ? { selected: true } : {}) },
+              l
+            )
+          )
+        );
         roleSelects.set(role, sel);
         return h("tr", {}, h("td", {}, roleLabel(role)), h("td", {}, sel));
       })
@@ -93,7 +214,12 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
     const columns: Record<string, number> = {};
     for (const [role, sel] of roleSelects) if (sel.value !== "") columns[role] = Number(sel.value);
     if (addRole.value) columns[addRole.value] = columns[addRole.value] ?? 0;
-    void ctl.saveMapping({ layout: (layoutSelect.value || undefined) as LayoutId | undefined, columns, headerRows: rec.headerRows ?? undefined, dataRows: rec.dataRows ?? undefined });
+    void ctl.saveMapping({
+      layout: (layoutSelect.value || undefined) as LayoutId | undefined,
+      columns,
+      headerRows: rec.headerRows ?? undefined,
+      dataRows: rec.dataRows ?? undefined,
+    });
   };
   return h(
     "section",
@@ -105,7 +231,13 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
       h("dt", {}, "Sheet"),
       h("dd", {}, s.sheetName ?? ""),
       h("dt", {}, "Tabel"),
-      h("dd", { id: "kn-layout-name" }, rec.layout ? `${layoutLabel(rec.layout)}${rec.variant ? ` (${rec.variant})` : ""}` : "Tidak dikenali"),
+      h(
+        "dd",
+        { id: "kn-layout-name" },
+        rec.layout
+          ? `${layoutLabel(rec.layout)}${rec.variant ? ` (${rec.variant})` : ""}`
+          : "Tidak dikenali"
+      ),
       h("dt", {}, "Tahun"),
       h("dd", {}, rec.year ? String(rec.year) : "—"),
       h("dt", {}, "Baris judul"),
@@ -116,7 +248,15 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
       h("dd", {}, `${Math.round(rec.confidence * 100)}%`)
     ),
     ...rec.notes.map((n) => h("p", { class: "kn-note" }, n)),
-    h("details", {}, h("summary", {}, "Koreksi peran kolom"), h("label", {}, "Jenis tabel ", layoutSelect), table, addRole, h("button", { id: "kn-save-mapping", class: "kn-btn", click: save }, "Simpan koreksi"))
+    h(
+      "details",
+      {},
+      h("summary", {}, "Koreksi peran kolom"),
+      h("label", {}, "Jenis tabel ", layoutSelect),
+      table,
+      addRole,
+      h("button", { id: "kn-save-mapping", class: "kn-btn", click: save }, "Simpan koreksi")
+    )
   );
 }
 
@@ -130,7 +270,12 @@ function issuesCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
       {},
       h(
         "button",
-        { class: `kn-issue kn-${i.severity}`, "data-cell": i.cell, click: () => void ctl.select(i), title: `Pilih sel ${i.cell}` },
+        {
+          class: `kn-issue kn-${i.severity}`,
+          "data-cell": i.cell,
+          click: () => void ctl.select(i),
+          title: `Pilih sel ${i.cell}`,
+        },
         h("span", { class: "kn-cell" }, i.cell),
         h("span", { class: "kn-msg" }, i.message),
         h("span", { class: "kn-rule" }, i.rule)
@@ -140,13 +285,44 @@ function issuesCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
     "section",
     { class: "kn-card", "aria-labelledby": "kn-val-title" },
     h("h2", { id: "kn-val-title" }, "Validasi sheet"),
-    h("p", { id: "kn-counts", class: "kn-counts" }, issues.length === 0 ? "Tidak ada temuan. Sheet ini bersih." : groups.map((g) => `${count(g)} ${SEVERITY_LABEL[g].toLowerCase()}`).join(" · ")),
-    s.nomenclatureVersion ? h("p", { class: "kn-note" }, `Nomenklatur: ${s.nomenclatureVersion}`) : null,
-    issues.length ? h("button", { id: "kn-highlight", class: "kn-btn", "aria-pressed": s.highlighted ? "true" : "false", click: () => void ctl.toggleHighlights() }, s.highlighted ? "Hapus sorotan" : "Sorot sel bermasalah") : null,
+    h(
+      "p",
+      { id: "kn-counts", class: "kn-counts" },
+      issues.length === 0
+        ? "Tidak ada temuan. Sheet ini bersih."
+        : groups.map((g) => `${count(g)} ${SEVERITY_LABEL[g].toLowerCase()}`).join(" · ")
+    ),
+    s.nomenclatureVersion
+      ? h("p", { class: "kn-note" }, `Nomenklatur: ${s.nomenclatureVersion}`)
+      : null,
+    issues.length
+      ? h(
+          "button",
+          {
+            id: "kn-highlight",
+            class: "kn-btn",
+            "aria-pressed": s.highlighted ? "true" : "false",
+            click: () => void ctl.toggleHighlights(),
+          },
+          s.highlighted ? "Hapus sorotan" : "Sorot sel bermasalah"
+        )
+      : null,
     ...groups
       .filter((g) => count(g) > 0)
       .map((g) =>
-        h("details", { open: g !== "info", class: `kn-group kn-group-${g}` }, h("summary", {}, `${SEVERITY_LABEL[g]} (${count(g)})`), h("ul", { class: "kn-issues" }, ...issues.filter((i) => i.severity === g).slice(0, 500).map(item)))
+        h(
+          "details",
+          { open: g !== "info", class: `kn-group kn-group-${g}` },
+          h("summary", {}, `${SEVERITY_LABEL[g]} (${count(g)})`),
+          h(
+            "ul",
+            { class: "kn-issues" },
+            ...issues
+              .filter((i) => i.severity === g)
+              .slice(0, 500)
+              .map(item)
+          )
+        )
       )
   );
 }
@@ -172,7 +348,19 @@ function previewCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
             "label",
             {},
             "Akumulasi ",
-            h("select", { "aria-label": `Akumulasi baris ${d.row + 1}`, change: (e: Event) => ctl.override(d.row, { accumulation: (e.target as HTMLSelectElement).value as Accumulation }) }, ...acc.map((a) => h("option", { value: a, ...(d.accumulation === a ? { selected: true } : {}) }, a)))
+            h(
+              "select",
+              {
+                "aria-label": `Akumulasi baris ${d.row + 1}`,
+                change: (e: Event) =>
+                  ctl.override(d.row, {
+                    accumulation: (e.target as HTMLSelectElement).value as Accumulation,
+                  }),
+              },
+              ...acc.map((a) =>
+                h("option", { value: a, ...(d.accumulation === a ? { selected: true } : {}) }, a)
+              )
+            )
           )
         : null,
       d.accumulationReason ? h("small", {}, d.accumulationReason) : null,
@@ -180,7 +368,23 @@ function previewCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
         "label",
         {},
         "Arah ",
-        h("select", { "aria-label": `Arah baris ${d.row + 1}`, change: (e: Event) => ctl.override(d.row, { direction: (e.target as HTMLSelectElement).value as Direction }) }, ...dirs.map((a) => h("option", { value: a, ...(d.direction === a ? { selected: true } : {}) }, directionLabel(a))))
+        h(
+          "select",
+          {
+            "aria-label": `Arah baris ${d.row + 1}`,
+            change: (e: Event) =>
+              ctl.override(d.row, {
+                direction: (e.target as HTMLSelectElement).value as Direction,
+              }),
+          },
+          ...dirs.map((a) =>
+            h(
+              "option",
+              { value: a, ...(d.direction === a ? { selected: true } : {}) },
+              directionLabel(a)
+            )
+          )
+        )
       ),
       h("small", {}, d.directionReason)
     )
@@ -188,41 +392,156 @@ function previewCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
   return h(
     "section",
     { class: "kn-card", "aria-labelledby": "kn-prev-title" },
-    h("h2", { id: "kn-prev-title" }, s.phase === "written" ? "Sudah ditulis" : "Pratinjau pengisian"),
-    h("p", { id: "kn-plan-summary" }, `${plan.writes.length} sel akan diisi (${formulas} rumus Excel, ${plan.writes.length - formulas} nilai). ${changed.length} sel yang sudah berisi akan berubah.`),
+    h(
+      "h2",
+      { id: "kn-prev-title" },
+      s.phase === "written" ? "Sudah ditulis" : "Pratinjau pengisian"
+    ),
+    h(
+      "p",
+      { id: "kn-plan-summary" },
+      `${plan.writes.length} sel akan diisi (${formulas} rumus Excel, ${plan.writes.length - formulas} nilai). ${changed.length} sel yang sudah berisi akan berubah.`
+    ),
     changed.length
-      ? h("details", {}, h("summary", {}, `Nilai lama yang berubah (${changed.length})`), h("ul", { class: "kn-changes" }, ...changed.slice(0, 200).map((w) => h("li", {}, h("span", { class: "kn-cell" }, w.cell), ` ${String(w.previous.value ?? "")} → ${String(w.value ?? "")}`))))
+      ? h(
+          "details",
+          {},
+          h("summary", {}, `Nilai lama yang berubah (${changed.length})`),
+          h(
+            "ul",
+            { class: "kn-changes" },
+            ...changed
+              .slice(0, 200)
+              .map((w) =>
+                h(
+                  "li",
+                  {},
+                  h("span", { class: "kn-cell" }, w.cell),
+                  ` ${String(w.previous.value ?? "")} → ${String(w.value ?? "")}`
+                )
+              )
+          )
+        )
       : null,
-    h("details", {}, h("summary", {}, `Akumulasi dan arah per baris (${plan.decisions.length})`), h("ul", { class: "kn-decisions" }, ...decisions)),
-    s.phase === "preview" ? h("div", { class: "kn-row" }, h("button", { id: "kn-write", class: "kn-btn kn-primary", click: () => void ctl.write() }, "Tulis ke sheet")) : null
+    h(
+      "details",
+      {},
+      h("summary", {}, `Akumulasi dan arah per baris (${plan.decisions.length})`),
+      h("ul", { class: "kn-decisions" }, ...decisions)
+    ),
+    s.phase === "preview"
+      ? h(
+          "div",
+          { class: "kn-row" },
+          h(
+            "button",
+            { id: "kn-write", class: "kn-btn kn-primary", click: () => void ctl.write() },
+            "Tulis ke sheet"
+          )
+        )
+      : null
   );
 }
 
 function settingsCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
   const st = s.settings;
   const save = (patch: Partial<Settings>) => void ctl.saveSettings(patch);
-  const opt = (value: string, label: string, current: string) => h("option", { value, ...(value === current ? { selected: true } : {}) }, label);
+  const opt = (value: string, label: string, current: string) =>
+    h("option", { value, ...(value === current ? { selected: true } : {}) }, label);
   return h(
     "details",
     { class: "kn-card kn-settings" },
     h("summary", {}, "Pengaturan"),
-    h("label", {}, "Skala kategori", h("select", { id: "kn-scale", change: (e: Event) => save({ scale: (e.target as HTMLSelectElement).value as Settings["scale"] }) }, ...Object.entries(SCALE_LABELS).map(([k, v]) => opt(k, v, st.scale)))),
+    h(
+      "label",
+      {},
+      "Skala kategori",
+      h(
+        "select",
+        {
+          id: "kn-scale",
+          change: (e: Event) =>
+            save({ scale: (e.target as HTMLSelectElement).value as Settings["scale"] }),
+        },
+        ...Object.entries(SCALE_LABELS).map(([k, v]) => opt(k, v, st.scale))
+      )
+    ),
     h(
       "label",
       {},
       "Metode efisiensi",
       h(
         "select",
-        { id: "kn-method", change: (e: Event) => save({ efficiencyMethod: ((e.target as HTMLSelectElement).value || null) as Settings["efficiencyMethod"] }) },
+        {
+          id: "kn-method",
+          change: (e: Event) =>
+            save({
+              efficiencyMethod: ((e.target as HTMLSelectElement).value ||
+                null) as Settings["efficiencyMethod"],
+            }),
+        },
         opt("", "Menurut judul tabel", st.efficiencyMethod ?? ""),
         opt("sisa", "Sisa anggaran (100 − serapan)", st.efficiencyMethod ?? ""),
         opt("selisih", "Capaian − serapan", st.efficiencyMethod ?? ""),
         opt("rasio", "Capaian / serapan", st.efficiencyMethod ?? "")
       )
     ),
-    h("label", {}, "Tahun nomenklatur", h("input", { id: "kn-year", type: "number", min: "2020", max: "2100", placeholder: "dari sheet", value: st.nomenclatureYear ? String(st.nomenclatureYear) : "", change: (e: Event) => save({ nomenclatureYear: Number((e.target as HTMLInputElement).value) || null }) })),
-    h("label", {}, "Pemerintah daerah", h("select", { id: "kn-scope", change: (e: Event) => save({ scope: (e.target as HTMLSelectElement).value as Settings["scope"] }) }, opt("kabkota", "Kabupaten/kota", st.scope), opt("provinsi", "Provinsi", st.scope))),
-    h("label", {}, "Desimal", h("input", { id: "kn-decimals", type: "number", min: "0", max: "6", value: String(st.decimals), change: (e: Event) => save({ decimals: Math.max(0, Math.min(6, Number((e.target as HTMLInputElement).value) || 0)) }) })),
-    h("label", { class: "kn-check" }, h("input", { id: "kn-values-only", type: "checkbox", ...(st.valuesOnly ? { checked: true } : {}), change: (e: Event) => save({ valuesOnly: (e.target as HTMLInputElement).checked }) }), " Tulis nilai saja (tanpa rumus Excel)")
+    h(
+      "label",
+      {},
+      "Tahun nomenklatur",
+      h("input", {
+        id: "kn-year",
+        type: "number",
+        min: "2020",
+        max: "2100",
+        placeholder: "dari sheet",
+        value: st.nomenclatureYear ? String(st.nomenclatureYear) : "",
+        change: (e: Event) =>
+          save({ nomenclatureYear: Number((e.target as HTMLInputElement).value) || null }),
+      })
+    ),
+    h(
+      "label",
+      {},
+      "Pemerintah daerah",
+      h(
+        "select",
+        {
+          id: "kn-scope",
+          change: (e: Event) =>
+            save({ scope: (e.target as HTMLSelectElement).value as Settings["scope"] }),
+        },
+        opt("kabkota", "Kabupaten/kota", st.scope),
+        opt("provinsi", "Provinsi", st.scope)
+      )
+    ),
+    h(
+      "label",
+      {},
+      "Desimal",
+      h("input", {
+        id: "kn-decimals",
+        type: "number",
+        min: "0",
+        max: "6",
+        value: String(st.decimals),
+        change: (e: Event) =>
+          save({
+            decimals: Math.max(0, Math.min(6, Number((e.target as HTMLInputElement).value) || 0)),
+          }),
+      })
+    ),
+    h(
+      "label",
+      { class: "kn-check" },
+      h("input", {
+        id: "kn-values-only",
+        type: "checkbox",
+        ...(st.valuesOnly ? { checked: true } : {}),
+        change: (e: Event) => save({ valuesOnly: (e.target as HTMLInputElement).checked }),
+      }),
+      " Tulis nilai saja (tanpa rumus Excel)"
+    )
   );
 }

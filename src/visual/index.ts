@@ -13,7 +13,11 @@ import { computeSheet } from "../fill/plan";
  * The scale the engine actually used for this table: the setting, or the sheet's own kategori
  * labels when the setting is the default (Lumajang writes "Sangat Baik … Kurang Baik", 003:L375).
  */
-export function effectiveScale(grid: Grid, recognition: Recognition, settings: Settings): ScaleName {
+export function effectiveScale(
+  grid: Grid,
+  recognition: Recognition,
+  settings: Settings
+): ScaleName {
   if (!recognition.layout) return settings.scale;
   return computeSheet(grid, recognition, settings).scale;
 }
@@ -59,7 +63,13 @@ export type PredikatRule =
   | { kind: "text"; range: string; text: string; label: string; fill: string; font: string };
 
 /** Columns that carry a capaian percentage (numbers) in a recognised table. */
-export const CAPAIAN_ROLES = ["capaian", "capaian.tahun.k", "capaian.renstra.k", "capaian.n2", "capaian.renstra"];
+export const CAPAIAN_ROLES = [
+  "capaian",
+  "capaian.tahun.k",
+  "capaian.renstra.k",
+  "capaian.n2",
+  "capaian.renstra",
+];
 
 // Bands are judged on the value rounded to 2 decimals (half away from zero): x rounds to ≥ m
 // exactly when x ≥ m − 0.005, so the raw-value rules use that bound.
@@ -73,7 +83,8 @@ export function predikatRules(recognition: Recognition, scale: Scale | ScaleName
   if (!recognition.dataRows) return [];
   const [top, bottom] = recognition.dataRows;
   const colours = paletteFor(bands.length).map((i) => PALETTE[i]);
-  const range = (col: number) => `${columnLetters(col)}${top + 1}:${columnLetters(col)}${bottom + 1}`;
+  const range = (col: number) =>
+    `${columnLetters(col)}${top + 1}:${columnLetters(col)}${bottom + 1}`;
   const rules: PredikatRule[] = [];
   for (const role of CAPAIAN_ROLES) {
     const col = recognition.columns[role];
@@ -91,7 +102,10 @@ export function predikatRules(recognition: Recognition, scale: Scale | ScaleName
     });
   }
   const kat = recognition.columns.kategori;
-  if (kat !== undefined) bands.forEach((b, i) => rules.push({ kind: "text", range: range(kat), text: b.label, label: b.label, ...colours[i] }));
+  if (kat !== undefined)
+    bands.forEach((b, i) =>
+      rules.push({ kind: "text", range: range(kat), text: b.label, label: b.label, ...colours[i] })
+    );
   return rules;
 }
 
@@ -146,7 +160,8 @@ function num(v: unknown): number | null {
 /** The nested IF that turns a number (cell ref) into its band label, like bandOf on 2 decimals. */
 export function predikatFormula(ref: string, bands: Scale): string {
   let f = `"${bands[bands.length - 1].label}"`;
-  for (let i = bands.length - 2; i >= 0; i--) f = `IF(ROUND(${ref},2)>=${bands[i].min},"${bands[i].label}",${f})`;
+  for (let i = bands.length - 2; i >= 0; i--)
+    f = `IF(ROUND(${ref},2)>=${bands[i].min},"${bands[i].label}",${f})`;
   return `IF(ISNUMBER(${ref}),${f},"")`;
 }
 
@@ -156,21 +171,36 @@ export function predikatFormula(ref: string, bands: Scale): string {
  * total, and the rows that could not be computed. Every number is a formula on the table; each
  * cell also carries the engine's value (what the formula must give after recalculation).
  */
-export function summaryPlan(grid: Grid, recognition: Recognition, plan: FillPlan, settings: Settings, sheetName = SUMMARY_SHEET): SummaryPlan {
+export function summaryPlan(
+  grid: Grid,
+  recognition: Recognition,
+  plan: FillPlan,
+  settings: Settings,
+  sheetName = SUMMARY_SHEET
+): SummaryPlan {
   const cells: SummaryCell[] = [];
   let r = 0;
   const put = (row: number, col: number, c: Omit<SummaryCell, "row" | "col" | "cell">) =>
     cells.push({ row, col, cell: `${columnLetters(col)}${row + 1}`, ...c });
-  const label = (row: number, col: number, text: string, bold = false) => put(row, col, { value: text, ...(bold ? { bold } : {}) });
+  const label = (row: number, col: number, text: string, bold = false) =>
+    put(row, col, { value: text, ...(bold ? { bold } : {}) });
   const scaleName = effectiveScale(grid, recognition, settings);
   const bands = SCALES[scaleName];
   const ref = (row: number, col: number) => sheetRef(grid.name, `${columnLetters(col)}${row + 1}`);
   // The table after the fill: planned writes over what the sheet holds.
   const written = new Map<number, number | string | null>();
   for (const w of plan.writes) written.set(w.row * 16384 + w.col, w.value);
-  const valueAt = (row: number, col: number) => (written.has(row * 16384 + col) ? written.get(row * 16384 + col)! : cellAt(grid, row, col).value);
+  const valueAt = (row: number, col: number) =>
+    written.has(row * 16384 + col) ? written.get(row * 16384 + col)! : cellAt(grid, row, col).value;
 
-  label(r++, 0, `Ringkasan kinerja — lembar "${grid.name}"` + (recognition.pdName ? ` — ${recognition.pdName}` : "") + (recognition.year ? ` — tahun ${recognition.year}` : ""), true);
+  label(
+    r++,
+    0,
+    `Ringkasan kinerja — lembar "${grid.name}"` +
+      (recognition.pdName ? ` — ${recognition.pdName}` : "") +
+      (recognition.year ? ` — tahun ${recognition.year}` : ""),
+    true
+  );
   const capRole = CAPAIAN_ROLES.find((x) => recognition.columns[x] !== undefined);
   if (!recognition.dataRows || !capRole) {
     label(r, 0, "Tabel ini tidak memiliki kolom capaian; ringkasan tidak dapat dibuat.");
@@ -182,7 +212,7 @@ export function summaryPlan(grid: Grid, recognition: Recognition, plan: FillPlan
   const dataRows = model.rows.filter((x) => x.kind === "data");
   const L = columnLetters(capCol);
   const runs: string[] = [];
-  for (let i = 0; i < dataRows.length; ) {
+  for (let i = 0; i < dataRows.length;) {
     let j = i;
     while (j + 1 < dataRows.length && dataRows[j + 1].row === dataRows[j].row + 1) j++;
     runs.push(sheetRef(grid.name, `$${L}$${dataRows[i].row + 1}:$${L}$${dataRows[j].row + 1}`));
@@ -202,7 +232,9 @@ export function summaryPlan(grid: Grid, recognition: Recognition, plan: FillPlan
       if (upper !== null) conds.push(rg, `"<${rawBound(upper)}"`);
       return `COUNTIFS(${conds.join(",")})`;
     });
-    const count = capValues.filter((c) => c.v !== null && bandOf(round(new Decimal(c.v), 2), bands).label === b.label).length;
+    const count = capValues.filter(
+      (c) => c.v !== null && bandOf(round(new Decimal(c.v), 2), bands).label === b.label
+    ).length;
     label(r, 0, b.label);
     put(r, 1, { formula: `=${terms.join("+")}`, value: count });
     r++;
@@ -221,23 +253,46 @@ export function summaryPlan(grid: Grid, recognition: Recognition, plan: FillPlan
     const vals = rows.map((x) => num(valueAt(x, capCol))).filter((v): v is number => v !== null);
     const refs = rows.map((x) => ref(x, capCol));
     label(r, 0, name);
-    const value = vals.length ? round(vals.reduce((a, v) => a.plus(v), new Decimal(0)).div(vals.length), dec) : null;
+    const value = vals.length
+      ? round(vals.reduce((a, v) => a.plus(v), new Decimal(0)).div(vals.length), dec)
+      : null;
     // IFERROR: a program without any computed capaian shows empty, not #DIV/0!
     const args = chunkArgs(refs);
-    put(r, 1, { formula: `=IFERROR(ROUND(AVERAGE(${args}),${dec}),"")`, value: value ?? "", numberFormat: "0.00" });
-    put(r, 2, { formula: `=${predikatFormula(`B${r + 1}`, bands)}`, value: value === null ? "" : bandOf(value, bands).label });
+    put(r, 1, {
+      formula: `=IFERROR(ROUND(AVERAGE(${args}),${dec}),"")`,
+      value: value ?? "",
+      numberFormat: "0.00",
+    });
+    put(r, 2, {
+      formula: `=${predikatFormula(`B${r + 1}`, bands)}`,
+      value: value === null ? "" : bandOf(value, bands).label,
+    });
     r++;
   };
   const programs = dataRows.filter((x) => x.level === "program" && !x.continuation);
-  if (programs.length > 1 || (programs.length === 1 && dataRows.some((x) => x.program === programs[0].row && x.row !== programs[0].row))) {
-    for (const p of programs) avgRow(p.name ?? `Program baris ${p.row + 1}`, dataRows.filter((x) => x.row === p.row || x.program === p.row).map((x) => x.row));
+  if (
+    programs.length > 1 ||
+    (programs.length === 1 &&
+      dataRows.some((x) => x.program === programs[0].row && x.row !== programs[0].row))
+  ) {
+    for (const p of programs)
+      avgRow(
+        p.name ?? `Program baris ${p.row + 1}`,
+        dataRows.filter((x) => x.row === p.row || x.program === p.row).map((x) => x.row)
+      );
   }
-  avgRow(recognition.pdName ? `Perangkat Daerah: ${recognition.pdName}` : "Seluruh indikator", dataRows.map((x) => x.row));
+  avgRow(
+    recognition.pdName ? `Perangkat Daerah: ${recognition.pdName}` : "Seluruh indikator",
+    dataRows.map((x) => x.row)
+  );
 
   // Budget absorption: realisation ÷ ceiling.
-  const budget = (["target.tahun.rp", "realisasi.tahun.rp"] as const).every((x) => recognition.columns[x] !== undefined)
+  const budget = (["target.tahun.rp", "realisasi.tahun.rp"] as const).every(
+    (x) => recognition.columns[x] !== undefined
+  )
     ? [recognition.columns["target.tahun.rp"], recognition.columns["realisasi.tahun.rp"]]
-    : recognition.columns["anggaran.pagu"] !== undefined && recognition.columns["anggaran.realisasi"] !== undefined
+    : recognition.columns["anggaran.pagu"] !== undefined &&
+        recognition.columns["anggaran.realisasi"] !== undefined
       ? [recognition.columns["anggaran.pagu"], recognition.columns["anggaran.realisasi"]]
       : null;
   if (budget) {
@@ -257,26 +312,51 @@ export function summaryPlan(grid: Grid, recognition: Recognition, plan: FillPlan
       label(r, 0, dataRows.find((x) => x.row === row)?.name ?? `Baris ${row + 1}`);
       put(r, 1, { formula: `=N(${ref(row, pagu)})`, value: p ?? 0, numberFormat: "#,##0" });
       put(r, 2, { formula: `=N(${ref(row, real)})`, value: q ?? 0, numberFormat: "#,##0" });
-      put(r, 3, { formula: `=IF(B${r + 1}=0,"",ROUND(C${r + 1}/B${r + 1}*100,${dec}))`, value: serapan(new Decimal(p ?? 0), new Decimal(q ?? 0)), numberFormat: "0.00" });
+      put(r, 3, {
+        formula: `=IF(B${r + 1}=0,"",ROUND(C${r + 1}/B${r + 1}*100,${dec}))`,
+        value: serapan(new Decimal(p ?? 0), new Decimal(q ?? 0)),
+        numberFormat: "0.00",
+      });
       sumP = sumP.plus(p ?? 0);
       sumR = sumR.plus(q ?? 0);
       r++;
     }
     label(r, 0, "Total", true);
     if (rowsWithBudget.length) {
-      put(r, 1, { formula: `=SUM(B${r - rowsWithBudget.length + 1}:B${r})`, value: sumP.toNumber(), numberFormat: "#,##0" });
-      put(r, 2, { formula: `=SUM(C${r - rowsWithBudget.length + 1}:C${r})`, value: sumR.toNumber(), numberFormat: "#,##0" });
+      put(r, 1, {
+        formula: `=SUM(B${r - rowsWithBudget.length + 1}:B${r})`,
+        value: sumP.toNumber(),
+        numberFormat: "#,##0",
+      });
+      put(r, 2, {
+        formula: `=SUM(C${r - rowsWithBudget.length + 1}:C${r})`,
+        value: sumR.toNumber(),
+        numberFormat: "#,##0",
+      });
     } else {
       // No program rows: total over every data row of the table.
-      const colRange = (c: number) => sheetRef(grid.name, `${columnLetters(c)}${top + 1}:${columnLetters(c)}${bottom + 1}`);
+      const colRange = (c: number) =>
+        sheetRef(grid.name, `${columnLetters(c)}${top + 1}:${columnLetters(c)}${bottom + 1}`);
       for (const x of dataRows) {
         sumP = sumP.plus(num(valueAt(x.row, pagu)) ?? 0);
         sumR = sumR.plus(num(valueAt(x.row, real)) ?? 0);
       }
-      put(r, 1, { formula: `=SUM(${colRange(pagu)})`, value: sumP.toNumber(), numberFormat: "#,##0" });
-      put(r, 2, { formula: `=SUM(${colRange(real)})`, value: sumR.toNumber(), numberFormat: "#,##0" });
+      put(r, 1, {
+        formula: `=SUM(${colRange(pagu)})`,
+        value: sumP.toNumber(),
+        numberFormat: "#,##0",
+      });
+      put(r, 2, {
+        formula: `=SUM(${colRange(real)})`,
+        value: sumR.toNumber(),
+        numberFormat: "#,##0",
+      });
     }
-    put(r, 3, { formula: `=IF(B${r + 1}=0,"",ROUND(C${r + 1}/B${r + 1}*100,${dec}))`, value: serapan(sumP, sumR), numberFormat: "0.00" });
+    put(r, 3, {
+      formula: `=IF(B${r + 1}=0,"",ROUND(C${r + 1}/B${r + 1}*100,${dec}))`,
+      value: serapan(sumP, sumR),
+      numberFormat: "0.00",
+    });
     r++;
   }
 
@@ -291,9 +371,20 @@ export function summaryPlan(grid: Grid, recognition: Recognition, plan: FillPlan
     const t = tgtCol === undefined ? null : valueAt(x.row, tgtCol);
     const q = realCol === undefined ? null : valueAt(x.row, realCol);
     const empty = (v: unknown) => v === null || v === "";
-    const reason = empty(t) ? "target kosong" : empty(q) ? "realisasi kosong" : num(t) === 0 ? "target nol" : num(t) === null || num(q) === null ? "target/realisasi bukan angka" : "tidak dapat dihitung";
+    const reason = empty(t)
+      ? "target kosong"
+      : empty(q)
+        ? "realisasi kosong"
+        : num(t) === 0
+          ? "target nol"
+          : num(t) === null || num(q) === null
+            ? "target/realisasi bukan angka"
+            : "tidak dapat dihitung";
     label(r, 0, `Baris ${x.row + 1}`);
-    put(r, 1, { formula: `=${ref(x.row, recognition.columns.indikator ?? recognition.columns.uraian ?? capCol)}&""`, value: x.indicator });
+    put(r, 1, {
+      formula: `=${ref(x.row, recognition.columns.indikator ?? recognition.columns.uraian ?? capCol)}&""`,
+      value: x.indicator,
+    });
     label(r++, 2, reason);
   }
   return { sheetName, cells };
@@ -336,13 +427,20 @@ export interface ChartPlan {
 
 export const CHART_SHEET = "Grafik capaian";
 
-export function chartPlan(grid: Grid, recognition: Recognition, plan: FillPlan, settings: Settings, sheetName = CHART_SHEET): ChartPlan | null {
+export function chartPlan(
+  grid: Grid,
+  recognition: Recognition,
+  plan: FillPlan,
+  settings: Settings,
+  sheetName = CHART_SHEET
+): ChartPlan | null {
   const capRole = CAPAIAN_ROLES.find((x) => recognition.columns[x] !== undefined);
   if (!recognition.dataRows || !capRole) return null;
   const capCol = recognition.columns[capRole];
   const written = new Map<number, number | string | null>();
   for (const w of plan.writes) written.set(w.row * 16384 + w.col, w.value);
-  const valueAt = (row: number, col: number) => (written.has(row * 16384 + col) ? written.get(row * 16384 + col)! : cellAt(grid, row, col).value);
+  const valueAt = (row: number, col: number) =>
+    written.has(row * 16384 + col) ? written.get(row * 16384 + col)! : cellAt(grid, row, col).value;
   const ref = (row: number, col: number) => sheetRef(grid.name, `${columnLetters(col)}${row + 1}`);
   const model = buildRows(grid, recognition);
   const dataRows = model.rows.filter((x) => x.kind === "data");
@@ -350,7 +448,8 @@ export function chartPlan(grid: Grid, recognition: Recognition, plan: FillPlan, 
   const perProgram = recognition.layout === "E81" && programs.length > 0;
   const dec = settings.decimals;
   const cells: SummaryCell[] = [];
-  const put = (row: number, col: number, c: Omit<SummaryCell, "row" | "col" | "cell">) => cells.push({ row, col, cell: `${columnLetters(col)}${row + 1}`, ...c });
+  const put = (row: number, col: number, c: Omit<SummaryCell, "row" | "col" | "cell">) =>
+    cells.push({ row, col, cell: `${columnLetters(col)}${row + 1}`, ...c });
   const labelCol = recognition.columns.indikator ?? recognition.columns.uraian;
   put(0, 0, { value: perProgram ? "Program" : "Indikator", bold: true });
   put(0, 1, { value: "Capaian (%)", bold: true });
@@ -360,17 +459,35 @@ export function chartPlan(grid: Grid, recognition: Recognition, plan: FillPlan, 
     for (const p of programs) {
       const rows = dataRows.filter((x) => x.row === p.row || x.program === p.row).map((x) => x.row);
       const vals = rows.map((x) => num(valueAt(x, capCol))).filter((v): v is number => v !== null);
-      const value = vals.length ? round(vals.reduce((a, v) => a.plus(v), new Decimal(0)).div(vals.length), dec) : "";
+      const value = vals.length
+        ? round(vals.reduce((a, v) => a.plus(v), new Decimal(0)).div(vals.length), dec)
+        : "";
       const nameCol = recognition.columns.uraian ?? labelCol;
-      put(r, 0, nameCol === undefined ? { value: p.name } : { formula: `=${ref(p.row, nameCol)}&""`, value: p.name });
-      put(r, 1, { formula: `=IFERROR(ROUND(AVERAGE(${chunkArgs(rows.map((x) => ref(x, capCol)))}),${dec}),"")`, value, numberFormat: "0.00" });
+      put(
+        r,
+        0,
+        nameCol === undefined
+          ? { value: p.name }
+          : { formula: `=${ref(p.row, nameCol)}&""`, value: p.name }
+      );
+      put(r, 1, {
+        formula: `=IFERROR(ROUND(AVERAGE(${chunkArgs(rows.map((x) => ref(x, capCol)))}),${dec}),"")`,
+        value,
+        numberFormat: "0.00",
+      });
       put(r++, 2, { value: 100 });
     }
   } else {
     for (const x of dataRows) {
       const v = num(valueAt(x.row, capCol));
       if (v === null) continue;
-      put(r, 0, labelCol === undefined ? { value: x.indicator ?? x.name } : { formula: `=${ref(x.row, labelCol)}&""`, value: x.indicator ?? x.name });
+      put(
+        r,
+        0,
+        labelCol === undefined
+          ? { value: x.indicator ?? x.name }
+          : { formula: `=${ref(x.row, labelCol)}&""`, value: x.indicator ?? x.name }
+      );
       put(r, 1, { formula: `=${ref(x.row, capCol)}`, value: v, numberFormat: "0.00" });
       put(r++, 2, { value: 100 });
     }

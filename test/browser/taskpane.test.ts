@@ -6,8 +6,9 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import type { FakeBookData } from "../../src/excel/fake/fake-excel";
 import { e81Grid, e81Row } from "../engine/helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startServer } = require("../../scripts/playground-server.js") as { startServer: (o: object) => Promise<{ url: string; close: () => Promise<void> }> };
+const { startServer } = require("../../scripts/playground-server.js") as {
+  startServer: (o: object) => Promise<{ url: string; close: () => Promise<void> }>;
+};
 
 const dist = path.resolve(__dirname, "../../dist");
 const XSS = "<img src=x onerror=alert(1)>";
@@ -17,9 +18,40 @@ const outside: string[] = [];
 
 function book(): FakeBookData {
   const grid = e81Grid([
-    e81Row("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "Nilai SAKIP Perangkat Daerah", { t5: [100, 38196110687], r6: [80, 14824049774], t7: [100, 5405019600], tw: [[null, 759126775], [null, 1482189872]] }),
-    e81Row(XSS, "Jumlah paket bahan logistik kantor yang disediakan", { t5: [25, 66107390], r6: [22, 37574000], t7: [7, 8600000], tw: [[0, null], [2, 3675000], [0, null], [0, null]], stated: [2, 3675000, 2857, 42.7, 24, 41249000, 96, 62.4] }),
-    e81Row("Penyediaan Gaji Dan Tunjangan Asn", "Jumlah orang yang menerima gaji", { t5: ["36 Org/ bln", 34194514491], r6: [108, 13150904052], t7: [36, 4839620000], tw: [["36 Org/ bln", 983010862], ["36 Org/ bln", 1081373851]] }),
+    e81Row(
+      "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
+      "Nilai SAKIP Perangkat Daerah",
+      {
+        t5: [100, 38196110687],
+        r6: [80, 14824049774],
+        t7: [100, 5405019600],
+        tw: [
+          [null, 759126775],
+          [null, 1482189872],
+        ],
+      }
+    ),
+    e81Row(XSS, "Jumlah paket bahan logistik kantor yang disediakan", {
+      t5: [25, 66107390],
+      r6: [22, 37574000],
+      t7: [7, 8600000],
+      tw: [
+        [0, null],
+        [2, 3675000],
+        [0, null],
+        [0, null],
+      ],
+      stated: [2, 3675000, 2857, 42.7, 24, 41249000, 96, 62.4],
+    }),
+    e81Row("Penyediaan Gaji Dan Tunjangan Asn", "Jumlah orang yang menerima gaji", {
+      t5: ["36 Org/ bln", 34194514491],
+      r6: [108, 13150904052],
+      t7: [36, 4839620000],
+      tw: [
+        ["36 Org/ bln", 983010862],
+        ["36 Org/ bln", 1081373851],
+      ],
+    }),
   ]);
   return { sheets: [{ name: "E81", cells: grid.cells, merges: grid.merges }], active: 0 };
 }
@@ -38,7 +70,10 @@ async function openPane(): Promise<{ page: Page; dialogs: string[] }> {
     outside.push(url.href);
     return route.abort();
   });
-  await page.addInitScript((b) => ((window as unknown as { __KINERJA_BOOK__: unknown }).__KINERJA_BOOK__ = b), book());
+  await page.addInitScript(
+    (b) => ((window as unknown as { __KINERJA_BOOK__: unknown }).__KINERJA_BOOK__ = b),
+    book()
+  );
   await page.goto(`${server.url}/taskpane.html`);
   await page.waitForSelector("#kn-validate");
   return { page, dialogs };
@@ -48,21 +83,47 @@ async function openPane(): Promise<{ page: Page; dialogs: string[] }> {
 function trimmed(cells: unknown[][]): unknown[][] {
   return cells.map((row) => {
     const r = [...row] as { value: unknown; formula?: string; numberFormat?: string }[];
-    while (r.length && r[r.length - 1].value === null && !r[r.length - 1].formula && !r[r.length - 1].numberFormat) r.pop();
+    while (
+      r.length &&
+      r[r.length - 1].value === null &&
+      !r[r.length - 1].formula &&
+      !r[r.length - 1].numberFormat
+    )
+      r.pop();
     return r;
   });
 }
 
-const fakeCells = (page: Page) => page.evaluate(() => (window as unknown as { __kinerjaFake: { activeSheet(): { cells: unknown[][] } } }).__kinerjaFake.activeSheet().cells);
+const fakeCells = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as { __kinerjaFake: { activeSheet(): { cells: unknown[][] } } }
+      ).__kinerjaFake.activeSheet().cells
+  );
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, "taskpane.html")) || !fs.existsSync(path.join(dist, "fake-host.js")))
-    throw new Error("dist/ belum dibangun: jalankan `npm run build:addin` (npm test melakukannya lewat pretest).");
-  if (!fs.existsSync("/usr/bin/chromium")) throw new Error("Chromium tidak ada: apt-get install -y chromium");
+  if (
+    !fs.existsSync(path.join(dist, "taskpane.html")) ||
+    !fs.existsSync(path.join(dist, "fake-host.js"))
+  )
+    throw new Error(
+      "dist/ belum dibangun: jalankan `npm run build:addin` (npm test melakukannya lewat pretest)."
+    );
+  if (!fs.existsSync("/usr/bin/chromium"))
+    throw new Error("Chromium tidak ada: apt-get install -y chromium");
   server = await startServer({ dist });
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }, 60000);
 
@@ -86,7 +147,12 @@ test("recognise, validate, select, fill, undo — in the real task pane", async 
   // Clicking a finding selects its cell in Excel.
   const cell = await issues.first().getAttribute("data-cell");
   await issues.first().click();
-  await page.waitForFunction((c) => (window as unknown as { __kinerjaFake: { selection: string } }).__kinerjaFake.selection === `E81!${c}`, cell);
+  await page.waitForFunction(
+    (c) =>
+      (window as unknown as { __kinerjaFake: { selection: string } }).__kinerjaFake.selection ===
+      `E81!${c}`,
+    cell
+  );
 
   // Preview first: nothing written yet.
   await page.click("#kn-fill");
@@ -111,7 +177,9 @@ test("recognise, validate, select, fill, undo — in the real task pane", async 
   await page.click("#kn-recognise");
   expect(await page.locator("img").count()).toBe(0);
   expect(dialogs).toEqual([]);
-  await page.screenshot({ path: path.resolve(__dirname, "../../tmp/taskpane-320.png"), fullPage: true }).catch(() => undefined);
+  await page
+    .screenshot({ path: path.resolve(__dirname, "../../tmp/taskpane-320.png"), fullPage: true })
+    .catch(() => undefined);
   expect(outside.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);
   await page.close();
 }, 60000);
@@ -128,7 +196,14 @@ test("the playground (npm start on Linux): Mojokerto E.81 recognised, validated,
   const frame = page.frameLocator("#pane");
   await expect(frame.locator("#kn-layout-name").textContent()).resolves.toMatch(/E\.81/);
   const paneWindow = () => page.frames().find((f) => f.url().includes("taskpane.html"))!;
-  const cells = () => paneWindow().evaluate(() => (window as unknown as { __kinerjaFake: { activeSheet(): { name: string; cells: unknown[][] } } }).__kinerjaFake.activeSheet());
+  const cells = () =>
+    paneWindow().evaluate(() =>
+      (
+        window as unknown as {
+          __kinerjaFake: { activeSheet(): { name: string; cells: unknown[][] } };
+        }
+      ).__kinerjaFake.activeSheet()
+    );
   const before = await cells();
   expect(before.name).toBe("E81");
 
@@ -141,19 +216,23 @@ test("the playground (npm start on Linux): Mojokerto E.81 recognised, validated,
   const cell = await first.getAttribute("data-cell");
   await first.click();
   await page.locator("#selected-cell").waitFor();
-  expect(await page.evaluate(() => {
-    const td = document.getElementById("selected-cell") as HTMLTableCellElement;
-    const row = (td.parentElement as HTMLTableRowElement).rowIndex;
-    const header = document.querySelector("thead tr")!.children[td.cellIndex].textContent;
-    return `${header}${row}`;
-  })).toBe(cell);
+  expect(
+    await page.evaluate(() => {
+      const td = document.getElementById("selected-cell") as HTMLTableCellElement;
+      const row = (td.parentElement as HTMLTableRowElement).rowIndex;
+      const header = document.querySelector("thead tr")!.children[td.cellIndex].textContent;
+      return `${header}${row}`;
+    })
+  ).toBe(cell);
 
   await frame.locator("#kn-fill").click();
   await frame.locator("#kn-write").click();
   await frame.locator("#kn-undo").waitFor();
   const filled = await cells();
   expect(filled.cells).not.toEqual(before.cells);
-  await page.screenshot({ path: path.resolve(__dirname, "../../tmp/playground-filled.png") }).catch(() => undefined);
+  await page
+    .screenshot({ path: path.resolve(__dirname, "../../tmp/playground-filled.png") })
+    .catch(() => undefined);
   await frame.locator("#kn-undo").click();
   await frame.locator("text=Isi sel dikembalikan").waitFor();
   expect(trimmed((await cells()).cells)).toEqual(trimmed(before.cells));
@@ -173,7 +252,9 @@ test("the XSS payload appears as text in the issue list", async () => {
 
 test("outside Excel the pane says where to open it", async () => {
   const page = await browser.newPage({ viewport: { width: 320, height: 600 } });
-  await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
+  await page.route("**/*", (route) =>
+    new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()
+  );
   await page.goto(`${server.url}/bantuan.html`);
   await page.setContent('<main id="app"></main>');
   await page.addScriptTag({ url: `${server.url}/taskpane.js` });

@@ -4,7 +4,6 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { PROD_URL } = require("../../scripts/build-config.js") as { PROD_URL: string };
 
 const root = path.resolve(__dirname, "../..");
@@ -13,8 +12,13 @@ const read = (f: string) => fs.readFileSync(path.join(dist, f), "utf8");
 const jsFiles = () => fs.readdirSync(dist).filter((f) => f.endsWith(".js"));
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(dist, "functions.js")) || !fs.existsSync(path.join(dist, "manifest.xml")))
-    throw new Error("dist/ belum dibangun: jalankan `npm run build:addin` (npm test melakukannya lewat pretest).");
+  if (
+    !fs.existsSync(path.join(dist, "functions.js")) ||
+    !fs.existsSync(path.join(dist, "manifest.xml"))
+  )
+    throw new Error(
+      "dist/ belum dibangun: jalankan `npm run build:addin` (npm test melakukannya lewat pretest)."
+    );
 });
 
 test("every id in functions.json is associated in functions.js", () => {
@@ -25,7 +29,9 @@ test("every id in functions.json is associated in functions.js", () => {
 });
 
 test("every ribbon ExecuteFunction of the manifest is associated in the task pane bundle", () => {
-  const names = [...read("manifest.xml").matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);
+  const names = [...read("manifest.xml").matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map(
+    (m) => m[1]
+  );
   expect(names.sort()).toEqual(["isiCapaian", "validasiSheet"]);
   const bundle = read("taskpane.js");
   for (const n of names) expect(bundle).toContain(`associate("${n}"`);
@@ -56,7 +62,9 @@ test("taskpane.html has a Content-Security-Policy allowing only self and the Off
   expect(new Set(hosts)).toEqual(new Set(["https://appsforoffice.microsoft.com"]));
   expect(csp).not.toMatch(/unsafe-eval/);
   // office.js from the CDN, not bundled; both shared-runtime bundles on the one page.
-  expect(html).toMatch(/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/);
+  expect(html).toMatch(
+    /<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/
+  );
   for (const b of ["taskpane.js", "functions.js"]) expect(html).toContain(b);
 });
 
@@ -68,7 +76,10 @@ test("no eval or new Function in the built bundles, and office.js is not bundled
     expect({ f, eval: /\beval\s*\(/.test(code) }).toEqual({ f, eval: false });
     expect({ f, fn: /new\s+Function\s*\(/.test(code) }).toEqual({ f, fn: false });
     // A marker of office.js itself (its loader), which must come from the CDN.
-    expect({ f, officeJs: code.includes("o15apptofilemappingtable") }).toEqual({ f, officeJs: false });
+    expect({ f, officeJs: code.includes("o15apptofilemappingtable") }).toEqual({
+      f,
+      officeJs: false,
+    });
   }
 });
 

@@ -5,7 +5,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startServer } = require("../../scripts/playground-server.js") as {
   startServer: (o: object) => Promise<{ url: string; close: () => Promise<void> }>;
 };
@@ -43,7 +42,12 @@ async function openPage(): Promise<Page> {
           public message?: string
         ) {}
       },
-      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+      ErrorCode: {
+        invalidValue: "#VALUE!",
+        notAvailable: "#N/A",
+        divisionByZero: "#DIV/0!",
+        invalidNumber: "#NUM!",
+      },
     };
     // fake-host.js assigns window.Office; record what the commands register and show.
     let office: Record<string, unknown> | undefined;
@@ -51,7 +55,9 @@ async function openPage(): Promise<Page> {
       configurable: true,
       get: () => office,
       set: (v: Record<string, unknown>) => {
-        v.actions = { associate: (id: string, fn: Probe["__assoc"][string]) => void (w.__assoc[id] = fn) };
+        v.actions = {
+          associate: (id: string, fn: Probe["__assoc"][string]) => void (w.__assoc[id] = fn),
+        };
         v.addin = {
           showAsTaskpane: async () => {
             w.__shown++;
@@ -74,18 +80,27 @@ async function press(page: Page, action: string): Promise<number> {
       new Promise<number>((resolve) => {
         const w = window as unknown as Probe;
         let completed = 0;
-        w.__assoc[a]({ completed: () => void (completed++, setTimeout(() => resolve(completed), 50)) });
+        w.__assoc[a]({
+          completed: () => void (completed++, setTimeout(() => resolve(completed), 50)),
+        });
       }),
     action
   );
 }
 
-const cells = (page: Page) => page.evaluate(() => (window as unknown as Probe).__kinerjaFake.activeSheet().cells);
+const cells = (page: Page) =>
+  page.evaluate(() => (window as unknown as Probe).__kinerjaFake.activeSheet().cells);
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, "taskpane.html")) || !fs.existsSync(path.join(dist, "fake-host.js")))
-    throw new Error("dist/ belum dibangun: jalankan `npm run build:addin` (npm test melakukannya lewat pretest).");
-  if (!fs.existsSync("/usr/bin/chromium")) throw new Error("Chromium tidak ada: apt-get install -y chromium");
+  if (
+    !fs.existsSync(path.join(dist, "taskpane.html")) ||
+    !fs.existsSync(path.join(dist, "fake-host.js"))
+  )
+    throw new Error(
+      "dist/ belum dibangun: jalankan `npm run build:addin` (npm test melakukannya lewat pretest)."
+    );
+  if (!fs.existsSync("/usr/bin/chromium"))
+    throw new Error("Chromium tidak ada: apt-get install -y chromium");
   server = await startServer({ dist });
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -102,7 +117,11 @@ test("every ExecuteFunction of the manifest and every custom function id is asso
   const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
   const actions = [...manifest.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);
   expect(actions.sort()).toEqual(["isiCapaian", "validasiSheet"]);
-  const ids = (JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id);
+  const ids = (
+    JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as {
+      functions: { id: string }[];
+    }
+  ).functions.map((f) => f.id);
   const page = await openPage();
   const seen = await page.evaluate(() => {
     const w = window as unknown as Probe;

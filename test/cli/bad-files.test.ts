@@ -19,26 +19,55 @@ async function validXlsx(file: string, fill: (ws: ExcelJS.Worksheet) => void): P
 }
 
 const cases: [string, () => Promise<string>][] = [
-  ["an empty file", async () => (fs.writeFileSync(path.join(dir, "kosong.xlsx"), ""), path.join(dir, "kosong.xlsx"))],
-  ["a non-xlsx file", async () => (fs.writeFileSync(path.join(dir, "teks.xlsx"), "NO;KODE;URAIAN\n1;2.07;Tenaga Kerja\n"), path.join(dir, "teks.xlsx"))],
-  ["a CSV named as such", async () => (fs.writeFileSync(path.join(dir, "tabel.csv"), "a,b\n1,2\n"), path.join(dir, "tabel.csv"))],
+  [
+    "an empty file",
+    async () => (
+      fs.writeFileSync(path.join(dir, "kosong.xlsx"), ""),
+      path.join(dir, "kosong.xlsx")
+    ),
+  ],
+  [
+    "a non-xlsx file",
+    async () => (
+      fs.writeFileSync(path.join(dir, "teks.xlsx"), "NO;KODE;URAIAN\n1;2.07;Tenaga Kerja\n"),
+      path.join(dir, "teks.xlsx")
+    ),
+  ],
+  [
+    "a CSV named as such",
+    async () => (
+      fs.writeFileSync(path.join(dir, "tabel.csv"), "a,b\n1,2\n"),
+      path.join(dir, "tabel.csv")
+    ),
+  ],
   [
     "a truncated xlsx",
     async () => {
       const full = await validXlsx(path.join(dir, "utuh.xlsx"), (ws) => ws.addRow(["Tabel E.81"]));
       const buf = fs.readFileSync(full);
-      fs.writeFileSync(path.join(dir, "terpotong.xlsx"), buf.subarray(0, Math.floor(buf.length / 2)));
+      fs.writeFileSync(
+        path.join(dir, "terpotong.xlsx"),
+        buf.subarray(0, Math.floor(buf.length / 2))
+      );
       return path.join(dir, "terpotong.xlsx");
     },
   ],
-  ["a workbook with nothing but an empty sheet (as a chart-only workbook reads)", () => validXlsx(path.join(dir, "grafik.xlsx"), () => undefined)],
+  [
+    "a workbook with nothing but an empty sheet (as a chart-only workbook reads)",
+    () => validXlsx(path.join(dir, "grafik.xlsx"), () => undefined),
+  ],
   [
     "a 50 MB workbook",
     async () => {
-      const small = await validXlsx(path.join(dir, "kecil.xlsx"), (ws) => ws.addRow(["Tabel E.81"]));
+      const small = await validXlsx(path.join(dir, "kecil.xlsx"), (ws) =>
+        ws.addRow(["Tabel E.81"])
+      );
       const big = path.join(dir, "besar.xlsx");
       // Junk before a zip keeps it readable by zip tools (like a self-extracting archive).
-      fs.writeFileSync(big, Buffer.concat([crypto.randomBytes(50 * 1024 * 1024), fs.readFileSync(small)]));
+      fs.writeFileSync(
+        big,
+        Buffer.concat([crypto.randomBytes(50 * 1024 * 1024), fs.readFileSync(small)])
+      );
       return big;
     },
   ],
@@ -46,7 +75,10 @@ const cases: [string, () => Promise<string>][] = [
     "a sheet full of errors",
     () =>
       validXlsx(path.join(dir, "galat.xlsx"), (ws) => {
-        for (let r = 1; r <= 30; r++) ws.addRow(Array.from({ length: 12 }, () => ({ error: "#DIV/0!" }) as ExcelJS.CellErrorValue));
+        for (let r = 1; r <= 30; r++)
+          ws.addRow(
+            Array.from({ length: 12 }, () => ({ error: "#DIV/0!" }) as ExcelJS.CellErrorValue)
+          );
       }),
   ],
 ];
@@ -57,17 +89,29 @@ describe.each(cases)("%s", (_name, make) => {
     file = await make();
   }, 60000);
 
-  test.each([["periksa"], ["isi"]])("kinerja %s: clear message or report, no stack trace, input unchanged", async (cmd) => {
-    const before = hash(file);
-    const io = memoryIO();
-    const args = cmd === "isi" ? [cmd, file, "-o", path.join(dir, `keluar-${path.basename(file, path.extname(file))}.xlsx`)] : [cmd, file];
-    const code = await main(args, io);
-    expect([0, 1, 2]).toContain(code);
-    const text = io.stdout + io.stderr;
-    expect(text.length).toBeGreaterThan(0);
-    expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
-    expect(text).not.toMatch(/Error:|TypeError|undefined/);
-    if (code === 2) expect(io.stderr).toMatch(/berkas|Berkas|workbook|lembar|tabel/);
-    expect(hash(file)).toBe(before);
-  }, 60000);
+  test.each([["periksa"], ["isi"]])(
+    "kinerja %s: clear message or report, no stack trace, input unchanged",
+    async (cmd) => {
+      const before = hash(file);
+      const io = memoryIO();
+      const args =
+        cmd === "isi"
+          ? [
+              cmd,
+              file,
+              "-o",
+              path.join(dir, `keluar-${path.basename(file, path.extname(file))}.xlsx`),
+            ]
+          : [cmd, file];
+      const code = await main(args, io);
+      expect([0, 1, 2]).toContain(code);
+      const text = io.stdout + io.stderr;
+      expect(text.length).toBeGreaterThan(0);
+      expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
+      expect(text).not.toMatch(/Error:|TypeError|undefined/);
+      if (code === 2) expect(io.stderr).toMatch(/berkas|Berkas|workbook|lembar|tabel/);
+      expect(hash(file)).toBe(before);
+    },
+    60000
+  );
 });

@@ -38,7 +38,10 @@ describe("kinerja hitung reproduces the seed examples (issue 2)", () => {
     const r = await run("CAPAIAN", "", "10");
     expect(r.out).toMatch(/^#N\/A .*belum diisi/);
     const j = await run("CAPAIAN", "", "10", "--json");
-    expect(JSON.parse(j.out)).toEqual({ error: "#N/A", message: expect.stringMatching(/belum diisi/) });
+    expect(JSON.parse(j.out)).toEqual({
+      error: "#N/A",
+      message: expect.stringMatching(/belum diisi/),
+    });
   });
 
   test("compound value → #VALUE!", async () => {

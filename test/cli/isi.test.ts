@@ -15,12 +15,21 @@ const sha = (f: string) => crypto.createHash("sha256").update(fs.readFileSync(f)
 
 beforeAll(async () => {
   // 002 §8 #16 (l.1374)
-  const row = e81Row("Penyusunan Dokumen Perencanaan Perangkat Daerah", "Jumlah dokumen perencanaan yang disusun", {
-    t5: [25, 66107390],
-    r6: [22, 37574000],
-    t7: [7, 8600000],
-    tw: [[0, "-"], [2, 3675000], [0, "-"], [0, "-"]],
-  });
+  const row = e81Row(
+    "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+    "Jumlah dokumen perencanaan yang disusun",
+    {
+      t5: [25, 66107390],
+      r6: [22, 37574000],
+      t7: [7, 8600000],
+      tw: [
+        [0, "-"],
+        [2, 3675000],
+        [0, "-"],
+        [0, "-"],
+      ],
+    }
+  );
   const rows = e81Grid([row]).cells.map((r) => r.map((c) => c.value));
   await writeXlsx(a, [{ name: "E81", rows }]);
   await writeXlsx(b, [{ name: "E81", rows }]);
@@ -34,12 +43,21 @@ describe("kinerja isi", () => {
     expect(await main(["isi", a, "-o", out, "--json"], io)).toBe(0);
     expect(sha(a)).toBe(before);
     const { written } = JSON.parse(io.stdout);
-    expect(written).toContainEqual({ file: a, sheet: "E81", cell: "U8", formula: '=IF(OR(I8="",I8=0,S8=""),"",ROUND(S8/I8*100,2))', value: 28.57 });
+    expect(written).toContainEqual({
+      file: a,
+      sheet: "E81",
+      cell: "U8",
+      formula: '=IF(OR(I8="",I8=0,S8=""),"",ROUND(S8/I8*100,2))',
+      value: 28.57,
+    });
     expect(written).toContainEqual(expect.objectContaining({ cell: "Z8", value: 62.4 }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const u8 = wb.getWorksheet("E81")!.getCell("U8").value as ExcelJS.CellFormulaValue;
-    expect(u8).toMatchObject({ formula: 'IF(OR(I8="",I8=0,S8=""),"",ROUND(S8/I8*100,2))', result: 28.57 });
+    expect(u8).toMatchObject({
+      formula: 'IF(OR(I8="",I8=0,S8=""),"",ROUND(S8/I8*100,2))',
+      result: 28.57,
+    });
   });
 
   it("--nilai writes values only", async () => {
@@ -72,7 +90,9 @@ describe("kinerja isi", () => {
     expect(await main(["isi", a, "-o", a], io)).toBe(2);
     expect(sha(a)).toBe(before);
     io = memoryIO();
-    expect(await main(["isi", path.join(dir, "hilang.xlsx"), "-o", path.join(dir, "o.xlsx")], io)).toBe(2);
+    expect(
+      await main(["isi", path.join(dir, "hilang.xlsx"), "-o", path.join(dir, "o.xlsx")], io)
+    ).toBe(2);
     expect(io.stderr).toMatch(/tidak ditemukan/);
   });
 });

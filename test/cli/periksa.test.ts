@@ -12,21 +12,38 @@ const wrong = path.join(dir, "salah.xlsx");
 const values = (g: ReturnType<typeof e81Grid>) => g.cells.map((r) => r.map((c) => c.value));
 
 beforeAll(async () => {
-  const ok = e81Row("Penyusunan Dokumen Perencanaan Perangkat Daerah", "Jumlah dokumen perencanaan yang disusun", {
-    t5: [25, 66107390],
-    r6: [22, 37574000],
-    t7: [7, 8600000],
-    tw: [[0, null], [2, 3675000]],
-  });
-  await writeXlsx(clean, [{ name: "E81", rows: values(e81Grid([ok])) }, { name: "Catatan", rows: [["bebas"]] }]);
+  const ok = e81Row(
+    "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+    "Jumlah dokumen perencanaan yang disusun",
+    {
+      t5: [25, 66107390],
+      r6: [22, 37574000],
+      t7: [7, 8600000],
+      tw: [
+        [0, null],
+        [2, 3675000],
+      ],
+    }
+  );
+  await writeXlsx(clean, [
+    { name: "E81", rows: values(e81Grid([ok])) },
+    { name: "Catatan", rows: [["bebas"]] },
+  ]);
   // 002:L1359: 15K stated 8560,00 instead of 85,60
-  const bad = e81Row("PERENCANAAN, PENGANGGARAN, DAN EVALUASI KINERJA PERANGKAT DAERAH", "Jumlah dokumen", {
-    t5: [100, null],
-    r6: [19, null],
-    t7: [100, null],
-    tw: [[0, null], [66.6, null]],
-    stated: [66.6, null, 66.6, null, 85.6, null, "8560,00", null],
-  });
+  const bad = e81Row(
+    "PERENCANAAN, PENGANGGARAN, DAN EVALUASI KINERJA PERANGKAT DAERAH",
+    "Jumlah dokumen",
+    {
+      t5: [100, null],
+      r6: [19, null],
+      t7: [100, null],
+      tw: [
+        [0, null],
+        [66.6, null],
+      ],
+      stated: [66.6, null, 66.6, null, 85.6, null, "8560,00", null],
+    }
+  );
   await writeXlsx(wrong, [{ name: "E81", rows: values(e81Grid([bad])) }]);
 });
 
@@ -38,8 +55,19 @@ describe("kinerja periksa", () => {
     const out = JSON.parse(io.stdout);
     expect(out.files[0].file).toBe(clean);
     const s = out.files[0].sheets[0];
-    expect(s).toMatchObject({ name: "E81", layout: "E81", year: 2024, headerRows: [4, 7], dataRows: [8, 8], issues: [] });
-    expect(s.columns).toMatchObject({ indikator: "D", "target.tahun.k": "I", "capaian.tahun.k": "U" });
+    expect(s).toMatchObject({
+      name: "E81",
+      layout: "E81",
+      year: 2024,
+      headerRows: [4, 7],
+      dataRows: [8, 8],
+      issues: [],
+    });
+    expect(s.columns).toMatchObject({
+      indikator: "D",
+      "target.tahun.k": "I",
+      "capaian.tahun.k": "U",
+    });
     expect(out.files[0].sheets[1]).toMatchObject({ name: "Catatan", layout: null });
   });
 
@@ -48,7 +76,9 @@ describe("kinerja periksa", () => {
     const code = await main(["periksa", wrong, "--json", "--sheet", "E81"], io);
     expect(code).toBe(1);
     const issues = JSON.parse(io.stdout).files[0].sheets[0].issues;
-    expect(issues).toContainEqual(expect.objectContaining({ cell: "Y8", rule: "hitung.beda", severity: "error" }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ cell: "Y8", rule: "hitung.beda", severity: "error" })
+    );
   });
 
   it("human output in Indonesian", async () => {
@@ -60,7 +90,13 @@ describe("kinerja periksa", () => {
   });
 
   it("missing, non-xlsx and unknown sheet → exit 2 with a clear message, no stack trace", async () => {
-    for (const args of [[path.join(dir, "tidak-ada.xlsx")], [path.join(dir, "x.csv")], [clean, "--sheet", "Tidak Ada"], [], ["--bogus", clean]]) {
+    for (const args of [
+      [path.join(dir, "tidak-ada.xlsx")],
+      [path.join(dir, "x.csv")],
+      [clean, "--sheet", "Tidak Ada"],
+      [],
+      ["--bogus", clean],
+    ]) {
       const io = memoryIO();
       const txt = path.join(dir, "x.csv");
       fs.writeFileSync(txt, "a,b");

@@ -7,7 +7,12 @@ import type { NomenclatureData } from "../../src/codes/types";
 import type { CellValue } from "../../src/sheet/grid";
 
 const dataDir = path.resolve(__dirname, "../../src/codes/data");
-const load = (v: string) => prepare(JSON.parse(fs.readFileSync(path.join(dataDir, `nomenklatur-${v}.json`), "utf8")) as NomenclatureData);
+const load = (v: string) =>
+  prepare(
+    JSON.parse(
+      fs.readFileSync(path.join(dataDir, `nomenklatur-${v}.json`), "utf8")
+    ) as NomenclatureData
+  );
 const v2024 = load("kabkota-2024");
 const v2027 = load("2027");
 
@@ -34,19 +39,33 @@ describe("readCode: every variant of DOMAIN §6", () => {
   test("incomplete kegiatan codes are format errors (000 L795)", () => {
     expect(readCode(["2", "7", "3", "2"]).kind).toBe("invalid");
   });
-  test("placeholders", () => expect(readCode(["X.XX.01.2.01.0001"])).toMatchObject({ placeholder: true }));
-  test("name in the same cell", () => expect(readCode(["2.07.04 PROGRAM PENEMPATAN TENAGA KERJA"])).toMatchObject({ name: "PROGRAM PENEMPATAN TENAGA KERJA", level: "program" }));
+  test("placeholders", () =>
+    expect(readCode(["X.XX.01.2.01.0001"])).toMatchObject({ placeholder: true }));
+  test("name in the same cell", () =>
+    expect(readCode(["2.07.04 PROGRAM PENEMPATAN TENAGA KERJA"])).toMatchObject({
+      name: "PROGRAM PENEMPATAN TENAGA KERJA",
+      level: "program",
+    }));
 });
 
 describe("NAMAKODE and CEKKODE (issue 4)", () => {
   test("NAMAKODE 2.07.04.2.01.0002 → official casing", async () => {
-    expect(await namaKode("2.07.04.2.01.0002")).toEqual({ ok: true, value: "Pelayanan antar Kerja" });
+    expect(await namaKode("2.07.04.2.01.0002")).toEqual({
+      ok: true,
+      value: "Pelayanan antar Kerja",
+    });
   });
   test("support programme written with the PD's bidang", async () => {
-    expect(await namaKode("2.07.01.2.01.0001")).toEqual({ ok: true, value: "Penyusunan Dokumen Perencanaan Perangkat Daerah" });
+    expect(await namaKode("2.07.01.2.01.0001")).toEqual({
+      ok: true,
+      value: "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+    });
   });
   test('CEKKODE "2 07 01 2. 01 01" is accepted as 2.07.01.2.01.0001', async () => {
-    expect(await cekKode("2 07 01 2. 01 01")).toEqual({ ok: true, value: "OK (2.07.01.2.01.0001)" });
+    expect(await cekKode("2 07 01 2. 01 01")).toEqual({
+      ok: true,
+      value: "OK (2.07.01.2.01.0001)",
+    });
   });
   test("CEKKODE names the successor of a retired code", async () => {
     const r = await cekKode("2.07.03.2.01.0005", 2027);
@@ -71,11 +90,21 @@ describe("NAMAKODE and CEKKODE (issue 4)", () => {
 
 // Rows as they stand in Pasuruan Tabel 2.1 / 4.1 (004 §6.1) and Lamongan T-C.29 (000 §6.5).
 function rows(spec: [string[], string][]): CodeRow[] {
-  return spec.map(([code, name], i) => ({ row: i + 10, codeCells: code.map((v, j) => ({ col: j, value: v })), name: { col: 6, value: name } }));
+  return spec.map(([code, name], i) => ({
+    row: i + 10,
+    codeCells: code.map((v, j) => ({ col: j, value: v })),
+    name: { col: 6, value: name },
+  }));
 }
 
 describe("checkCodes on seed rows", () => {
-  const check = (r: CodeRow[], year = 2024, scope: "kabkota" | "provinsi" = "kabkota") => checkCodes(r, { year, scope, nomenclature: year >= 2027 ? v2027 : v2024, previous: year >= 2027 ? v2024 : undefined });
+  const check = (r: CodeRow[], year = 2024, scope: "kabkota" | "provinsi" = "kabkota") =>
+    checkCodes(r, {
+      year,
+      scope,
+      nomenclature: year >= 2027 ? v2027 : v2024,
+      previous: year >= 2027 ? v2024 : undefined,
+    });
   const serious = (issues: ReturnType<typeof check>) => issues.filter((i) => i.severity !== "info");
 
   test("correct codes produce no alarms (004 L427–L452)", () => {
@@ -85,7 +114,10 @@ describe("checkCodes on seed rows", () => {
         [["2 07 01"], "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"],
         [["2 07 01 2. 01"], "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"],
         [["2 07 01 2. 01 01"], "Penyusunan Dokumen Perencanaan Perangkat Daerah"],
-        [["2 07 01 2. 01 06"], "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD"],
+        [
+          ["2 07 01 2. 01 06"],
+          "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD",
+        ],
         [["2 07 01 2. 02"], "Administrasi Keuangan Perangkat Daerah"],
         [["2 07 01 2. 02 01"], "Penyediaan Gaji dan Tunjangan ASN"],
         [["2 07 01 2. 05"], "Administrasi Kepegawaian Perangkat Daerah"],
@@ -115,7 +147,9 @@ describe("checkCodes on seed rows", () => {
   });
 
   test("000 L166: a sub-kegiatan printed with its program code", () => {
-    const issues = check(rows([[["2", "07", "01"], "Penyusunan Dokumen Perencanaan Perangkat Daerah"]]));
+    const issues = check(
+      rows([[["2", "07", "01"], "Penyusunan Dokumen Perencanaan Perangkat Daerah"]])
+    );
     expect(issues.map((i) => i.rule)).toContain("kode.hierarki");
   });
 
@@ -126,23 +160,39 @@ describe("checkCodes on seed rows", () => {
         [["2 07 01 2.06 05"], "Penyediaan Barang Cetak dan Penggandaan"],
       ])
     );
-    expect(issues.map((i) => i.rule)).toEqual(["kode.format", "kode.nama-beda", "kode.format", "kode.nama-beda"]);
+    expect(issues.map((i) => i.rule)).toEqual([
+      "kode.format",
+      "kode.nama-beda",
+      "kode.format",
+      "kode.nama-beda",
+    ]);
     expect(issues[1].message).toMatch(/Fasilitasi Kunjungan Tamu/);
   });
 
   test("000 L795: incomplete kegiatan code → kode.format error", () => {
-    const issues = check(rows([[["2", "7", "3", "2"], "Pelaksanaan Pelatihan berdasarkan Unit Kompetensi"]]));
+    const issues = check(
+      rows([[["2", "7", "3", "2"], "Pelaksanaan Pelatihan berdasarkan Unit Kompetensi"]])
+    );
     expect(issues[0]).toMatchObject({ rule: "kode.format", severity: "error" });
   });
 
   test("provincial kegiatan 2.07.06.1.01 in a kab/kota sheet → kode.kewenangan", () => {
     const issues = check(rows([[["2.07.06.1.01"], "Penyelenggaraan Pengawasan Ketenagakerjaan"]]));
     expect(issues[0]).toMatchObject({ rule: "kode.kewenangan", severity: "error" });
-    expect(check(rows([[["2.07.06.1.01"], "Penyelenggaraan Pengawasan Ketenagakerjaan"]]), 2027, "provinsi").filter((i) => i.severity === "error")).toEqual([]);
+    expect(
+      check(
+        rows([[["2.07.06.1.01"], "Penyelenggaraan Pengawasan Ketenagakerjaan"]]),
+        2027,
+        "provinsi"
+      ).filter((i) => i.severity === "error")
+    ).toEqual([]);
   });
 
   test("retired code in a 2027 sheet → kode.kadaluarsa naming the successor", () => {
-    const issues = check(rows([[["2.07.03.2.01.0005"], "Pengadaan Sarana Pelatihan Vokasi dan Produktivitas"]]), 2027);
+    const issues = check(
+      rows([[["2.07.03.2.01.0005"], "Pengadaan Sarana Pelatihan Vokasi dan Produktivitas"]]),
+      2027
+    );
     expect(issues[0]).toMatchObject({ rule: "kode.kadaluarsa" });
     expect(issues[0].message).toMatch(/2\.07\.03\.2\.01\.0008/);
     const gone = check(rows([[["2.07.03.2.01.0001"], "x"]]), 2027);
@@ -150,7 +200,10 @@ describe("checkCodes on seed rows", () => {
   });
 
   test("placeholder left in → kode.placeholder", () => {
-    expect(check(rows([[["X.XX.01.2.01.0001"], "Penyusunan Dokumen Perencanaan Perangkat Daerah"]]))[0].rule).toBe("kode.placeholder");
+    expect(
+      check(rows([[["X.XX.01.2.01.0001"], "Penyusunan Dokumen Perencanaan Perangkat Daerah"]]))[0]
+        .rule
+    ).toBe("kode.placeholder");
   });
 
   test("unknown code → kode.tidak-dikenal; a sub-kegiatan under the wrong kegiatan → kode.hierarki", () => {

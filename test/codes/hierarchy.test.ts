@@ -36,6 +36,9 @@ describe("assignHierarchy: hierarchy from row order", () => {
     expect(p[1]).toMatchObject({ code: "2.07.04", continuation: true });
   });
   test("rows before any code inherit nothing", () => {
-    expect(assignHierarchy([{ reading: readCode([null]) }])[0]).toMatchObject({ code: null, continuation: false });
+    expect(assignHierarchy([{ reading: readCode([null]) }])[0]).toMatchObject({
+      code: null,
+      continuation: false,
+    });
   });
 });

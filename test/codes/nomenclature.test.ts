@@ -9,17 +9,31 @@ import type { NomenclatureData } from "../../src/codes/types";
 
 const root = path.resolve(__dirname, "../..");
 const dataDir = path.join(root, "src/codes/data");
-const load = (v: string) => prepare(JSON.parse(fs.readFileSync(path.join(dataDir, `nomenklatur-${v}.json`), "utf8")) as NomenclatureData);
+const load = (v: string) =>
+  prepare(
+    JSON.parse(
+      fs.readFileSync(path.join(dataDir, `nomenklatur-${v}.json`), "utf8")
+    ) as NomenclatureData
+  );
 const shared = process.env.KINERJA_SHARED ?? path.resolve(root, "..", "shared");
 
 test("regenerating the data from the official exports is byte-identical", async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-nom-"));
   const files = await generate(out);
   expect(files.length).toBe(2);
-  for (const f of files) expect(fs.readFileSync(f, "utf8")).toBe(fs.readFileSync(path.join(dataDir, path.basename(f)), "utf8"));
+  for (const f of files)
+    expect(fs.readFileSync(f, "utf8")).toBe(
+      fs.readFileSync(path.join(dataDir, path.basename(f)), "utf8")
+    );
 }, 120000);
 
-interface Row { code: string; name: string; in2023: boolean; in2027: boolean; previous: string }
+interface Row {
+  code: string;
+  name: string;
+  in2023: boolean;
+  in2027: boolean;
+  previous: string;
+}
 
 function researchTable(): Row[] {
   const md = fs.readFileSync(path.join(shared, "research/nomenclature-and-peers.md"), "utf8");
@@ -51,13 +65,21 @@ describe("bidang 2.07, 3.32 and X.XX.01 agree with research §1.3", () => {
   });
 
   test("presence of every code in each version", () => {
-    const mismatches = rows.filter((r) => (v2024.names[r.code] !== undefined) !== r.in2023 || (v2027.names[r.code] !== undefined) !== r.in2027);
+    const mismatches = rows.filter(
+      (r) =>
+        (v2024.names[r.code] !== undefined) !== r.in2023 ||
+        (v2027.names[r.code] !== undefined) !== r.in2027
+    );
     expect(mismatches.map((m) => m.code)).toEqual([]);
   });
 
   test("names (2027 where present, otherwise 900) match after normalisation", () => {
     const mismatches = rows
-      .map((r) => ({ code: r.code, table: r.name, data: (r.in2027 ? v2027.names[r.code] : v2024.names[r.code]) ?? "" }))
+      .map((r) => ({
+        code: r.code,
+        table: r.name,
+        data: (r.in2027 ? v2027.names[r.code] : v2024.names[r.code]) ?? "",
+      }))
       .filter((m) => normaliseName(m.table) !== normaliseName(m.data));
     expect(mismatches).toEqual([]);
   });

@@ -1,5 +1,12 @@
 import Decimal from "decimal.js";
-import { capaian, kategori, efisiensi, serapan, realisasi, defaultAccumulation } from "../../src/core/formulas";
+import {
+  capaian,
+  kategori,
+  efisiensi,
+  serapan,
+  realisasi,
+  defaultAccumulation,
+} from "../../src/core/formulas";
 import { SCALES, bandOf } from "../../src/core/scales";
 
 const D = (n: number | string) => new Decimal(n);
@@ -8,17 +15,36 @@ describe("capaian (DOMAIN §3, seed worked examples)", () => {
   test("002:L661 89,60 / 87 → 102,99 (document truncated to 102,9)", () => {
     expect(capaian(D(89.6), D(87))).toEqual({ ok: true, value: 102.99 });
   });
-  test("002:L667 90,77 / 90 → 100,86", () => expect(capaian(D(90.77), D(90))).toEqual({ ok: true, value: 100.86 }));
-  test("002:L666 81,30 / 83,50 → 97,37", () => expect(capaian(D(81.3), D(83.5))).toEqual({ ok: true, value: 97.37 }));
-  test("002:L663 lower is better: T 3,5 R 1,50 → 157,14", () => expect(capaian(D(1.5), D(3.5), "turun")).toEqual({ ok: true, value: 157.14 }));
-  test("002:L641 TPT 3,87 vs 4,76 turun → 118,70", () => expect(capaian(D(3.87), D(4.76), "turun")).toEqual({ ok: true, value: 118.7 }));
-  test("003:L416 Lumajang TPT T 2,50 R 4,97 → 1,2", () => expect(capaian(D(4.97), D(2.5), "turun")).toEqual({ ok: true, value: 1.2 }));
-  test("turun-rasio T/R", () => expect(capaian(D(4), D(2), "turun-rasio")).toEqual({ ok: true, value: 50 }));
-  test("zero target → #DIV/0!, never 0 (002:L1393)", () => expect(capaian(D(0), D(0))).toMatchObject({ ok: false, error: "#DIV/0!" }));
-  test("empty realisation → #N/A", () => expect(capaian(null, D(10))).toMatchObject({ ok: false, error: "#N/A", message: expect.stringMatching(/belum diisi/) }));
-  test("empty target → #N/A", () => expect(capaian(D(5), null)).toMatchObject({ ok: false, error: "#N/A", message: expect.stringMatching(/Target kosong/) }));
-  test("half away from zero: 101,625 → 101,63 (002:L1412)", () => expect(capaian(D("56.91"), D(56))).toEqual({ ok: true, value: 101.63 }));
-  test("not clamped", () => expect(capaian(D(150.81), D(100))).toEqual({ ok: true, value: 150.81 }));
+  test("002:L667 90,77 / 90 → 100,86", () =>
+    expect(capaian(D(90.77), D(90))).toEqual({ ok: true, value: 100.86 }));
+  test("002:L666 81,30 / 83,50 → 97,37", () =>
+    expect(capaian(D(81.3), D(83.5))).toEqual({ ok: true, value: 97.37 }));
+  test("002:L663 lower is better: T 3,5 R 1,50 → 157,14", () =>
+    expect(capaian(D(1.5), D(3.5), "turun")).toEqual({ ok: true, value: 157.14 }));
+  test("002:L641 TPT 3,87 vs 4,76 turun → 118,70", () =>
+    expect(capaian(D(3.87), D(4.76), "turun")).toEqual({ ok: true, value: 118.7 }));
+  test("003:L416 Lumajang TPT T 2,50 R 4,97 → 1,2", () =>
+    expect(capaian(D(4.97), D(2.5), "turun")).toEqual({ ok: true, value: 1.2 }));
+  test("turun-rasio T/R", () =>
+    expect(capaian(D(4), D(2), "turun-rasio")).toEqual({ ok: true, value: 50 }));
+  test("zero target → #DIV/0!, never 0 (002:L1393)", () =>
+    expect(capaian(D(0), D(0))).toMatchObject({ ok: false, error: "#DIV/0!" }));
+  test("empty realisation → #N/A", () =>
+    expect(capaian(null, D(10))).toMatchObject({
+      ok: false,
+      error: "#N/A",
+      message: expect.stringMatching(/belum diisi/),
+    }));
+  test("empty target → #N/A", () =>
+    expect(capaian(D(5), null)).toMatchObject({
+      ok: false,
+      error: "#N/A",
+      message: expect.stringMatching(/Target kosong/),
+    }));
+  test("half away from zero: 101,625 → 101,63 (002:L1412)", () =>
+    expect(capaian(D("56.91"), D(56))).toEqual({ ok: true, value: 101.63 }));
+  test("not clamped", () =>
+    expect(capaian(D(150.81), D(100))).toEqual({ ok: true, value: 150.81 }));
 });
 
 describe("kategori bands (lower-inclusive, on 2 decimals)", () => {
@@ -65,7 +91,13 @@ describe("kategori bands (lower-inclusive, on 2 decimals)", () => {
   ])("target %d → %s", (v, label) => expect(k(v, "target")).toBe(label));
 
   test("user scale in any order", () => {
-    expect(k(80, [{ min: 50, label: "Cukup" }, { min: 90, label: "Bagus" }, { min: null, label: "Kurang" }])).toBe("Cukup");
+    expect(
+      k(80, [
+        { min: 50, label: "Cukup" },
+        { min: 90, label: "Bagus" },
+        { min: null, label: "Kurang" },
+      ])
+    ).toBe("Cukup");
   });
   test("empty → #N/A", () => expect(kategori(null)).toMatchObject({ ok: false, error: "#N/A" }));
   test("every scale has a bottom band", () => {
@@ -74,14 +106,25 @@ describe("kategori bands (lower-inclusive, on 2 decimals)", () => {
 });
 
 describe("efisiensi and serapan", () => {
-  test("002:L1024 sisa 760.284.340 / 716.968.800 → 5,70", () => expect(efisiensi(D(760284340), D(716968800), null)).toEqual({ ok: true, value: 5.7 }));
-  test("002:L1017 total → 9,23", () => expect(efisiensi(D(10560086840), D(9585029025), null, "sisa")).toEqual({ ok: true, value: 9.23 }));
-  test("002:L1025 → 10,52", () => expect(efisiensi(D(340000000), D(304241604), null)).toEqual({ ok: true, value: 10.52 }));
-  test("003 Tabel 3.5 selisih 150,81 − serapan → 149,60", () => expect(efisiensi(D(281325500), D(3400000), D(150.81))).toEqual({ ok: true, value: 149.6 }));
-  test("rasio", () => expect(efisiensi(D(100), D(50), D(100), "rasio")).toEqual({ ok: true, value: 2 }));
-  test("002:L1031 zero budget → error, not 0", () => expect(efisiensi(D(0), D(0), null)).toMatchObject({ ok: false, error: "#DIV/0!" }));
-  test("selisih without capaian → #N/A", () => expect(efisiensi(D(10), D(5), null, "selisih")).toMatchObject({ ok: false, error: "#N/A" }));
-  test("serapan", () => expect(serapan(D(716968800), D(760284340))).toEqual({ ok: true, value: 94.3 }));
+  test("002:L1024 sisa 760.284.340 / 716.968.800 → 5,70", () =>
+    expect(efisiensi(D(760284340), D(716968800), null)).toEqual({ ok: true, value: 5.7 }));
+  test("002:L1017 total → 9,23", () =>
+    expect(efisiensi(D(10560086840), D(9585029025), null, "sisa")).toEqual({
+      ok: true,
+      value: 9.23,
+    }));
+  test("002:L1025 → 10,52", () =>
+    expect(efisiensi(D(340000000), D(304241604), null)).toEqual({ ok: true, value: 10.52 }));
+  test("003 Tabel 3.5 selisih 150,81 − serapan → 149,60", () =>
+    expect(efisiensi(D(281325500), D(3400000), D(150.81))).toEqual({ ok: true, value: 149.6 }));
+  test("rasio", () =>
+    expect(efisiensi(D(100), D(50), D(100), "rasio")).toEqual({ ok: true, value: 2 }));
+  test("002:L1031 zero budget → error, not 0", () =>
+    expect(efisiensi(D(0), D(0), null)).toMatchObject({ ok: false, error: "#DIV/0!" }));
+  test("selisih without capaian → #N/A", () =>
+    expect(efisiensi(D(10), D(5), null, "selisih")).toMatchObject({ ok: false, error: "#N/A" }));
+  test("serapan", () =>
+    expect(serapan(D(716968800), D(760284340))).toEqual({ ok: true, value: 94.3 }));
 });
 
 describe("realisasi and accumulation", () => {
@@ -91,14 +134,18 @@ describe("realisasi and accumulation", () => {
     expect(realisasi(q, "terakhir")).toEqual({ ok: true, value: 30 });
     expect(realisasi(q, "rata")).toMatchObject({ ok: true });
   });
-  test("nothing reported → #N/A", () => expect(realisasi([null, null], "jumlah")).toMatchObject({ ok: false, error: "#N/A" }));
+  test("nothing reported → #N/A", () =>
+    expect(realisasi([null, null], "jumlah")).toMatchObject({ ok: false, error: "#N/A" }));
   test("36 orang/bulan is not summed (002 E.81: 72 → 200 %)", () => {
     expect(defaultAccumulation("orang/bulan", null).accumulation).toBe("terakhir");
     expect(defaultAccumulation("org/bln", null).accumulation).toBe("terakhir");
   });
   test("percent and index indicators are levels", () => {
     expect(defaultAccumulation("%", null).accumulation).toBe("terakhir");
-    expect(defaultAccumulation(null, "Persentase Perselisihan Hubungan Industrial yang diselesaikan").accumulation).toBe("terakhir");
+    expect(
+      defaultAccumulation(null, "Persentase Perselisihan Hubungan Industrial yang diselesaikan")
+        .accumulation
+    ).toBe("terakhir");
     expect(defaultAccumulation(null, "Tingkat Pengangguran Terbuka").accumulation).toBe("terakhir");
   });
   test("flows are summed, with a reason", () => {

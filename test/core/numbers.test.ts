@@ -2,7 +2,8 @@ import { readNumber, inferDecimalStyle, isPercentFormat } from "../../src/core/n
 
 const num = (v: Parameters<typeof readNumber>[0], o?: Parameters<typeof readNumber>[1]) => {
   const r = readNumber(v, o);
-  if (r.kind !== "number") throw new Error(`expected a number for ${JSON.stringify(v)}, got ${r.kind}`);
+  if (r.kind !== "number")
+    throw new Error(`expected a number for ${JSON.stringify(v)}, got ${r.kind}`);
   return r;
 };
 
@@ -81,13 +82,20 @@ describe("readNumber: Indonesian and English forms (DOMAIN §2)", () => {
     expect(r.kind).toBe("invalid");
   });
 
-  test.each(["248 box nasi, 248 box snack", "1 komputer, 1 laptop dan 1 printer", "5 unit kendaraan roda 4"])("compound %s", (t) => {
+  test.each([
+    "248 box nasi, 248 box snack",
+    "1 komputer, 1 laptop dan 1 printer",
+    "5 unit kendaraan roda 4",
+  ])("compound %s", (t) => {
     expect(readNumber(t).kind).toBe("compound");
   });
 
-  test.each(["", "-", "–", "—", "~", "NIHIL", "n/a", "-- dokumen", null])("empty is not zero: %p", (t) => {
-    expect(readNumber(t).kind).toBe("empty");
-  });
+  test.each(["", "-", "–", "—", "~", "NIHIL", "n/a", "-- dokumen", null])(
+    "empty is not zero: %p",
+    (t) => {
+      expect(readNumber(t).kind).toBe("empty");
+    }
+  );
 
   test("zero is a real zero", () => {
     expect(num("0").value.toNumber()).toBe(0);
@@ -111,7 +119,9 @@ describe("readNumber: Indonesian and English forms (DOMAIN §2)", () => {
 });
 
 describe("inferDecimalStyle", () => {
-  test("Indonesian evidence", () => expect(inferDecimalStyle(["1.234.567", "12,5", "1.637"])).toBe("id"));
-  test("English evidence", () => expect(inferDecimalStyle(["50,000,000", "0.76", "1.637"])).toBe("en"));
+  test("Indonesian evidence", () =>
+    expect(inferDecimalStyle(["1.234.567", "12,5", "1.637"])).toBe("id"));
+  test("English evidence", () =>
+    expect(inferDecimalStyle(["50,000,000", "0.76", "1.637"])).toBe("en"));
   test("no evidence", () => expect(inferDecimalStyle(["1.637", "abc"])).toBeNull());
 });

@@ -6,8 +6,20 @@ import * as fx from "../../src/functions/functions";
 
 const cellText = fc.oneof(
   fc.string(),
-  fc.stringMatching(/^(Rp\.? ?)?[-(+)]{0,3}[0-9 .,]{0,14}( ?%)?( [a-z/]{1,10})?( \([A-Z]{1,2}\))?$/),
-  fc.constantFrom("", "-", "NIHIL", "#DIV/0!", "1.637", "48,372%", "593.7000.000", "2774 0", "Rp.10.560.086.840,-")
+  fc.stringMatching(
+    /^(Rp\.? ?)?[-(+)]{0,3}[0-9 .,]{0,14}( ?%)?( [a-z/]{1,10})?( \([A-Z]{1,2}\))?$/
+  ),
+  fc.constantFrom(
+    "",
+    "-",
+    "NIHIL",
+    "#DIV/0!",
+    "1.637",
+    "48,372%",
+    "593.7000.000",
+    "2774 0",
+    "Rp.10.560.086.840,-"
+  )
 );
 const cell = fc.oneof(cellText, fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
 
@@ -46,20 +58,30 @@ test("core functions never throw", () => {
 });
 
 test("custom-function wrappers never throw, whatever the matrices", () => {
-  const matrix = fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 });
+  const matrix = fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), {
+    minLength: 1,
+    maxLength: 3,
+  });
   fc.assert(
-    fc.property(matrix, matrix, fc.option(cellText), fc.option(fc.integer({ min: -5, max: 15 })), (m1, m2, opt, dec) => {
-      for (const out of [
-        fx.capaian(m1, m2, opt ?? undefined, dec ?? undefined),
-        fx.kategori(m1, m2),
-        fx.efisiensi(m1, m2, m1, opt ?? undefined),
-        fx.serapan(m1, m2),
-        fx.realisasi(m1, opt ?? undefined),
-        fx.angka(m1),
-      ]) {
-        for (const row of out) for (const v of row) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+    fc.property(
+      matrix,
+      matrix,
+      fc.option(cellText),
+      fc.option(fc.integer({ min: -5, max: 15 })),
+      (m1, m2, opt, dec) => {
+        for (const out of [
+          fx.capaian(m1, m2, opt ?? undefined, dec ?? undefined),
+          fx.kategori(m1, m2),
+          fx.efisiensi(m1, m2, m1, opt ?? undefined),
+          fx.serapan(m1, m2),
+          fx.realisasi(m1, opt ?? undefined),
+          fx.angka(m1),
+        ]) {
+          for (const row of out)
+            for (const v of row) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+        }
       }
-    }),
+    ),
     { numRuns: 500 }
   );
 });

@@ -12,7 +12,6 @@ import { parseA1, cellAt } from "../../src/sheet/grid";
 const supportFile = path.join(__dirname, "..", "support", "fixtures.ts");
 const available = fs.existsSync(supportFile);
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 interface SheetExpect {
   name: string;
   expected: {
@@ -32,72 +31,99 @@ function sheetsOf(spec: any): SheetExpect[] {
   return [];
 }
 
-if (available) describe("golden fixtures", () => {
-  // loaded lazily so this file compiles before the fixtures module exists
-  const support: any = available ? require(supportFile) : null;
-  const specs: any[] = available ? support.loadFixtureSpecs() : [];
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-golden-"));
-  const books = new Map<string, Grid[]>();
+if (available)
+  describe("golden fixtures", () => {
+    // loaded lazily so this file compiles before the fixtures module exists
+    const support: any = available ? require(supportFile) : null;
+    const specs: any[] = available ? support.loadFixtureSpecs() : [];
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-golden-"));
+    const books = new Map<string, Grid[]>();
 
-  beforeAll(async () => {
-    await support.writeFixtures(outDir);
-  });
+    beforeAll(async () => {
+      await support.writeFixtures(outDir);
+    });
 
-  async function sheet(spec: any, name: string): Promise<Grid> {
-    const file = path.isAbsolute(spec.file ?? "") ? spec.file : path.join(outDir, spec.file ?? `${spec.id ?? spec.name}.xlsx`);
-    if (!books.has(file)) books.set(file, (await readWorkbook(file)).sheets);
-    const grid = books.get(file)!.find((g) => g.name === name) ?? books.get(file)![0];
-    return grid;
-  }
-
-  for (const spec of specs)
-    for (const s of sheetsOf(spec)) {
-      const label = `${spec.file ?? spec.id ?? spec.name} / ${s.name}`;
-      it(`${label}: recognised as ${s.expected.layout}`, async () => {
-        const grid = await sheet(spec, s.name);
-        const rec = recognise(grid);
-        expect(rec.layout).toBe(s.expected.layout);
-        // fixture spellings vary ("5+7+9" for "10=5+7+9")
-        if (s.expected.variant) expect(rec.variant ?? "").toContain(s.expected.variant);
-        if (s.expected.year) expect(rec.year).toBe(s.expected.year);
-        if (s.expected.headerRows) expect(rec.headerRows?.map((r) => r + 1)).toEqual(s.expected.headerRows);
-        if (s.expected.dataRows) expect(rec.dataRows?.map((r) => r + 1)).toEqual(s.expected.dataRows);
-      });
-      if (s.expected.computed && Object.keys(s.expected.computed).length)
-        it(`${label}: computed cells`, async () => {
-          const grid = await sheet(spec, s.name);
-          const plan = planFill(grid, recognise(grid), DEFAULT_SETTINGS);
-          const byCell = new Map(plan.writes.map((w) => [w.cell, w.value]));
-          for (const [addr, want] of Object.entries(s.expected.computed!)) {
-            // a cell already holding the right value needs no write
-            const { row, col } = parseA1(addr);
-            const got = byCell.has(addr) ? byCell.get(addr) : cellAt(grid, row, col).value;
-            if (typeof want === "number") expect([addr, got]).toEqual([addr, expect.closeTo(want, 2)]);
-            else expect([addr, got]).toEqual([addr, want]);
-          }
-          const valueAt = (addr: string) => {
-            const { row, col } = parseA1(addr);
-            return byCell.has(addr) ? byCell.get(addr) : cellAt(grid, row, col).value;
-          };
-          // Cells that depend on a planner's choice: any defensible value, never the document's bug.
-          for (const [addr, options] of Object.entries((s.expected as any).acceptable ?? {}) as [string, unknown[]][]) {
-            const got = valueAt(addr);
-            expect([addr, options.some((o) => (typeof o === "number" && typeof got === "number" ? Math.abs(o - got) < 0.006 : o === got))]).toEqual([addr, true]);
-          }
-          for (const [addr, bad] of Object.entries((s.expected as any).never ?? {}) as [string, unknown[]][]) {
-            const got = valueAt(addr);
-            expect([addr, bad.some((b) => (typeof b === "number" && typeof got === "number" ? Math.abs(b - got) < 0.006 : b === got))]).toEqual([addr, false]);
-          }
-        });
-      if (s.expected.issues && s.expected.issues.length)
-        it(`${label}: expected issues reported at their cells`, async () => {
-          const grid = await sheet(spec, s.name);
-          const a = await validate(grid, recognise(grid), DEFAULT_SETTINGS);
-          const found = a.issues.map((i) => `${i.cell} ${i.rule}`);
-          for (const want of s.expected.issues!) expect(found).toContain(`${want.cell} ${want.rule}`);
-        });
+    async function sheet(spec: any, name: string): Promise<Grid> {
+      const file = path.isAbsolute(spec.file ?? "")
+        ? spec.file
+        : path.join(outDir, spec.file ?? `${spec.id ?? spec.name}.xlsx`);
+      if (!books.has(file)) books.set(file, (await readWorkbook(file)).sheets);
+      const grid = books.get(file)!.find((g) => g.name === name) ?? books.get(file)![0];
+      return grid;
     }
-});
+
+    for (const spec of specs)
+      for (const s of sheetsOf(spec)) {
+        const label = `${spec.file ?? spec.id ?? spec.name} / ${s.name}`;
+        it(`${label}: recognised as ${s.expected.layout}`, async () => {
+          const grid = await sheet(spec, s.name);
+          const rec = recognise(grid);
+          expect(rec.layout).toBe(s.expected.layout);
+          // fixture spellings vary ("5+7+9" for "10=5+7+9")
+          if (s.expected.variant) expect(rec.variant ?? "").toContain(s.expected.variant);
+          if (s.expected.year) expect(rec.year).toBe(s.expected.year);
+          if (s.expected.headerRows)
+            expect(rec.headerRows?.map((r) => r + 1)).toEqual(s.expected.headerRows);
+          if (s.expected.dataRows)
+            expect(rec.dataRows?.map((r) => r + 1)).toEqual(s.expected.dataRows);
+        });
+        if (s.expected.computed && Object.keys(s.expected.computed).length)
+          it(`${label}: computed cells`, async () => {
+            const grid = await sheet(spec, s.name);
+            const plan = planFill(grid, recognise(grid), DEFAULT_SETTINGS);
+            const byCell = new Map(plan.writes.map((w) => [w.cell, w.value]));
+            for (const [addr, want] of Object.entries(s.expected.computed!)) {
+              // a cell already holding the right value needs no write
+              const { row, col } = parseA1(addr);
+              const got = byCell.has(addr) ? byCell.get(addr) : cellAt(grid, row, col).value;
+              if (typeof want === "number")
+                expect([addr, got]).toEqual([addr, expect.closeTo(want, 2)]);
+              else expect([addr, got]).toEqual([addr, want]);
+            }
+            const valueAt = (addr: string) => {
+              const { row, col } = parseA1(addr);
+              return byCell.has(addr) ? byCell.get(addr) : cellAt(grid, row, col).value;
+            };
+            // Cells that depend on a planner's choice: any defensible value, never the document's bug.
+            for (const [addr, options] of Object.entries((s.expected as any).acceptable ?? {}) as [
+              string,
+              unknown[],
+            ][]) {
+              const got = valueAt(addr);
+              expect([
+                addr,
+                options.some((o) =>
+                  typeof o === "number" && typeof got === "number"
+                    ? Math.abs(o - got) < 0.006
+                    : o === got
+                ),
+              ]).toEqual([addr, true]);
+            }
+            for (const [addr, bad] of Object.entries((s.expected as any).never ?? {}) as [
+              string,
+              unknown[],
+            ][]) {
+              const got = valueAt(addr);
+              expect([
+                addr,
+                bad.some((b) =>
+                  typeof b === "number" && typeof got === "number"
+                    ? Math.abs(b - got) < 0.006
+                    : b === got
+                ),
+              ]).toEqual([addr, false]);
+            }
+          });
+        if (s.expected.issues && s.expected.issues.length)
+          it(`${label}: expected issues reported at their cells`, async () => {
+            const grid = await sheet(spec, s.name);
+            const a = await validate(grid, recognise(grid), DEFAULT_SETTINGS);
+            const found = a.issues.map((i) => `${i.cell} ${i.rule}`);
+            for (const want of s.expected.issues!)
+              expect(found).toContain(`${want.cell} ${want.rule}`);
+          });
+      }
+  });
 
 if (!available)
   it("golden fixtures are not available yet (test/support/fixtures.ts missing)", () => {

@@ -8,10 +8,23 @@ import { layoutById } from "../../src/sheet/layouts";
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
-  fc.constantFrom("-", "#DIV/0!", "90%", "1.637", "2 dokumen", "83,50 (A)", "1 kir, 5 unit", "Rata-rata capaian kinerja (%)", "Predikat kinerja", "PROGRAM X", "K", "Rp"),
+  fc.constantFrom(
+    "-",
+    "#DIV/0!",
+    "90%",
+    "1.637",
+    "2 dokumen",
+    "83,50 (A)",
+    "1 kir, 5 unit",
+    "Rata-rata capaian kinerja (%)",
+    "Predikat kinerja",
+    "PROGRAM X",
+    "K",
+    "Rp"
+  ),
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
   fc.integer({ min: 0, max: 40 }),
-  fc.string({ maxLength: 12 }),
+  fc.string({ maxLength: 12 })
 );
 const rows = fc.array(fc.array(cell, { maxLength: 28 }), { maxLength: 14 });
 
@@ -27,12 +40,18 @@ describe("robustness", () => {
         for (const w of plan.writes) expect(w.previous).toBeDefined();
         // A plan never writes outside the computed columns of the recognised layout.
         const def = layoutById(rec.layout);
-        const outs = new Set(Object.values(def?.computed ?? {}).flat().map((c) => c.out));
-        const allowed = new Set([...outs].map((role) => rec.columns[role]).filter((c) => c !== undefined));
+        const outs = new Set(
+          Object.values(def?.computed ?? {})
+            .flat()
+            .map((c) => c.out)
+        );
+        const allowed = new Set(
+          [...outs].map((role) => rec.columns[role]).filter((c) => c !== undefined)
+        );
         for (const w of plan.writes) expect([w.cell, allowed.has(w.col)]).toEqual([w.cell, true]);
         if (withHeader) expect(rec.layout).toBe("E81");
       }),
-      { numRuns: 150 },
+      { numRuns: 150 }
     );
   });
 });

@@ -15,17 +15,40 @@ describe("io/xlsx", () => {
   const input = path.join(dir, "in.xlsx");
   beforeAll(async () => {
     const rows = e81Grid([
-      e81Row("Penyusunan Dokumen Perencanaan Perangkat Daerah", "Jumlah dokumen perencanaan yang disusun", {
-        t5: [25, 66107390],
-        r6: [22, 37574000],
-        t7: [7, 8600000],
-        tw: [[0, "-"], [2, 3675000], [0, "-"], [0, "-"]],
-      }),
+      e81Row(
+        "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+        "Jumlah dokumen perencanaan yang disusun",
+        {
+          t5: [25, 66107390],
+          r6: [22, 37574000],
+          t7: [7, 8600000],
+          tw: [
+            [0, "-"],
+            [2, 3675000],
+            [0, "-"],
+            [0, "-"],
+          ],
+        }
+      ),
     ]).cells.map((r) => r.map((c) => c.value));
     rows[7][27] = 0.5;
     await writeXlsx(input, [
-      { name: "E81", rows, formats: { AB8: "0%" }, formulas: { AA8: { formula: "1/0", result: "#DIV/0!" } }, merges: ["E4:F4"] },
-      { name: "Lain", rows: [[{ richText: [{ text: "Teks " }, { text: "kaya" }] } as never, new Date(Date.UTC(2024, 0, 1)) as never]] },
+      {
+        name: "E81",
+        rows,
+        formats: { AB8: "0%" },
+        formulas: { AA8: { formula: "1/0", result: "#DIV/0!" } },
+        merges: ["E4:F4"],
+      },
+      {
+        name: "Lain",
+        rows: [
+          [
+            { richText: [{ text: "Teks " }, { text: "kaya" }] } as never,
+            new Date(Date.UTC(2024, 0, 1)) as never,
+          ],
+        ],
+      },
     ]);
   });
 
@@ -65,7 +88,9 @@ describe("io/xlsx", () => {
     const { sheets } = await readWorkbook(input);
     const plan = planFill(sheets[0], recognise(sheets[0]), DEFAULT_SETTINGS);
     await expect(applyPlan(input, input, "E81", plan)).rejects.toThrow(/tidak boleh sama/);
-    await expect(readWorkbook(path.join(dir, "tidak-ada.xlsx"))).rejects.toBeInstanceOf(WorkbookError);
+    await expect(readWorkbook(path.join(dir, "tidak-ada.xlsx"))).rejects.toBeInstanceOf(
+      WorkbookError
+    );
     const bad = path.join(dir, "rusak.xlsx");
     fs.writeFileSync(bad, "bukan zip");
     await expect(readWorkbook(bad)).rejects.toThrow(/tidak dapat dibaca/);
@@ -79,12 +104,26 @@ describe("shared formulas", () => {
     const ws = wb.addWorksheet("S");
     ws.getCell("A1").value = 1;
     ws.getCell("A2").value = 2;
-    ws.getCell("B1").value = { formula: "A1*2", result: 2, shareType: "shared", ref: "B1:B2" } as ExcelJS.CellFormulaValue;
+    ws.getCell("B1").value = {
+      formula: "A1*2",
+      result: 2,
+      shareType: "shared",
+      ref: "B1:B2",
+    } as ExcelJS.CellFormulaValue;
     ws.getCell("B2").value = { sharedFormula: "B1", result: 4 } as ExcelJS.CellSharedFormulaValue;
     await wb.xlsx.writeFile(src);
     const out = path.join(dir, "shared-out.xlsx");
     await applyPlan(src, out, "S", {
-      writes: [{ row: 0, col: 1, cell: "B1", formula: "=A1*3", value: 3, previous: { value: 2, formula: "=A1*2" } }],
+      writes: [
+        {
+          row: 0,
+          col: 1,
+          cell: "B1",
+          formula: "=A1*3",
+          value: 3,
+          previous: { value: 2, formula: "=A1*2" },
+        },
+      ],
       decisions: [],
       changedExisting: 1,
     });

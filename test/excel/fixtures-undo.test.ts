@@ -8,8 +8,18 @@ import type { Cell } from "../../src/sheet/grid";
 
 function content(cells: Cell[][]) {
   return cells.map((row) => {
-    const r = row.map((c) => ({ value: c.value ?? null, formula: c.formula, numberFormat: c.numberFormat && c.numberFormat !== "General" ? c.numberFormat : undefined }));
-    while (r.length && r[r.length - 1].value === null && !r[r.length - 1].formula && !r[r.length - 1].numberFormat) r.pop();
+    const r = row.map((c) => ({
+      value: c.value ?? null,
+      formula: c.formula,
+      numberFormat: c.numberFormat && c.numberFormat !== "General" ? c.numberFormat : undefined,
+    }));
+    while (
+      r.length &&
+      r[r.length - 1].value === null &&
+      !r[r.length - 1].formula &&
+      !r[r.length - 1].numberFormat
+    )
+      r.pop();
     return r;
   });
 }

@@ -5,14 +5,40 @@ import type { Grid } from "../../src/sheet/grid";
 import { e81Grid, e81Row } from "../engine/helpers";
 
 function e81(rows: number): Grid {
-  const data = [e81Row("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "Persentase dokumen", { t5: [100, 38196110687], r6: [80, 14824049774], t7: [100, 5405019600], tw: [[50, 759126775], [50, 1482189872]] })];
+  const data = [
+    e81Row("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "Persentase dokumen", {
+      t5: [100, 38196110687],
+      r6: [80, 14824049774],
+      t7: [100, 5405019600],
+      tw: [
+        [50, 759126775],
+        [50, 1482189872],
+      ],
+    }),
+  ];
   for (let i = 1; i < rows; i++)
-    data.push(e81Row(`Penyediaan Bahan Logistik Kantor ${i}`, "Jumlah paket", { t5: [25, 66107390], r6: [22, 37574000], t7: [7, 8600000], tw: [[0, null], [2, 3675000], [0, null], [0, null]] }));
+    data.push(
+      e81Row(`Penyediaan Bahan Logistik Kantor ${i}`, "Jumlah paket", {
+        t5: [25, 66107390],
+        r6: [22, 37574000],
+        t7: [7, 8600000],
+        tw: [
+          [0, null],
+          [2, 3675000],
+          [0, null],
+          [0, null],
+        ],
+      })
+    );
   return e81Grid(data);
 }
 
 function host(grid: Grid, extra: Partial<FakeSheet> = {}): FakeExcelHost {
-  return new FakeExcelHost({ sheets: [{ name: grid.name, cells: structuredClone(grid.cells), merges: grid.merges, ...extra }] });
+  return new FakeExcelHost({
+    sheets: [
+      { name: grid.name, cells: structuredClone(grid.cells), merges: grid.merges, ...extra },
+    ],
+  });
 }
 
 async function readValidateFill(rows: number) {
@@ -70,7 +96,9 @@ describe("Excel gateway on the fake host", () => {
     expect(big.plan.writes.length).toBeGreaterThan(100000);
     // 1 sync to check the targets + write chunks of ≤ 2 MB: a handful, not thousands.
     expect(small.writeSyncs).toBe(2);
-    console.log(`fill round trips: 10 rows ${small.writeSyncs}, 20000 rows ${big.writeSyncs}; largest request ${big.largest} bytes`);
+    console.log(
+      `fill round trips: 10 rows ${small.writeSyncs}, 20000 rows ${big.writeSyncs}; largest request ${big.largest} bytes`
+    );
     expect(big.writeSyncs).toBe(small.writeSyncs); // fill-down: the same 2 round trips for 10 and 20,000 rows
     expect(big.largest).toBeLessThan(5 * 1024 * 1024);
     // Written formulas recalculate (fake evaluator) to the engine's own values.
@@ -86,7 +114,9 @@ describe("Excel gateway on the fake host", () => {
     const big = Array.from({ length: 60000 }, () => ["x".repeat(100)]);
     await expect(
       h.excel().run(async (ctx: any) => {
-        ctx.workbook.worksheets.getActiveWorksheet().getRangeByIndexes(0, 40, big.length, 1).values = big;
+        ctx.workbook.worksheets
+          .getActiveWorksheet()
+          .getRangeByIndexes(0, 40, big.length, 1).values = big;
         await ctx.sync();
       })
     ).rejects.toThrow(/payload/);
@@ -100,7 +130,12 @@ describe("Excel gateway on the fake host", () => {
     for (const w of plan.writes) {
       const was = before[w.row]?.[w.col] ?? { value: null };
       const now = after[w.row][w.col];
-      expect({ cell: w.cell, value: now.value ?? null, formula: now.formula, fmt: now.numberFormat ?? "General" }).toEqual({
+      expect({
+        cell: w.cell,
+        value: now.value ?? null,
+        formula: now.formula,
+        fmt: now.numberFormat ?? "General",
+      }).toEqual({
         cell: w.cell,
         value: was.value ?? null,
         formula: was.formula,
@@ -118,7 +153,9 @@ describe("Excel gateway on the fake host", () => {
     const victim = plan.writes[3];
     h.activeSheet().cells[victim.row][victim.col] = { value: "diubah pengguna" };
     const copy = structuredClone(h.activeSheet().cells);
-    await expect(gw.applyPlan(snap.grid.name, plan.writes)).rejects.toThrow(/sudah berubah.*Tidak ada yang ditulis/);
+    await expect(gw.applyPlan(snap.grid.name, plan.writes)).rejects.toThrow(
+      /sudah berubah.*Tidak ada yang ditulis/
+    );
     expect(h.activeSheet().cells).toEqual(copy);
   });
 
@@ -136,7 +173,10 @@ describe("Excel gateway on the fake host", () => {
   test("highlights are removable and give back the previous fill", async () => {
     const h = host(e81(3), { fills: { C9: "#00FF00" } });
     const gw = new ExcelGateway(h.excel());
-    const before = await gw.highlight("E81", [{ cell: "C9", color: "#F4B6B6" }, { cell: "D9", color: "#FCE4A8" }]);
+    const before = await gw.highlight("E81", [
+      { cell: "C9", color: "#F4B6B6" },
+      { cell: "D9", color: "#FCE4A8" },
+    ]);
     expect(h.activeSheet().fills).toEqual({ C9: "#F4B6B6", D9: "#FCE4A8" });
     await gw.clearHighlights("E81", before);
     expect(h.activeSheet().fills).toEqual({ C9: "#00FF00" });
@@ -149,8 +189,16 @@ describe("Excel gateway on the fake host", () => {
   });
 
   test("helpers: column runs and merged-area parsing", () => {
-    const w = (row: number, col: number) => ({ row, col, cell: "", value: 1, previous: { value: null } });
-    expect(columnRuns([w(3, 1), w(1, 1), w(2, 1), w(5, 1), w(1, 2)]).map((r) => r.length)).toEqual([3, 1, 1]);
+    const w = (row: number, col: number) => ({
+      row,
+      col,
+      cell: "",
+      value: 1,
+      previous: { value: null },
+    });
+    expect(columnRuns([w(3, 1), w(1, 1), w(2, 1), w(5, 1), w(1, 2)]).map((r) => r.length)).toEqual([
+      3, 1, 1,
+    ]);
     expect(parseMerged("'Tabel 3.1'!A1:C1,Sheet1!D2")).toEqual([
       { top: 0, left: 0, bottom: 0, right: 2 },
       { top: 1, left: 3, bottom: 1, right: 3 },

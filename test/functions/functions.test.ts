@@ -43,7 +43,11 @@ describe("custom function wrappers", () => {
   });
 
   test("KATEGORI with a user scale range (any order)", () => {
-    const scale = [["Baik", 80], [60, "Cukup"], [0, "Kurang"]];
+    const scale = [
+      ["Baik", 80],
+      [60, "Cukup"],
+      [0, "Kurang"],
+    ];
     expect(fx.kategori([[85], [70], [10]], scale)).toEqual([["Baik"], ["Cukup"], ["Kurang"]]);
     expect(fx.kategori([[72.39]], [["lkjip"]])).toEqual([["Baik"]]);
   });
@@ -59,6 +63,14 @@ describe("custom function wrappers", () => {
     expect(fx.realisasi([["36 orang/bulan", "36 orang/bulan", null, null]])).toEqual([[36]]);
     expect(fx.realisasi([[0, 2, 0, 0]])).toEqual([[2]]);
     expect(fx.realisasi([[25, 25, 25, 25]], "terakhir")).toEqual([[25]]);
-    expect(fx.realisasi([[1, 2], [3, 4]], "jumlah")).toEqual([[3], [7]]);
+    expect(
+      fx.realisasi(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        "jumlah"
+      )
+    ).toEqual([[3], [7]]);
   });
 });

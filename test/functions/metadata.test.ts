@@ -5,15 +5,30 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-interface Param { name: string; type: string; dimensionality?: string; optional?: boolean }
-interface Fn { id: string; name: string; description: string; parameters: Param[]; result: { dimensionality?: string } }
+interface Param {
+  name: string;
+  type: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface Fn {
+  id: string;
+  name: string;
+  description: string;
+  parameters: Param[];
+  result: { dimensionality?: string };
+}
 
 const root = path.resolve(__dirname, "../..");
 let functions: Fn[];
 
 beforeAll(() => {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-meta-")), "functions.json");
-  execFileSync(path.join(root, "node_modules/.bin/custom-functions-metadata"), ["generate", path.join(root, "src/functions/functions.ts"), out], { cwd: root, stdio: "pipe" });
+  execFileSync(
+    path.join(root, "node_modules/.bin/custom-functions-metadata"),
+    ["generate", path.join(root, "src/functions/functions.ts"), out],
+    { cwd: root, stdio: "pipe" }
+  );
   functions = JSON.parse(fs.readFileSync(out, "utf8")).functions;
 });
 
@@ -29,7 +44,20 @@ const expected: Record<string, string[]> = {
 };
 
 // Built-in Excel names (English and Indonesian localisation) and Excel 4 macro names to avoid.
-const RESERVED = new Set(["SUM", "AVERAGE", "ROUND", "IF", "RUN", "ECHO", "JUMLAH", "RATARATA", "BULATKAN", "JIKA", "NILAI", "TEKS"]);
+const RESERVED = new Set([
+  "SUM",
+  "AVERAGE",
+  "ROUND",
+  "IF",
+  "RUN",
+  "ECHO",
+  "JUMLAH",
+  "RATARATA",
+  "BULATKAN",
+  "JIKA",
+  "NILAI",
+  "TEKS",
+]);
 
 test("every function is published with its parameters", () => {
   const byId = Object.fromEntries(functions.map((f) => [f.id, f]));

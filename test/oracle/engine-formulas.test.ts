@@ -13,7 +13,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-oracle-"));
 let checkedFormulas = 0;
 
 beforeAll(async () => {
-  if (!findSoffice()) throw new Error("LibreOffice (soffice) tidak ada: apt-get install -y libreoffice-calc-nogui");
+  if (!findSoffice())
+    throw new Error("LibreOffice (soffice) tidak ada: apt-get install -y libreoffice-calc-nogui");
   await writeFixtures(dir);
 }, 120000);
 
@@ -21,16 +22,23 @@ describe.each(loadFixtureSpecs().map((s) => [s.file]))("%s", (file) => {
   test("every written formula recalculates in LibreOffice to the engine's value", async () => {
     const input = path.join(dir, file);
     const { sheets } = await readWorkbook(input);
-    const plans = sheets.map((grid) => ({ sheetName: grid.name, plan: planFill(grid, recognise(grid), DEFAULT_SETTINGS) }));
+    const plans = sheets.map((grid) => ({
+      sheetName: grid.name,
+      plan: planFill(grid, recognise(grid), DEFAULT_SETTINGS),
+    }));
     const output = path.join(dir, `terisi-${file}`);
     await applyPlans(input, output, plans);
     for (const { sheetName, plan } of plans) {
       const expected: Record<string, number | string | null> = {};
-      for (const w of plan.writes) if (w.formula) expected[w.cell] = w.value === "" ? null : w.value;
+      for (const w of plan.writes)
+        if (w.formula) expected[w.cell] = w.value === "" ? null : w.value;
       checkedFormulas += Object.keys(expected).length;
       if (Object.keys(expected).length === 0) continue;
       const mismatches = await checkFormulasAgainstEngine(output, sheetName, expected);
-      expect({ sheetName, mismatches: mismatches.slice(0, 10) }).toEqual({ sheetName, mismatches: [] });
+      expect({ sheetName, mismatches: mismatches.slice(0, 10) }).toEqual({
+        sheetName,
+        mismatches: [],
+      });
     }
   }, 180000);
 });

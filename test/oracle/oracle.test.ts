@@ -4,12 +4,16 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { checkFormulasAgainstEngine, findSoffice, readValues, recalculate } from "../support/libreoffice";
+import {
+  checkFormulasAgainstEngine,
+  findSoffice,
+  readValues,
+  recalculate,
+} from "../support/libreoffice";
 
 const soffice = findSoffice();
 const maybe = soffice ? describe : describe.skip;
 if (!soffice) {
-  // eslint-disable-next-line no-console
   console.warn("LibreOffice not installed: oracle tests skipped");
 }
 
@@ -150,9 +154,14 @@ maybe("LibreOffice agrees with the E.81 fixture expectations", () => {
     // programme 1 sub-kegiatan rows (l.1360–1388) and programme 6 (l.1414–1422)
     const p1 = [14, 15, 17, 18, 20, 26, 27, 28, 29, 30, 32, 33, 35, 36, 37];
     const p6 = [51, 52, 53, 54];
-    for (const [row, rows] of [[39, p1], [55, p6]] as const) {
+    for (const [row, rows] of [
+      [39, p1],
+      [55, p6],
+    ] as const) {
       for (const c of ["V", "Z"]) {
-        ws.getCell(`${c}${row}`).value = { formula: `ROUND(AVERAGE(${rows.map((r) => `${c}${r}`).join(",")}),2)` } as ExcelJS.CellFormulaValue;
+        ws.getCell(`${c}${row}`).value = {
+          formula: `ROUND(AVERAGE(${rows.map((r) => `${c}${r}`).join(",")}),2)`,
+        } as ExcelJS.CellFormulaValue;
         expected[`${c}${row}`] = sheet.expected.computed[`${c}${row}`];
       }
     }

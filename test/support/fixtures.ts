@@ -4,10 +4,18 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 // jszip comes with exceljs; used only to pin the zip entry dates so output is byte-identical
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const JSZip = require("jszip") as {
-  loadAsync(data: Buffer): Promise<{ files: Record<string, { name: string; dir: boolean; async(t: "uint8array"): Promise<Uint8Array> }> }>;
-  new (): { file(name: string, data: Uint8Array, opts: { date: Date; createFolders: boolean }): void; generateAsync(o: object): Promise<Buffer> };
+  loadAsync(data: Buffer): Promise<{
+    files: Record<
+      string,
+      { name: string; dir: boolean; async(t: "uint8array"): Promise<Uint8Array> }
+    >;
+  }>;
+  new (): {
+    file(name: string, data: Uint8Array, opts: { date: Date; createFolders: boolean }): void;
+    generateAsync(o: object): Promise<Buffer>;
+  };
 };
 import { FIXTURE_SPECS } from "../fixtures/specs";
 import type { CellSpec, FixtureSpec, RawCell, SheetSpec } from "../fixtures/specs/types";
@@ -53,9 +61,10 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): void {
         cell.value = { error: cs.err } as unknown as ExcelJS.CellErrorValue;
       } else if (cs.f) {
         const f = cs.f.startsWith("=") ? cs.f.slice(1) : cs.f;
-        cell.value = cs.v === null || cs.v === undefined
-          ? ({ formula: f } as ExcelJS.CellFormulaValue)
-          : ({ formula: f, result: cs.v } as ExcelJS.CellFormulaValue);
+        cell.value =
+          cs.v === null || cs.v === undefined
+            ? ({ formula: f } as ExcelJS.CellFormulaValue)
+            : ({ formula: f, result: cs.v } as ExcelJS.CellFormulaValue);
       } else {
         cell.value = cs.v;
       }

@@ -7,14 +7,20 @@ import * as os from "os";
 import * as path from "path";
 import { XMLParser } from "fast-xml-parser";
 // jszip comes with exceljs
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const JSZip = require("jszip") as {
-  loadAsync(data: Buffer): Promise<{ file(name: string): { async(t: "string"): Promise<string> } | null }>;
+  loadAsync(
+    data: Buffer
+  ): Promise<{ file(name: string): { async(t: "string"): Promise<string> } | null }>;
 };
 
 export type OracleValue = number | string | boolean | null;
 
-const CANDIDATES = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"];
+const CANDIDATES = [
+  "/usr/bin/soffice",
+  "/usr/lib/libreoffice/program/soffice",
+  "/opt/libreoffice/program/soffice",
+];
 
 /** Path of the soffice binary, or null when LibreOffice is not installed. */
 export function findSoffice(): string | null {
@@ -60,7 +66,9 @@ export function recalculate(xlsxPath: string, opts: RecalcOptions = {}): Promise
 async function recalculateNow(xlsxPath: string, opts: RecalcOptions): Promise<string> {
   const soffice = findSoffice();
   if (!soffice) {
-    throw new Error("LibreOffice (soffice) not found: install libreoffice-calc-nogui or set SOFFICE_PATH");
+    throw new Error(
+      "LibreOffice (soffice) not found: install libreoffice-calc-nogui or set SOFFICE_PATH"
+    );
   }
   const input = path.resolve(xlsxPath);
   if (!fs.existsSync(input)) throw new Error(`file not found: ${input}`);
@@ -76,9 +84,16 @@ async function recalculateNow(xlsxPath: string, opts: RecalcOptions): Promise<st
   fs.mkdirSync(stage);
   const args = [
     `-env:UserInstallation=file://${profile}`,
-    "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-    "--convert-to", "xlsx:Calc MS Excel 2007 XML",
-    "--outdir", stage, input,
+    "--headless",
+    "--norestore",
+    "--nologo",
+    "--nodefault",
+    "--nolockcheck",
+    "--convert-to",
+    "xlsx:Calc MS Excel 2007 XML",
+    "--outdir",
+    stage,
+    input,
   ];
   const timeout = opts.timeoutMs ?? 120_000;
   try {
@@ -89,15 +104,28 @@ async function recalculateNow(xlsxPath: string, opts: RecalcOptions): Promise<st
 }
 
 async function convert(
-  soffice: string, args: string[], timeout: number, work: string, stage: string, input: string, outDir: string,
+  soffice: string,
+  args: string[],
+  timeout: number,
+  work: string,
+  stage: string,
+  input: string,
+  outDir: string
 ): Promise<string> {
   await new Promise<void>((resolve, reject) => {
-    execFile(soffice, args, { timeout, killSignal: "SIGKILL", env: { ...process.env, HOME: work } }, (err, stdout, stderr) => {
-      if (err) {
-        const why = (err as NodeJS.ErrnoException & { killed?: boolean }).killed ? `timed out after ${timeout} ms` : err.message;
-        reject(new Error(`soffice failed (${why}): ${String(stderr || stdout).trim()}`));
-      } else resolve();
-    });
+    execFile(
+      soffice,
+      args,
+      { timeout, killSignal: "SIGKILL", env: { ...process.env, HOME: work } },
+      (err, stdout, stderr) => {
+        if (err) {
+          const why = (err as NodeJS.ErrnoException & { killed?: boolean }).killed
+            ? `timed out after ${timeout} ms`
+            : err.message;
+          reject(new Error(`soffice failed (${why}): ${String(stderr || stdout).trim()}`));
+        } else resolve();
+      }
+    );
   });
   const produced = path.join(stage, path.basename(input).replace(/\.[^.]+$/, "") + ".xlsx");
   if (!fs.existsSync(produced)) throw new Error(`soffice produced no output for ${input}`);
@@ -111,21 +139,31 @@ async function convert(
  * text ("#DIV/0!"), an empty-string result gives "". Reads the sheet XML directly: ExcelJS drops
  * a formula's cached result when it is 0 (it reads `<v>0</v>` as "no result").
  */
-export async function readValues(xlsxPath: string, sheet: string): Promise<Map<string, OracleValue>> {
+export async function readValues(
+  xlsxPath: string,
+  sheet: string
+): Promise<Map<string, OracleValue>> {
   const zip = await JSZip.loadAsync(fs.readFileSync(xlsxPath));
   const text = async (name: string): Promise<string | null> => {
     const f = zip.file(name);
     return f ? f.async("string") : null;
   };
   const parser = new XMLParser({
-    ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, trimValues: false,
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    parseTagValue: false,
+    trimValues: false,
     isArray: (name) => ["sheet", "Relationship", "si", "r", "row", "c"].includes(name),
   });
   const workbook = parser.parse((await text("xl/workbook.xml")) ?? "");
-  const entry = (workbook.workbook?.sheets?.sheet ?? []).find((s: Record<string, string>) => s["@name"] === sheet);
+  const entry = (workbook.workbook?.sheets?.sheet ?? []).find(
+    (s: Record<string, string>) => s["@name"] === sheet
+  );
   if (!entry) throw new Error(`sheet not found: ${sheet} in ${xlsxPath}`);
   const rels = parser.parse((await text("xl/_rels/workbook.xml.rels")) ?? "");
-  const rel = (rels.Relationships?.Relationship ?? []).find((r: Record<string, string>) => r["@Id"] === entry["@r:id"]);
+  const rel = (rels.Relationships?.Relationship ?? []).find(
+    (r: Record<string, string>) => r["@Id"] === entry["@r:id"]
+  );
   if (!rel) throw new Error(`sheet part not found: ${sheet}`);
   const target = String(rel["@Target"]).replace(/^\/?(xl\/)?/, "");
   const shared: string[] = [];
@@ -164,11 +202,16 @@ function cellXmlValue(c: XmlNode, shared: string[]): OracleValue {
   if (c.v === undefined) return hasFormula && t === "str" ? "" : null;
   const raw = textOf(c.v);
   switch (t) {
-    case "s": return shared[Number(raw)] ?? "";
-    case "str": return raw;
-    case "e": return raw;
-    case "b": return raw === "1";
-    default: return raw === "" ? null : Number(raw);
+    case "s":
+      return shared[Number(raw)] ?? "";
+    case "str":
+      return raw;
+    case "e":
+      return raw;
+    case "b":
+      return raw === "1";
+    default:
+      return raw === "" ? null : Number(raw);
   }
 }
 
@@ -186,7 +229,7 @@ export interface Mismatch {
 export async function checkFormulasAgainstEngine(
   xlsxPath: string,
   sheet: string,
-  expected: Record<string, number | string | null>,
+  expected: Record<string, number | string | null>
 ): Promise<Mismatch[]> {
   const recalculated = await recalculate(xlsxPath);
   const values = await readValues(recalculated, sheet);
@@ -200,6 +243,7 @@ export async function checkFormulasAgainstEngine(
 
 export function sameValue(exp: number | string | null, act: OracleValue): boolean {
   if (exp === null) return act === null || act === "";
-  if (typeof exp === "number") return typeof act === "number" && Math.abs(act - exp) <= 1e-9 * Math.max(1, Math.abs(exp));
+  if (typeof exp === "number")
+    return typeof act === "number" && Math.abs(act - exp) <= 1e-9 * Math.max(1, Math.abs(exp));
   return act === exp;
 }

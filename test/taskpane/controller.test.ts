@@ -7,8 +7,30 @@ import { e81Grid, e81Row } from "../engine/helpers";
 function setup(extra: { protected?: boolean; empty?: boolean } = {}) {
   const grid = extra.empty
     ? { name: "Kosong", cells: [], merges: [] }
-    : e81Grid([e81Row("Penyediaan Bahan Logistik Kantor", "Jumlah paket", { t5: [25, 66107390], r6: [22, 37574000], t7: [7, 8600000], tw: [[0, null], [2, 3675000], [0, null], [0, null]], stated: [2, 3675000, 2857, 42.7, 24, 41249000, 96, 62.4] })]);
-  const host = new FakeExcelHost({ sheets: [{ name: grid.name, cells: structuredClone(grid.cells), merges: grid.merges, protected: extra.protected }] });
+    : e81Grid([
+        e81Row("Penyediaan Bahan Logistik Kantor", "Jumlah paket", {
+          t5: [25, 66107390],
+          r6: [22, 37574000],
+          t7: [7, 8600000],
+          tw: [
+            [0, null],
+            [2, 3675000],
+            [0, null],
+            [0, null],
+          ],
+          stated: [2, 3675000, 2857, 42.7, 24, 41249000, 96, 62.4],
+        }),
+      ]);
+  const host = new FakeExcelHost({
+    sheets: [
+      {
+        name: grid.name,
+        cells: structuredClone(grid.cells),
+        merges: grid.merges,
+        protected: extra.protected,
+      },
+    ],
+  });
   const store = documentStore(null);
   const ctl = new TaskpaneController(new ExcelGateway(host.excel()), store);
   return { host, ctl, store };

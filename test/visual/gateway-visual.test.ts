@@ -10,7 +10,8 @@ import { documentStore } from "../../src/excel/helpers";
 
 const book = sampleBook();
 const e81 = () => structuredClone(book.sheets.find((s) => s.name === "E81")!) as FakeSheet;
-const tabel32 = () => structuredClone(book.sheets.find((s) => s.name === "Tabel 3.2")!) as FakeSheet;
+const tabel32 = () =>
+  structuredClone(book.sheets.find((s) => s.name === "Tabel 3.2")!) as FakeSheet;
 
 async function setup(sheet: FakeSheet) {
   // Someone else's format on the capaian column: it must survive our removal.
@@ -30,20 +31,30 @@ test("colours: one format per band on U and Y of E.81, two syncs; removal keeps 
   expect(host.syncCount).toBe(2);
   const cfs = host.activeSheet().conditionalFormats!;
   expect(cfs).toHaveLength(11);
-  expect(cfs.filter((c) => c.range === "U9:U56").map((c) => c.fill)).toEqual(["#2166AC", "#92C5DE", "#F7F7F7", "#FDB863", "#B35806"]);
+  expect(cfs.filter((c) => c.range === "U9:U56").map((c) => c.fill)).toEqual([
+    "#2166AC",
+    "#92C5DE",
+    "#F7F7F7",
+    "#FDB863",
+    "#B35806",
+  ]);
   expect(cfs.find((c) => c.range === "U9:U56")!.formula).toBe("=AND(ISNUMBER(U9),U9>=90.995)");
   host.resetCounters();
   const { removed } = await gw.removePredikatColours("E81", added);
   expect(removed).toBe(10);
   expect(host.syncCount).toBe(2);
-  expect(host.activeSheet().conditionalFormats).toEqual([{ range: "U9:U20", type: "CellValue", fill: "#FF0000" }]);
+  expect(host.activeSheet().conditionalFormats).toEqual([
+    { range: "U9:U20", type: "CellValue", fill: "#FF0000" },
+  ]);
 });
 
 test("a protected sheet gets no format and an Indonesian message", async () => {
   const sheet = e81();
   sheet.protected = true;
   const { gw, rec } = await setup(sheet);
-  await expect(gw.applyPredikatColours("E81", predikatRules(rec, "permendagri86"))).rejects.toThrow(/diproteksi/);
+  await expect(gw.applyPredikatColours("E81", predikatRules(rec, "permendagri86"))).rejects.toThrow(
+    /diproteksi/
+  );
   expect(sheet.conditionalFormats).toHaveLength(1);
 });
 
@@ -52,7 +63,8 @@ test("round trips do not grow with the number of rows", async () => {
   for (const extra of [0, 2000]) {
     const sheet = tabel32();
     const last = sheet.cells.length;
-    for (let i = 0; i < extra; i++) sheet.cells.splice(last - 1, 0, structuredClone(sheet.cells[last - 2]));
+    for (let i = 0; i < extra; i++)
+      sheet.cells.splice(last - 1, 0, structuredClone(sheet.cells[last - 2]));
     const host = new FakeExcelHost({ sheets: [sheet], active: 0 });
     const gw = new ExcelGateway(host.excel());
     const snap = await gw.readActiveSheet();
@@ -61,7 +73,10 @@ test("round trips do not grow with the number of rows", async () => {
     host.resetCounters();
     const added = await gw.applyPredikatColours(sheet.name, predikatRules(rec, "lkjip"));
     await gw.removePredikatColours(sheet.name, added);
-    await gw.writeSummarySheet("Ringkasan", summaryPlan(snap.grid, rec, plan, DEFAULT_SETTINGS).cells);
+    await gw.writeSummarySheet(
+      "Ringkasan",
+      summaryPlan(snap.grid, rec, plan, DEFAULT_SETTINGS).cells
+    );
     const chart = chartPlan(snap.grid, rec, plan, DEFAULT_SETTINGS);
     if (chart) await gw.addCapaianChart(chart);
     counts.push(host.syncCount);
@@ -83,7 +98,9 @@ test("chart: clustered columns from the data block, Indonesian title with PD and
   const c = sheet.charts![0];
   expect(c.type).toBe("ColumnClustered");
   expect(c.source).toBe("'Grafik capaian'!A1:C5");
-  expect(c.title).toBe("Capaian Kinerja per Program DINAS TENAGA KERJA KABUPATEN MOJOKERTO Tahun 2024");
+  expect(c.title).toBe(
+    "Capaian Kinerja per Program DINAS TENAGA KERJA KABUPATEN MOJOKERTO Tahun 2024"
+  );
   expect(c.seriesTypes).toEqual({ 1: "Line" });
   expect(c.valueTitle).toBe("Capaian (%)");
   expect(sheet.cells[1][1].formula).toMatch(/^=IFERROR\(ROUND\(AVERAGE\('E81'!U11,/);

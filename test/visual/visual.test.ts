@@ -2,9 +2,20 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const JSZip = require("jszip") as { loadAsync(d: Buffer): Promise<{ files: Record<string, unknown>; file(n: string): { async(t: "string"): Promise<string> } | null }> };
-import { predikatRules, ruleFormula, summaryPlan, predikatFormula, PALETTE } from "../../src/visual";
+
+const JSZip = require("jszip") as {
+  loadAsync(d: Buffer): Promise<{
+    files: Record<string, unknown>;
+    file(n: string): { async(t: "string"): Promise<string> } | null;
+  }>;
+};
+import {
+  predikatRules,
+  ruleFormula,
+  summaryPlan,
+  predikatFormula,
+  PALETTE,
+} from "../../src/visual";
 import { SCALES, bandOf, type ScaleName } from "../../src/core/scales";
 import { recognise, planFill, DEFAULT_SETTINGS, type Recognition } from "../../src/engine";
 import { readWorkbook } from "../../src/io/xlsx";
@@ -13,7 +24,15 @@ import { writeFixtures } from "../support/fixtures";
 import { findSoffice, recalculate, readValues, sameValue } from "../support/libreoffice";
 
 const rec = (columns: Record<string, number>): Recognition => ({
-  layout: "LKJIP_CAPAIAN", variant: null, year: 2023, pdName: null, headerRows: [0, 1], dataRows: [2, 9], columns, confidence: 1, notes: [],
+  layout: "LKJIP_CAPAIAN",
+  variant: null,
+  year: 2023,
+  pdName: null,
+  headerRows: [0, 1],
+  dataRows: [2, 9],
+  columns,
+  confidence: 1,
+  notes: [],
 });
 
 // Evaluates a "between" rule the way Excel does on the raw value.
@@ -25,7 +44,9 @@ function ruleHits(rule: ReturnType<typeof predikatRules>[number], v: number): bo
 describe("predikatRules", () => {
   for (const name of Object.keys(SCALES) as ScaleName[]) {
     test(`band boundaries of scale ${name}: exactly one rule per value, the same band as bandOf on 2 decimals`, () => {
-      const rules = predikatRules(rec({ capaian: 5, kategori: 6 }), name).filter((r) => r.kind === "between");
+      const rules = predikatRules(rec({ capaian: 5, kategori: 6 }), name).filter(
+        (r) => r.kind === "between"
+      );
       expect(rules).toHaveLength(SCALES[name].length);
       expect(rules[0].range).toBe("F3:F10");
       for (const b of SCALES[name]) {
@@ -54,7 +75,9 @@ describe("predikatRules", () => {
     expect(predikatRules({ ...rec({ capaian: 1 }), dataRows: null }, "lkjip")).toEqual([]);
   });
   test("predikatFormula quotes band labels and rounds to 2 decimals", () => {
-    expect(predikatFormula("B2", SCALES.target)).toBe('IF(ISNUMBER(B2),IF(ROUND(B2,2)>=100.01,"Melebihi",IF(ROUND(B2,2)>=100,"Memenuhi","Tidak Memenuhi")),"")');
+    expect(predikatFormula("B2", SCALES.target)).toBe(
+      'IF(ISNUMBER(B2),IF(ROUND(B2,2)>=100.01,"Melebihi",IF(ROUND(B2,2)>=100,"Memenuhi","Tidak Memenuhi")),"")'
+    );
   });
 });
 
@@ -70,14 +93,28 @@ describe("summaryPlan and isi --ringkasan on the fixture workbooks", () => {
     const { sheets } = await readWorkbook(file);
     const g = sheets.find((s) => s.name === sheet)!;
     const r = recognise(g);
-    return summaryPlan(g, r, planFill(g, r, DEFAULT_SETTINGS), DEFAULT_SETTINGS, `Ringkasan ${sheet}`);
+    return summaryPlan(
+      g,
+      r,
+      planFill(g, r, DEFAULT_SETTINGS),
+      DEFAULT_SETTINGS,
+      `Ringkasan ${sheet}`
+    );
   }
 
   test("Mojokerto E.81: formulas point at the table; counts, averages and serapan from the engine", async () => {
-    const s = await summaryOf(files.find((f) => f.includes("mojokerto"))!, "E81");
+    const s = await summaryOf(
+      files.find((f) => f.includes("mojokerto"))!,
+      "E81"
+    );
     const at = (a: string) => s.cells.find((c) => c.cell === a)!;
     // Footer rows 39/44/55 ("Rata-rata capaian kinerja") are left out of the counts.
-    expect(at("B4").formula).toBe("=" + ["11:$U$20", "25:$U$38", "41:$U$43", "46:$U$54"].map((r) => `COUNTIFS('E81'!$U$${r},\">=90.995\")`).join("+"));
+    expect(at("B4").formula).toBe(
+      "=" +
+        ["11:$U$20", "25:$U$38", "41:$U$43", "46:$U$54"]
+          .map((r) => `COUNTIFS('E81'!$U$${r},">=90.995")`)
+          .join("+")
+    );
     expect(at("B4").formula).not.toContain("U39");
     expect(at("B9").value).toBe(31);
     expect(at("D23").formula).toBe('=IF(B23=0,"",ROUND(C23/B23*100,2))');
@@ -88,10 +125,19 @@ describe("summaryPlan and isi --ringkasan on the fixture workbooks", () => {
   });
 
   test("Lumajang Tabel 3.2: the sheet's own LKjIP scale (003:L375); TPT capaian 1,20 % (003:L416) counts as Kurang Baik", async () => {
-    const s = await summaryOf(files.find((f) => f.includes("lumajang"))!, "Tabel 3.2");
+    const s = await summaryOf(
+      files.find((f) => f.includes("lumajang"))!,
+      "Tabel 3.2"
+    );
     const at = (a: string) => s.cells.find((c) => c.cell === a)!;
     expect(at("B3").value).toBe("Skala: LKjIP (Sangat Baik … Kurang Baik)");
-    expect([at("A4").value, at("B4").value, at("A7").value, at("B7").value, at("B8").value]).toEqual(["Sangat Baik", 2, "Kurang Baik", 4, 6]);
+    expect([
+      at("A4").value,
+      at("B4").value,
+      at("A7").value,
+      at("B7").value,
+      at("B8").value,
+    ]).toEqual(["Sangat Baik", 2, "Kurang Baik", 4, 6]);
     expect(at("B11").value).toBe(42.98);
     expect(at("C11").value).toBe("Kurang Baik");
     expect(at("A14").value).toBe("Tidak ada.");
@@ -101,34 +147,65 @@ describe("summaryPlan and isi --ringkasan on the fixture workbooks", () => {
     const out = path.join(dir, "out");
     fs.mkdirSync(out);
     const lines: string[] = [];
-    const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t), isTTY: false } as never;
-    const code = await isi([...files.filter((f) => /mojokerto|lumajang/.test(f)), "-o", out, "--ringkasan"], io);
+    const io = {
+      out: (t: string) => lines.push(t),
+      err: (t: string) => lines.push(t),
+      isTTY: false,
+    } as never;
+    const code = await isi(
+      [...files.filter((f) => /mojokerto|lumajang/.test(f)), "-o", out, "--ringkasan"],
+      io
+    );
     expect(code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, "002-mojokerto.xlsx"));
     expect(wb.getWorksheet("Ringkasan E81")).toBeDefined();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const cf = (wb.getWorksheet("E81") as any).conditionalFormattings as Array<{ ref: string; rules: unknown[] }>;
+
+    const cf = (wb.getWorksheet("E81") as any).conditionalFormattings as Array<{
+      ref: string;
+      rules: unknown[];
+    }>;
     expect(cf.map((c) => c.ref)).toEqual(expect.arrayContaining(["U9:U56", "Y9:Y56"]));
     expect(cf.find((c) => c.ref === "U9:U56")!.rules).toHaveLength(5);
   });
 
   const soffice = findSoffice();
-  (soffice ? test : test.skip)("after LibreOffice recalculation the Ringkasan formulas give the engine's numbers", async () => {
-    const out = path.join(dir, "out");
-    for (const [file, sheet] of [["002-mojokerto.xlsx", "E81"], ["003-lumajang.xlsx", "Tabel 3.2"]]) {
-      const filled = path.join(out, file);
-      const recalc = await recalculate(filled, { outDir: path.join(dir, "recalc") });
-      const values = await readValues(recalc, `Ringkasan ${sheet}`);
-      // The predikat colours survive the save by LibreOffice.
-      const zip = await JSZip.loadAsync(fs.readFileSync(recalc));
-      const xml = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async("string")));
-      expect(xml.some((x) => x.includes("<conditionalFormatting") && x.includes("ISNUMBER("))).toBe(true);
-      const s = await summaryOf(path.join(dir, "in", file), sheet);
-      const formulas = s.cells.filter((c) => c.formula);
-      expect(formulas.length).toBeGreaterThan(5);
-      const wrong = formulas.filter((c) => !sameValue(c.value === "" ? null : c.value, values.get(c.cell) === "" ? null : values.get(c.cell) ?? null));
-      expect(wrong.map((c) => `${c.cell} ${c.formula} engine=${c.value} lo=${values.get(c.cell)}`)).toEqual([]);
-    }
-  }, 300000);
+  (soffice ? test : test.skip)(
+    "after LibreOffice recalculation the Ringkasan formulas give the engine's numbers",
+    async () => {
+      const out = path.join(dir, "out");
+      for (const [file, sheet] of [
+        ["002-mojokerto.xlsx", "E81"],
+        ["003-lumajang.xlsx", "Tabel 3.2"],
+      ]) {
+        const filled = path.join(out, file);
+        const recalc = await recalculate(filled, { outDir: path.join(dir, "recalc") });
+        const values = await readValues(recalc, `Ringkasan ${sheet}`);
+        // The predikat colours survive the save by LibreOffice.
+        const zip = await JSZip.loadAsync(fs.readFileSync(recalc));
+        const xml = await Promise.all(
+          Object.keys(zip.files)
+            .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+            .map((n) => zip.file(n)!.async("string"))
+        );
+        expect(
+          xml.some((x) => x.includes("<conditionalFormatting") && x.includes("ISNUMBER("))
+        ).toBe(true);
+        const s = await summaryOf(path.join(dir, "in", file), sheet);
+        const formulas = s.cells.filter((c) => c.formula);
+        expect(formulas.length).toBeGreaterThan(5);
+        const wrong = formulas.filter(
+          (c) =>
+            !sameValue(
+              c.value === "" ? null : c.value,
+              values.get(c.cell) === "" ? null : (values.get(c.cell) ?? null)
+            )
+        );
+        expect(
+          wrong.map((c) => `${c.cell} ${c.formula} engine=${c.value} lo=${values.get(c.cell)}`)
+        ).toEqual([]);
+      }
+    },
+    300000
+  );
 });

@@ -68,7 +68,23 @@ type Op =
   | { kind: "chart"; sheet: FakeSheet; chart: FakeChartData }
   | { kind: "bold"; sheet: FakeSheet; rect: Rect }
   | { kind: "clear"; sheet: FakeSheet; rect: Rect }
-  | { kind: "copy"; sheet: FakeSheet; rect: Rect; from: { sheet: FakeSheet; rect: Rect }; type: string } | { kind: "set"; sheet: FakeSheet; rect: Rect; prop: "values" | "formulas" | "numberFormat"; data: unknown } | { kind: "select"; sheet: FakeSheet; rect: Rect } | { kind: "fill"; sheet: FakeSheet; rect: Rect; color: string | null } | { kind: "suspendCalc" };
+  | {
+      kind: "copy";
+      sheet: FakeSheet;
+      rect: Rect;
+      from: { sheet: FakeSheet; rect: Rect };
+      type: string;
+    }
+  | {
+      kind: "set";
+      sheet: FakeSheet;
+      rect: Rect;
+      prop: "values" | "formulas" | "numberFormat";
+      data: unknown;
+    }
+  | { kind: "select"; sheet: FakeSheet; rect: Rect }
+  | { kind: "fill"; sheet: FakeSheet; rect: Rect; color: string | null }
+  | { kind: "suspendCalc" };
 
 interface Rect {
   r0: number;
@@ -79,7 +95,8 @@ interface Rect {
 
 function letters(col: number): string {
   let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -97,7 +114,8 @@ function parseRect(address: string): Rect {
   const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(bare.trim());
   if (!m) throw new FakeError("InvalidArgument", `Alamat tidak sah: ${address}`);
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const col = (s: string) =>
+    [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const r0 = Number(m[2]) - 1;
   const c0 = col(m[1]);
   const r1 = m[3] ? Number(m[4]) - 1 : r0;
@@ -176,7 +194,14 @@ abstract class Proxy {
   constructor(protected ctx: FakeContext) {}
 
   load(props?: string | string[] | Record<string, unknown>): this {
-    const list = typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : props ? Object.keys(props) : [];
+    const list =
+      typeof props === "string"
+        ? props.split(",")
+        : Array.isArray(props)
+          ? props
+          : props
+            ? Object.keys(props)
+            : [];
     for (const p of list.map((s) => s.trim()).filter(Boolean)) this.pendingLoad.add(p);
     this.ctx.track(this);
     return this;
@@ -199,7 +224,10 @@ abstract class Proxy {
 
   protected need(prop: string): void {
     if (!this.loaded.has(prop))
-      throw new FakeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new FakeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+      );
   }
 }
 
@@ -227,11 +255,18 @@ export class FakeRange extends Proxy {
 
   /** Conditional formats that intersect this range (Excel's Range.conditionalFormats). */
   get conditionalFormats(): FakeConditionalFormats {
-    return new FakeConditionalFormats(this.ctx, this.sheet, this.mustRect());
+    // One proxy per range, as in Excel, so what was loaded is what is read.
+    this.cfProxy ??= new FakeConditionalFormats(this.ctx, this.sheet, this.mustRect());
+    return this.cfProxy;
   }
+  private cfProxy?: FakeConditionalFormats;
 
   clear(applyTo: string = "All"): void {
-    if (applyTo !== "Contents") throw new FakeError("InvalidArgument", `The fake supports clear("Contents") only, not ${applyTo}`);
+    if (applyTo !== "Contents")
+      throw new FakeError(
+        "InvalidArgument",
+        `The fake supports clear("Contents") only, not ${applyTo}`
+      );
     this.queue({ kind: "clear", sheet: this.sheet, rect: this.mustRect() });
   }
 
@@ -240,10 +275,21 @@ export class FakeRange extends Proxy {
   }
 
   load(props?: string | string[] | Record<string, unknown>): this {
-    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : Array.isArray(props) ? props : [];
+    const list =
+      typeof props === "string"
+        ? props.split(",").map((p) => p.trim())
+        : Array.isArray(props)
+          ? props
+          : [];
     // Navigation path, as in Excel: range.load("format/fill/color").
     if (list.includes("format/fill/color")) this.format.fill.load("color");
-    return super.load(list.filter((p) => p !== "format/fill/color"));
+    const cf = list
+      .filter((p) => p.startsWith("conditionalFormats/"))
+      .map((p) => p.slice("conditionalFormats/".length));
+    if (cf.length) this.conditionalFormats.load(cf);
+    return super.load(
+      list.filter((p) => p !== "format/fill/color" && !p.startsWith("conditionalFormats/"))
+    );
   }
 
   private mustRect(): Rect {
@@ -273,7 +319,9 @@ export class FakeRange extends Proxy {
         this.snap.values = grid((c) => (c.value === null || c.value === undefined ? "" : c.value));
         break;
       case "formulas":
-        this.snap.formulas = grid((c) => c.formula ?? (c.value === null || c.value === undefined ? "" : c.value));
+        this.snap.formulas = grid(
+          (c) => c.formula ?? (c.value === null || c.value === undefined ? "" : c.value)
+        );
         break;
       case "numberFormat":
         this.snap.numberFormat = grid((c) => c.numberFormat ?? "General");
@@ -313,13 +361,25 @@ export class FakeRange extends Proxy {
     return this.read("formulas");
   }
   set formulas(v: CellValue[][]) {
-    this.queue({ kind: "set", sheet: this.sheet, rect: this.mustRect(), prop: "formulas", data: v });
+    this.queue({
+      kind: "set",
+      sheet: this.sheet,
+      rect: this.mustRect(),
+      prop: "formulas",
+      data: v,
+    });
   }
   get numberFormat(): string[][] {
     return this.read("numberFormat");
   }
   set numberFormat(v: string[][]) {
-    this.queue({ kind: "set", sheet: this.sheet, rect: this.mustRect(), prop: "numberFormat", data: v });
+    this.queue({
+      kind: "set",
+      sheet: this.sheet,
+      rect: this.mustRect(),
+      prop: "numberFormat",
+      data: v,
+    });
   }
   get address(): string {
     return this.read("address");
@@ -347,9 +407,22 @@ export class FakeRange extends Proxy {
 
   /** Excel's fill-down: copies the source's formulas (relative refs move) or values. */
   copyFrom(source: FakeRange | string, copyType: string = "All"): void {
-    const src = typeof source === "string" ? new FakeWorksheet(this.ctx, this.sheet).getRange(source) : source;
-    if (copyType !== "Formulas") throw new FakeError("InvalidArgument", `The fake supports copyFrom with "Formulas" only, not ${copyType}`);
-    this.queue({ kind: "copy", sheet: this.sheet, rect: this.mustRect(), from: { sheet: src.sheet, rect: src.mustRectPublic() }, type: copyType });
+    const src =
+      typeof source === "string"
+        ? new FakeWorksheet(this.ctx, this.sheet).getRange(source)
+        : source;
+    if (copyType !== "Formulas")
+      throw new FakeError(
+        "InvalidArgument",
+        `The fake supports copyFrom with "Formulas" only, not ${copyType}`
+      );
+    this.queue({
+      kind: "copy",
+      sheet: this.sheet,
+      rect: this.mustRect(),
+      from: { sheet: src.sheet, rect: src.mustRectPublic() },
+      type: copyType,
+    });
   }
 
   mustRectPublic(): Rect {
@@ -358,7 +431,11 @@ export class FakeRange extends Proxy {
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const r = this.rect;
-    const inside = r ? this.sheet.merges.filter((m) => m.top >= r.r0 && m.bottom <= r.r1 && m.left >= r.c0 && m.right <= r.c1) : [];
+    const inside = r
+      ? this.sheet.merges.filter(
+          (m) => m.top >= r.r0 && m.bottom <= r.r1 && m.left >= r.c0 && m.right <= r.c1
+        )
+      : [];
     return new FakeRangeAreas(this.ctx, this.sheet, inside);
   }
 }
@@ -375,7 +452,9 @@ export class FakeFill extends Proxy {
   }
   protected snapshot(prop: string): void {
     if (prop !== "color") throw new FakeError("InvalidArgument", `Unknown property ${prop}`);
-    this.snap = this.rect ? (this.sheet.fills?.[`${letters(this.rect.c0)}${this.rect.r0 + 1}`] ?? null) : null;
+    this.snap = this.rect
+      ? (this.sheet.fills?.[`${letters(this.rect.c0)}${this.rect.r0 + 1}`] ?? null)
+      : null;
   }
   get color(): string | null {
     this.need("color");
@@ -391,7 +470,16 @@ export class FakeFill extends Proxy {
   }
 }
 
-const CF_TYPES = new Set(["Custom", "CellValue", "ContainsText", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria"]);
+const CF_TYPES = new Set([
+  "Custom",
+  "CellValue",
+  "ContainsText",
+  "DataBar",
+  "ColorScale",
+  "IconSet",
+  "TopBottom",
+  "PresetCriteria",
+]);
 
 function intersects(a: Rect, b: Rect): boolean {
   return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
@@ -399,7 +487,10 @@ function intersects(a: Rect, b: Rect): boolean {
 
 /** One conditional format proxy; what is set before sync is sent with the add. */
 export class FakeConditionalFormatItem {
-  readonly custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
+  readonly custom: {
+    rule: { formula: string };
+    format: { fill: { color: string }; font: { color: string } };
+  };
   constructor(
     private ctx: FakeContext,
     private sheet: FakeSheet,
@@ -408,7 +499,11 @@ export class FakeConditionalFormatItem {
   ) {
     const self = this;
     const need = () => {
-      if (!self.readable) throw new FakeError("PropertyNotLoaded", "The property 'custom' is not available. Call load() and context.sync() first.");
+      if (!self.readable)
+        throw new FakeError(
+          "PropertyNotLoaded",
+          "The property 'custom' is not available. Call load() and context.sync() first."
+        );
     };
     this.custom = {
       rule: {
@@ -443,7 +538,11 @@ export class FakeConditionalFormatItem {
     };
   }
   get type(): string {
-    if (!this.readable) throw new FakeError("PropertyNotLoaded", "The property 'type' is not available. Call load() and context.sync() first.");
+    if (!this.readable)
+      throw new FakeError(
+        "PropertyNotLoaded",
+        "The property 'type' is not available. Call load() and context.sync() first."
+      );
     return this.data.type;
   }
   delete(): void {
@@ -461,8 +560,15 @@ export class FakeConditionalFormats extends Proxy {
     super(ctx);
   }
   load(props?: string | string[] | Record<string, unknown>): this {
-    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : Array.isArray(props) ? props : [];
-    for (const p of list) if (!/^items(\/(type|custom\/rule\/formula))?$/.test(p)) throw new FakeError("InvalidArgument", `The fake cannot load ${p}`);
+    const list =
+      typeof props === "string"
+        ? props.split(",").map((p) => p.trim())
+        : Array.isArray(props)
+          ? props
+          : [];
+    for (const p of list)
+      if (!/^items(\/(type|custom\/rule\/formula))?$/.test(p))
+        throw new FakeError("InvalidArgument", `The fake cannot load ${p}`);
     return super.load(["items"]);
   }
   protected snapshot(): void {
@@ -475,9 +581,13 @@ export class FakeConditionalFormats extends Proxy {
     return this.snapItems!;
   }
   add(type: string): FakeConditionalFormatItem {
-    if (!CF_TYPES.has(type)) throw new FakeError("InvalidArgument", `Unknown conditional format type ${type}`);
+    if (!CF_TYPES.has(type))
+      throw new FakeError("InvalidArgument", `Unknown conditional format type ${type}`);
     const r = this.rect;
-    const cf: FakeConditionalFormat = { range: `${letters(r.c0)}${r.r0 + 1}:${letters(r.c1)}${r.r1 + 1}`, type };
+    const cf: FakeConditionalFormat = {
+      range: `${letters(r.c0)}${r.r0 + 1}:${letters(r.c1)}${r.r1 + 1}`,
+      type,
+    };
     this.ctx.queue({ kind: "cfAdd", sheet: this.sheet, cf });
     return new FakeConditionalFormatItem(this.ctx, this.sheet, cf, false);
   }
@@ -490,21 +600,50 @@ export class FakeChart {
   readonly axes = { categoryAxis: { title: { text: "" } }, valueAxis: { title: { text: "" } } };
   readonly legend = { position: "" };
   readonly series: { getItemAt: (i: number) => { chartType: string } };
-  constructor(readonly data: FakeChartData, seriesCount: number) {
+  constructor(
+    readonly data: FakeChartData,
+    seriesCount: number
+  ) {
     const d = data;
     const title = this.title;
     const axes = this.axes;
     const legend = this.legend;
     // Setters write through to the data sent with the chart's sync.
-    Object.defineProperty(title, "text", { set: (t: string) => void (d.title = t), get: () => d.title ?? "" });
-    Object.defineProperty(axes.categoryAxis.title, "text", { set: (t: string) => void (d.categoryTitle = t), get: () => d.categoryTitle ?? "" });
-    Object.defineProperty(axes.valueAxis.title, "text", { set: (t: string) => void (d.valueTitle = t), get: () => d.valueTitle ?? "" });
-    Object.defineProperty(legend, "position", { set: (t: string) => void (d.legend = t), get: () => d.legend ?? "" });
+    Object.defineProperty(title, "text", {
+      set: (t: string) => {
+        d.title = t;
+      },
+      get: () => d.title ?? "",
+    });
+    Object.defineProperty(axes.categoryAxis.title, "text", {
+      set: (t: string) => {
+        d.categoryTitle = t;
+      },
+      get: () => d.categoryTitle ?? "",
+    });
+    Object.defineProperty(axes.valueAxis.title, "text", {
+      set: (t: string) => {
+        d.valueTitle = t;
+      },
+      get: () => d.valueTitle ?? "",
+    });
+    Object.defineProperty(legend, "position", {
+      set: (t: string) => {
+        d.legend = t;
+      },
+      get: () => d.legend ?? "",
+    });
     this.series = {
       getItemAt: (i: number) => {
-        if (i < 0 || i >= seriesCount) throw new FakeError("InvalidArgument", `No series ${i} (the chart has ${seriesCount})`);
+        if (i < 0 || i >= seriesCount)
+          throw new FakeError("InvalidArgument", `No series ${i} (the chart has ${seriesCount})`);
         const o = {} as { chartType: string };
-        Object.defineProperty(o, "chartType", { set: (t: string) => void (d.seriesTypes[i] = t), get: () => d.seriesTypes[i] ?? d.type });
+        Object.defineProperty(o, "chartType", {
+          set: (t: string) => {
+            d.seriesTypes[i] = t;
+          },
+          get: () => d.seriesTypes[i] ?? d.type,
+        });
         return o;
       },
     };
@@ -530,7 +669,9 @@ export class FakeRangeAreas extends Proxy {
   }
   protected snapshot(prop: string): void {
     if (prop !== "address") throw new FakeError("InvalidArgument", `Unknown property ${prop}`);
-    this.addr = this.areas.map((m) => rectAddress(this.sheet, { r0: m.top, c0: m.left, r1: m.bottom, c1: m.right })).join(",");
+    this.addr = this.areas
+      .map((m) => rectAddress(this.sheet, { r0: m.top, c0: m.left, r1: m.bottom, c1: m.right }))
+      .join(",");
   }
   get address(): string {
     this.need("address");
@@ -566,7 +707,12 @@ export class FakeWorksheet extends Proxy {
     this.protection = new FakeProtection(ctx, sheet);
   }
   load(props?: string | string[] | Record<string, unknown>): this {
-    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : Array.isArray(props) ? props : [];
+    const list =
+      typeof props === "string"
+        ? props.split(",").map((p) => p.trim())
+        : Array.isArray(props)
+          ? props
+          : [];
     // "protection/protected" loads the navigation property, as in Excel.
     if (list.includes("protection/protected")) this.protection.load("protected");
     return super.load(list.filter((p) => p !== "protection/protected"));
@@ -582,15 +728,27 @@ export class FakeWorksheet extends Proxy {
   }
   getRange(address?: string): FakeRange {
     // No address: the whole sheet, as in Excel.
-    if (address === undefined) return new FakeRange(this.ctx, this.sheet, { r0: 0, c0: 0, r1: 1048575, c1: 16383 });
+    if (address === undefined)
+      return new FakeRange(this.ctx, this.sheet, { r0: 0, c0: 0, r1: 1048575, c1: 16383 });
     return new FakeRange(this.ctx, this.sheet, parseRect(address));
   }
   get charts(): { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChart } {
     return {
       add: (type, source, seriesBy = "Auto") => {
-        if (!CHART_TYPES.has(type)) throw new FakeError("InvalidArgument", `Unknown chart type ${type}`);
+        if (!CHART_TYPES.has(type))
+          throw new FakeError("InvalidArgument", `Unknown chart type ${type}`);
         const rect = source.mustRectPublic();
-        const data: FakeChartData = { type, source: rectAddress(source.sheet, rect), seriesBy, title: null, categoryTitle: null, valueTitle: null, seriesTypes: {}, legend: null, position: null };
+        const data: FakeChartData = {
+          type,
+          source: rectAddress(source.sheet, rect),
+          seriesBy,
+          title: null,
+          categoryTitle: null,
+          valueTitle: null,
+          seriesTypes: {},
+          legend: null,
+          position: null,
+        };
         this.ctx.queue({ kind: "chart", sheet: this.sheet, chart: data });
         // Series by columns: the first column holds the categories, the others one series each.
         return new FakeChart(data, seriesBy === "Columns" ? rect.c1 - rect.c0 : rect.r1 - rect.r0);
@@ -598,15 +756,30 @@ export class FakeWorksheet extends Proxy {
     };
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
-    return new FakeRange(this.ctx, this.sheet, { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 });
+    return new FakeRange(this.ctx, this.sheet, {
+      r0: row,
+      c0: col,
+      r1: row + rows - 1,
+      c1: col + cols - 1,
+    });
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     let rect: Rect | null = null;
     this.sheet.cells.forEach((row, r) =>
       row.forEach((c, col) => {
-        const used = (c.value !== null && c.value !== undefined && c.value !== "") || !!c.formula || (!valuesOnly && !!c.numberFormat && c.numberFormat !== "General");
+        const used =
+          (c.value !== null && c.value !== undefined && c.value !== "") ||
+          !!c.formula ||
+          (!valuesOnly && !!c.numberFormat && c.numberFormat !== "General");
         if (!used) return;
-        rect = rect ? { r0: Math.min(rect.r0, r), c0: Math.min(rect.c0, col), r1: Math.max(rect.r1, r), c1: Math.max(rect.c1, col) } : { r0: r, c0: col, r1: r, c1: col };
+        rect = rect
+          ? {
+              r0: Math.min(rect.r0, r),
+              c0: Math.min(rect.c0, col),
+              r1: Math.max(rect.r1, r),
+              c1: Math.max(rect.c1, col),
+            }
+          : { r0: r, c0: col, r1: r, c1: col };
       })
     );
     return new FakeRange(this.ctx, this.sheet, rect);
@@ -638,26 +811,36 @@ export class FakeContext {
         },
         getItemOrNullObject: (name: string) => {
           const s = host.book.sheets.find((x) => x.name === name);
-          const w = new FakeWorksheet(this, s ?? { name, cells: [], merges: [] }) as FakeWorksheet & { isNullObject: boolean };
+          const w = new FakeWorksheet(
+            this,
+            s ?? { name, cells: [], merges: [] }
+          ) as FakeWorksheet & { isNullObject: boolean };
           // isNullObject is known only after a sync, as in Excel.
           let synced = false;
           this.afterSync.push(() => (synced = true));
           Object.defineProperty(w, "isNullObject", {
             get: () => {
-              if (!synced) throw new FakeError("PropertyNotLoaded", "isNullObject is available after context.sync()");
+              if (!synced)
+                throw new FakeError(
+                  "PropertyNotLoaded",
+                  "isNullObject is available after context.sync()"
+                );
               return !s;
             },
           });
           return w;
         },
         add: (name: string) => {
-          if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeError("InvalidArgument", `Nama sheet tidak sah: ${name}`);
+          if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
+            throw new FakeError("InvalidArgument", `Nama sheet tidak sah: ${name}`);
           const sheet: FakeSheet = { name, cells: [], merges: [] };
           this.queue({ kind: "addSheet", sheet });
           return new FakeWorksheet(this, sheet);
         },
       },
-      application: { suspendApiCalculationUntilNextSync: () => this.queue({ kind: "suspendCalc" }) },
+      application: {
+        suspendApiCalculationUntilNextSync: () => this.queue({ kind: "suspendCalc" }),
+      },
     };
   }
 
@@ -677,37 +860,68 @@ export class FakeContext {
     const host = this.host;
     host.syncCount++;
     const bytes =
-      this.ops.reduce((n, op) => n + (op.kind === "set" ? JSON.stringify(op.data).length + 64 : 96), 0) + [...this.tracked].reduce((n, p) => n + p.loadBytes(), 0);
+      this.ops.reduce(
+        (n, op) => n + (op.kind === "set" ? JSON.stringify(op.data).length + 64 : 96),
+        0
+      ) + [...this.tracked].reduce((n, p) => n + p.loadBytes(), 0);
     host.requestSizes.push(bytes);
     const ops = this.ops;
     this.ops = [];
-    if (bytes > REQUEST_LIMIT_BYTES) throw new FakeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
-    if (ops.some((op) => (op.kind === "set" || op.kind === "fill" || op.kind === "cfAdd" || op.kind === "cfDelete" || op.kind === "chart" || op.kind === "bold" || op.kind === "clear") && op.sheet.protected))
-      throw new FakeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+    if (bytes > REQUEST_LIMIT_BYTES)
+      throw new FakeError(
+        "RequestPayloadSizeLimitExceeded",
+        "The request payload size has exceeded the limit."
+      );
+    if (
+      ops.some(
+        (op) =>
+          (op.kind === "set" ||
+            op.kind === "fill" ||
+            op.kind === "cfAdd" ||
+            op.kind === "cfDelete" ||
+            op.kind === "chart" ||
+            op.kind === "bold" ||
+            op.kind === "clear") &&
+          op.sheet.protected
+      )
+    )
+      throw new FakeError(
+        "AccessDenied",
+        "The cell or chart you're trying to change is on a protected sheet."
+      );
     const touched = new Set<FakeSheet>();
     for (const op of ops) {
       if (op.kind === "suspendCalc") host.calcSuspensions++;
       else if (op.kind === "addSheet") {
-        if (host.book.sheets.some((x) => x.name.toLowerCase() === op.sheet.name.toLowerCase())) throw new FakeError("ItemAlreadyExists", `Sheet ${op.sheet.name} sudah ada`);
+        if (host.book.sheets.some((x) => x.name.toLowerCase() === op.sheet.name.toLowerCase()))
+          throw new FakeError("ItemAlreadyExists", `Sheet ${op.sheet.name} sudah ada`);
         host.book.sheets.push(op.sheet);
       } else if (op.kind === "cfAdd") {
-        if (op.cf.type === "Custom" && !op.cf.formula?.startsWith("=")) throw new FakeError("InvalidArgument", "A custom conditional format needs a formula");
+        if (op.cf.type === "Custom" && !op.cf.formula?.startsWith("="))
+          throw new FakeError("InvalidArgument", "A custom conditional format needs a formula");
         (op.sheet.conditionalFormats ??= []).push(op.cf);
-      } else if (op.kind === "cfDelete") op.sheet.conditionalFormats = (op.sheet.conditionalFormats ?? []).filter((cf) => cf !== op.cf);
+      } else if (op.kind === "cfDelete")
+        op.sheet.conditionalFormats = (op.sheet.conditionalFormats ?? []).filter(
+          (cf) => cf !== op.cf
+        );
       else if (op.kind === "chart") (op.sheet.charts ??= []).push(op.chart);
       else if (op.kind === "bold") {
         op.sheet.bold = op.sheet.bold ?? {};
-        for (let r = op.rect.r0; r <= op.rect.r1; r++) for (let c = op.rect.c0; c <= op.rect.c1; c++) op.sheet.bold[`${letters(c)}${r + 1}`] = true;
+        for (let r = op.rect.r0; r <= op.rect.r1; r++)
+          for (let c = op.rect.c0; c <= op.rect.c1; c++)
+            op.sheet.bold[`${letters(c)}${r + 1}`] = true;
       } else if (op.kind === "clear") {
         op.sheet.cells.forEach((row, r) => {
           if (r < op.rect.r0 || r > op.rect.r1) return;
           row.forEach((cell, c) => {
-            if (c >= op.rect.c0 && c <= op.rect.c1) row[c] = cell.numberFormat ? { value: null, numberFormat: cell.numberFormat } : { value: null };
+            if (c >= op.rect.c0 && c <= op.rect.c1)
+              row[c] = cell.numberFormat
+                ? { value: null, numberFormat: cell.numberFormat }
+                : { value: null };
           });
         });
         touched.add(op.sheet);
-      }
-      else if (op.kind === "select") host.selection = rectAddress(op.sheet, op.rect);
+      } else if (op.kind === "select") host.selection = rectAddress(op.sheet, op.rect);
       else if (op.kind === "fill") {
         op.sheet.fills = op.sheet.fills ?? {};
         for (let r = op.rect.r0; r <= op.rect.r1; r++)
@@ -732,11 +946,23 @@ export class FakeContext {
   }
 }
 
-function applySet(sheet: FakeSheet, rect: Rect, prop: "values" | "formulas" | "numberFormat", data: unknown): void {
+function applySet(
+  sheet: FakeSheet,
+  rect: Rect,
+  prop: "values" | "formulas" | "numberFormat",
+  data: unknown
+): void {
   const rows = rect.r1 - rect.r0 + 1;
   const cols = rect.c1 - rect.c0 + 1;
-  if (!Array.isArray(data) || data.length !== rows || data.some((line) => !Array.isArray(line) || line.length !== cols))
-    throw new FakeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+  if (
+    !Array.isArray(data) ||
+    data.length !== rows ||
+    data.some((line) => !Array.isArray(line) || line.length !== cols)
+  )
+    throw new FakeError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`
+    );
   for (let i = 0; i < rows; i++)
     for (let j = 0; j < cols; j++) {
       const cell = ensureCell(sheet, rect.r0 + i, rect.c0 + j);
@@ -749,8 +975,7 @@ function applySet(sheet: FakeSheet, rect: Rect, prop: "values" | "formulas" | "n
         // "General" is Excel's default: the same as no format.
         if (v === "General") delete cell.numberFormat;
         else cell.numberFormat = String(v);
-      }
-      else if (prop === "formulas" && typeof v === "string" && v.startsWith("=")) {
+      } else if (prop === "formulas" && typeof v === "string" && v.startsWith("=")) {
         cell.formula = v;
       } else {
         // Strings written through values are not reparsed (anchors §4.2); "" clears the cell.

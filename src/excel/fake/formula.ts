@@ -6,7 +6,12 @@
 export type FValue = number | string | boolean | null;
 type Getter = (row: number, col: number) => FValue;
 
-type Tok = { t: "num"; v: number } | { t: "str"; v: string } | { t: "ref"; r: number; c: number } | { t: "id"; v: string } | { t: "op"; v: string };
+type Tok =
+  | { t: "num"; v: number }
+  | { t: "str"; v: string }
+  | { t: "ref"; r: number; c: number }
+  | { t: "id"; v: string }
+  | { t: "op"; v: string };
 
 function colIndex(letters: string): number {
   let n = 0;
@@ -241,10 +246,14 @@ export function evaluateFormula(formula: string, get: Getter): FValue {
         const a = scalar(left);
         const b = scalar(right);
         // Excel: an empty cell equals "" and 0.
-        const norm = (x: FValue, other: FValue) => (x === null ? (typeof other === "string" ? "" : 0) : x);
+        const norm = (x: FValue, other: FValue) =>
+          x === null ? (typeof other === "string" ? "" : 0) : x;
         const x = norm(a, b);
         const y = norm(b, a);
-        const cmp = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+        const cmp =
+          typeof x === "number" && typeof y === "number"
+            ? x - y
+            : String(x).localeCompare(String(y));
         switch (t.v) {
           case "=":
             return typeof x === typeof y ? cmp === 0 : false;
