@@ -1,7 +1,30 @@
 // The playground page: shows the fake workbook that the real task pane (in the iframe) works on,
 // as a grid, and follows its selection. Cell text goes in with textContent (untrusted).
 import type { FakeExcelHost } from "../excel/fake/fake-excel";
-import { columnLetters } from "../sheet/grid";
+import { columnLetters, parseA1 } from "../sheet/grid";
+import { evaluateFormula } from "../excel/fake/formula";
+import { shiftFormula } from "../sheet/formula-refs";
+
+type Sheet = ReturnType<FakeExcelHost["activeSheet"]>;
+
+/** The fill a conditional format gives a cell (formula rules, as Kinerja writes them), if any. */
+function conditionalFill(
+  sheet: Sheet,
+  r: number,
+  c: number
+): { fill: string; font?: string } | null {
+  for (const cf of sheet.conditionalFormats ?? []) {
+    if (!cf.formula || !cf.fill) continue;
+    const [a, b = a] = cf.range.split(":");
+    const tl = parseA1(a);
+    const br = parseA1(b);
+    if (r < tl.row || r > br.row || c < tl.col || c > br.col) continue;
+    const f = shiftFormula(cf.formula, r - tl.row, c - tl.col);
+    if (evaluateFormula(f, (rr, cc) => sheet.cells[rr]?.[cc]?.value ?? null) === true)
+      return { fill: cf.fill, font: cf.font };
+  }
+  return null;
+}
 
 function hostOf(frame: HTMLIFrameElement): FakeExcelHost | undefined {
   return (frame.contentWindow as unknown as { __kinerjaFake?: FakeExcelHost } | null)
@@ -41,8 +64,11 @@ function draw(container: HTMLElement, host: FakeExcelHost): void {
         td.className = "f";
         td.title = cell.formula;
       }
-      const fill = sheet.fills?.[`${columnLetters(c)}${r + 1}`];
+      const conditional = conditionalFill(sheet, r, c);
+      const fill = sheet.fills?.[`${columnLetters(c)}${r + 1}`] ?? conditional?.fill;
       if (fill) td.style.background = fill;
+      if (conditional?.font && !sheet.fills?.[`${columnLetters(c)}${r + 1}`])
+        td.style.color = conditional.font;
       if (sel === `${columnLetters(c)}${r + 1}`) {
         td.classList.add("sel");
         td.id = "selected-cell";

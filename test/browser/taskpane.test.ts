@@ -230,6 +230,20 @@ test("the playground (npm start on Linux): Mojokerto E.81 recognised, validated,
   await frame.locator("#kn-undo").waitFor();
   const filled = await cells();
   expect(filled.cells).not.toEqual(before.cells);
+  // Issue 7: predikat colours as real conditional formats; the playground grid evaluates them.
+  await frame.locator("#kn-colour").click();
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll("td")).some((td) =>
+      ["rgb(33, 102, 172)", "rgb(146, 197, 222)", "rgb(253, 184, 99)", "rgb(179, 88, 6)"].includes(
+        (td as HTMLElement).style.backgroundColor
+      )
+    )
+  );
+  await page.evaluate(() =>
+    document
+      .querySelector("td[style*='background']")
+      ?.scrollIntoView({ block: "center", inline: "center" })
+  );
   await page
     .screenshot({ path: path.resolve(__dirname, "../../tmp/playground-filled.png") })
     .catch(() => undefined);

@@ -184,6 +184,12 @@ export function evaluateFormula(formula: string, get: Getter): FValue {
           case "AVERAGE":
             if (!numbers.length) throw new FormulaError("#DIV/0!");
             return numbers.reduce((a, b) => a + b, 0) / numbers.length;
+          case "ISNUMBER":
+            return typeof scalar(raw[0]) === "number";
+          case "ISBLANK": {
+            const v = scalar(raw[0]);
+            return v === null || v === "";
+          }
           case "ABS":
             return Math.abs(num(raw[0]));
           default:
