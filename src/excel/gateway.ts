@@ -290,7 +290,7 @@ export class ExcelGateway {
     });
   }
 
-  /** Writes a sheet of cells (created when missing, cleared when Kinerja made it): one sync. */
+  /** Writes the cells on a new sheet (never over an existing one): two syncs. */
   writeSummarySheet(name: string, cells: SummaryCell[]): Promise<void> {
     return this.run(async (context) => {
       await this.writeSheetCells(context, name, cells);
@@ -300,10 +300,19 @@ export class ExcelGateway {
 
   private async writeSheetCells(context: any, name: string, cells: SummaryCell[]): Promise<any> {
     const sheets = context.workbook.worksheets;
-    const existing = sheets.getItemOrNullObject(name);
+    // An existing sheet of that name may hold the user's edits: never clear it, take the first
+    // free name instead ("Ringkasan E81", "Ringkasan E81 (2)", …), probed in one sync.
+    const candidates = Array.from({ length: 10 }, (_, i) =>
+      i === 0 ? name : `${name.slice(0, 26)} (${i + 1})`
+    );
+    const probes = candidates.map((n) => sheets.getItemOrNullObject(n));
     await context.sync();
-    const sheet = existing.isNullObject ? sheets.add(name) : existing;
-    if (!existing.isNullObject) sheet.getRange().clear("Contents");
+    const free = candidates.find((_, i) => probes[i].isNullObject);
+    if (!free)
+      throw new GatewayError(
+        `Sudah ada 10 lembar bernama "${name}"; hapus yang lama lalu coba lagi.`
+      );
+    const sheet = sheets.add(free);
     // One block write for the whole used rectangle (formulas where there are formulas).
     const rows = Math.max(...cells.map((c) => c.row)) + 1;
     const cols = Math.max(...cells.map((c) => c.col)) + 1;

@@ -129,3 +129,18 @@ test("controller: Warnai predikat, Hapus warna, Buat Ringkasan (summary formulas
   await ctl.capaianChart();
   expect(host.book.sheets.find((s) => s.name === "Grafik capaian E81")!.charts).toHaveLength(1);
 });
+
+test("a summary never overwrites an existing sheet of the same name (the user's edits stay)", async () => {
+  const mine: FakeSheet = { name: "Ringkasan", cells: [[{ value: "catatan saya" }]], merges: [] };
+  const host = new FakeExcelHost({ sheets: [mine], active: 0 });
+  const gw = new ExcelGateway(host.excel());
+  await gw.writeSummarySheet("Ringkasan", [
+    { row: 0, col: 0, cell: "A1", value: "Ringkasan kinerja" },
+  ]);
+  expect(host.book.sheets.find((s) => s.name === "Ringkasan")!.cells[0][0].value).toBe(
+    "catatan saya"
+  );
+  expect(host.book.sheets.find((s) => s.name === "Ringkasan (2)")!.cells[0][0].value).toBe(
+    "Ringkasan kinerja"
+  );
+});
