@@ -142,38 +142,7 @@ export function planFill(
   settings: Settings = DEFAULT_SETTINGS,
   overrides?: Record<number, RowOverride>
 ): FillPlan {
-  const plan = planFromDetailed(grid, computeCached(grid, recognition, settings, overrides));
-  // A cell covered by a merged area (other than its top-left) is never written: Excel keeps
-  // only the top-left cell's content, and writing the others would land in the top-left.
-  if (grid.merges.length === 0) return plan;
-  let area = 0;
-  for (const m of grid.merges) area += (m.bottom - m.top + 1) * (m.right - m.left + 1);
-  const covered = new Set<number>();
-  if (area <= plan.writes.length) {
-    // merges are usually a few header cells: list their covered cells instead of every target
-    for (const m of grid.merges)
-      for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++)
-          if (r !== m.top || c !== m.left) covered.add(r * 16384 + c);
-    if (covered.size === 0 || !plan.writes.some((w) => covered.has(w.row * 16384 + w.col)))
-      return plan;
-  } else {
-    const targets = new Set(plan.writes.map((w) => w.row * 16384 + w.col));
-    for (const m of grid.merges)
-      for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++)
-          if ((r !== m.top || c !== m.left) && targets.has(r * 16384 + c))
-            covered.add(r * 16384 + c);
-  }
-  const writes = plan.writes.filter((w) => !covered.has(w.row * 16384 + w.col));
-  if (writes.length === plan.writes.length) return plan;
-  const changedExisting = writes.filter(
-    (w) =>
-      w.previous.value !== null &&
-      w.previous.value !== "" &&
-      (w.previous.formula ?? w.previous.value) !== (w.formula ?? w.value)
-  ).length;
-  return { ...plan, writes, changedExisting };
+  return planFromDetailed(grid, computeCached(grid, recognition, settings, overrides));
 }
 
 export interface SheetAnalysis {

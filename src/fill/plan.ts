@@ -553,8 +553,21 @@ export function planFill(
   return planFromDetailed(grid, detailed);
 }
 
+/** Cells covered by a merged area other than its top-left (key row * 16384 + col). */
+function coveredByMerges(grid: Grid): Set<number> {
+  const covered = new Set<number>();
+  for (const m of grid.merges)
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) covered.add(r * 16384 + c);
+  return covered;
+}
+
 export function planFromDetailed(grid: Grid, detailed: DetailedPlan): FillPlan {
   const writes: PlannedWrite[] = [];
+  // Excel keeps only the top-left cell of a merged area; a write to another of its cells would
+  // land in the top-left, so those cells are never written.
+  const covered = coveredByMerges(grid);
   let changedExisting = 0;
   // rows are in sheet order, but cells within a row follow the computation order: sort only if needed
   let sorted = true;
@@ -563,6 +576,7 @@ export function planFromDetailed(grid: Grid, detailed: DetailedPlan): FillPlan {
   let strRow = -1;
   let rowStr = "";
   const visit = (c: ComputedCell): void => {
+    if (covered.size && covered.has(c.row * 16384 + c.col)) return;
     const previous = cellAt(grid, c.row, c.col);
     const same =
       sameValue(previous, c.value) && (c.formula ?? undefined) === (previous.formula ?? undefined);
