@@ -122,16 +122,7 @@ export async function applyPlans(
     const ws = wb.getWorksheet(sheetName);
     if (!ws) throw new WorkbookError(`Lembar "${sheetName}" tidak ada di ${inputPath}`);
     detachSharedFormulas(ws, new Set(plan.writes.map((w) => w.cell)));
-    for (const w of plan.writes) {
-      const cell = ws.getCell(w.row + 1, w.col + 1);
-      if (w.formula)
-        cell.value = {
-          formula: w.formula.slice(1),
-          result: w.value ?? "",
-        } as ExcelJS.CellFormulaValue;
-      else cell.value = w.value;
-      if (w.numberFormat) cell.numFmt = w.numberFormat;
-    }
+    for (const w of plan.writes) writeCell(ws.getCell(w.row + 1, w.col + 1), w);
   }
   for (const x of extras) applyExtras(wb, x);
   const dir = path.dirname(path.resolve(outputPath));
@@ -204,14 +195,19 @@ function applyExtras(wb: ExcelJS.Workbook, x: VisualExtras): void {
   out.getColumn(1).width = 60;
   for (const c of [2, 3, 4]) out.getColumn(c).width = 18;
   for (const c of x.summary.cells) {
-    const cell = out.getCell(c.row + 1, c.col + 1);
-    if (c.formula)
-      cell.value = {
-        formula: c.formula.slice(1),
-        result: c.value ?? "",
-      } as ExcelJS.CellFormulaValue;
-    else cell.value = c.value;
-    if (c.numberFormat) cell.numFmt = c.numberFormat;
+    const cell = writeCell(out.getCell(c.row + 1, c.col + 1), c);
     if (c.bold) cell.font = { bold: true };
   }
+}
+
+/** A formula (with the engine's value as its cached result) or a value, and its number format. */
+function writeCell(
+  cell: ExcelJS.Cell,
+  w: { formula?: string; value: number | string | null; numberFormat?: string }
+): ExcelJS.Cell {
+  cell.value = w.formula
+    ? ({ formula: w.formula.slice(1), result: w.value ?? "" } as ExcelJS.CellFormulaValue)
+    : w.value;
+  if (w.numberFormat) cell.numFmt = w.numberFormat;
+  return cell;
 }
