@@ -52,11 +52,19 @@ const EMPTY_MARKERS = new Set([
 const EXCEL_ERROR =
   /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 
+// a sheet uses a handful of formats, asked about once per numeric cell: answer each once
+const percentFormats = new Map<string, boolean>();
+
 /** True when a number format shows the value as a percentage (ignoring quoted literals). */
 export function isPercentFormat(numberFormat: string | undefined): boolean {
   if (!numberFormat) return false;
-  const unquoted = numberFormat.replace(/"[^"]*"/g, "").replace(/\\./g, "");
-  return unquoted.includes("%");
+  let yes = percentFormats.get(numberFormat);
+  if (yes === undefined) {
+    const unquoted = numberFormat.replace(/"[^"]*"/g, "").replace(/\\./g, "");
+    yes = unquoted.includes("%");
+    if (percentFormats.size < 1000) percentFormats.set(numberFormat, yes);
+  }
+  return yes;
 }
 
 export function readNumber(value: CellValue | undefined, options: ReadOptions = {}): Reading {

@@ -109,35 +109,79 @@ const MODE_CODE: Record<string, number> = {
   "turun-rasio": 6,
 };
 
-/** Reference to an input cell (row given as text), scaled to display units when it holds a %-formatted fraction. */
-function ref(cell: Cell, row: string, col: number): string {
-  const r = letters(col) + row;
-  return typeof cell.value === "number" && isPercentFormat(cell.numberFormat) ? `(${r}*100)` : r;
+type Result = { ok: true; value: number | string } | CalcError;
+
+/** One input of a computation on the current row (a reused slot, see computeSheet). */
+interface Input {
+  value: Decimal | null;
+  /** Column of the input; -1 when the layout has no such column. */
+  col: number;
+  present: boolean;
+  /** Numeric %-formatted cell: the formula scales it to percent points, (A1*100). */
+  scaled: boolean;
+  /** The cell works in any formula. */
+  formulaOk: boolean;
+  /** Also an empty marker such as "-", which SUM/COUNT/AVERAGE ignore but a division would not. */
+  sumOk: boolean;
+}
+
+function emptyInput(): Input {
+  return { value: null, col: -1, present: false, scaled: false, formulaOk: true, sumOk: true };
+}
+
+/** Formula reference of an input in a template (ROW_TAG for the row). */
+function refOf(x: Input): string {
+  const r = letters(x.col) + ROW_TAG;
+  return x.scaled ? `(${r}*100)` : r;
+}
+
+/** The plain cell reference of an input, without the ×100 scaling. */
+function bareRefOf(x: Input): string {
+  return letters(x.col) + ROW_TAG;
+}
+
+/** A formula with ROW_TAG split into the pieces joined by each row's number. */
+function templateOf(formula: string | null): string[] | null {
+  return formula === null ? null : formula.split(ROW_TAG);
 }
 
 /**
  * Memo of a pure calculation keyed by the identity of its arguments. Readings of repeated cell
  * values share one Decimal (see buildRows and decOf), so rows with the same inputs reuse the
  * result; Decimals are immutable and the calculations pure, so results are identical.
+ * A cursor walks the keys (`start().key(a).key(b).get() ?? set(compute())`): no array or
+ * closure per lookup, which matters at 160,000 computed cells.
  */
 class Memo<R> {
   private root = new Map<unknown, unknown>();
+  private node: Map<unknown, unknown> | null = null;
   private size = 0;
-  get(keys: readonly unknown[], compute: () => R): R {
-    let node = this.root;
-    for (let i = 0; i < keys.length; i++) {
-      let next = node.get(keys[i]) as Map<unknown, unknown> | undefined;
-      if (next === undefined) {
-        if (this.size > 200000) return compute();
-        next = new Map();
-        node.set(keys[i], next);
-        this.size++;
+  start(): this {
+    this.node = this.root;
+    return this;
+  }
+  key(k: unknown): this {
+    const node = this.node;
+    if (node === null) return this;
+    let next = node.get(k) as Map<unknown, unknown> | undefined;
+    if (next === undefined) {
+      // full: compute without remembering
+      if (this.size > 200000) {
+        this.node = null;
+        return this;
       }
-      node = next;
+      next = new Map();
+      node.set(k, next);
+      this.size++;
     }
-    if (node.has(MEMO_VALUE)) return node.get(MEMO_VALUE) as R;
-    const r = compute();
-    node.set(MEMO_VALUE, r);
+    this.node = next;
+    return this;
+  }
+  get(): R | undefined {
+    return this.node?.get(MEMO_VALUE) as R | undefined;
+  }
+  set(r: R): R {
+    this.node?.set(MEMO_VALUE, r);
     return r;
   }
 }
@@ -167,6 +211,11 @@ export function computeSheet(
     def.computed[rec.variant ?? ""] ?? Object.values(def.computed)[0] ?? [];
   const cols = rec.columns;
   const outputs = new Set(comps.map((c) => c.out));
+  // every row gets the same keys in the same order: cloning one template keeps a single object
+  // shape, and the keyed stores below overwrite existing properties instead of adding them
+  const cellsTemplate: Record<string, ComputedCell> = {};
+  for (const comp of comps)
+    if (comp.out in cols) cellsTemplate[comp.out] = null as unknown as ComputedCell;
   let lastCode: string | null = null;
   // computed values feed later computations on the same row; Decimals are immutable, so one
   // instance per distinct number is shared (same value as new Decimal(String(v)))
@@ -181,7 +230,8 @@ export function computeSheet(
     return d;
   };
   const templates: Map<number, string[] | null>[] = [];
-  const memo = new Memo<{ ok: true; value: number | string } | CalcError>();
+  const memo = new Memo<Result>();
+  const slots: Input[] = [];
   const proposals = new Map<
     string,
     Map<
@@ -214,57 +264,45 @@ export function computeSheet(
       direction,
       directionReason: ov.direction ? "Dipilih pengguna." : dir.reason,
     };
-    const cells: Record<string, ComputedCell> = {};
+    const cells: Record<string, ComputedCell> = { ...cellsTemplate };
     const rowStr = String(record.row + 1);
     // Formula text differs between rows only in the row number: it is built once per shape
     // (which inputs exist, are numeric, are %-formatted; the row's mode) with ROW_TAG in place
-    // of the row number, and each row joins the pieces with its own number.
+    // of the row number, and each row joins the pieces with its own number. `fkey` encodes the
+    // shape of the inputs read so far for the current computation.
     let fkey = 0;
-    // value and formula ref of a role on this row: computed first, else the cell as read
-    // formulaOk: the cell works in any formula; sumOk: also an empty marker such as "-", which
-    // SUM/COUNT/AVERAGE ignore but a division would not
-    const input = (
-      role: string
-    ): {
-      value: Decimal | null;
-      ref: string | null;
-      formulaOk: boolean;
-      sumOk: boolean;
-      present: boolean;
-    } => {
-      let x: {
-        value: Decimal | null;
-        ref: string | null;
-        formulaOk: boolean;
-        sumOk: boolean;
-        present: boolean;
-      };
-      if (!(role in cols))
-        x = { value: null, ref: null, formulaOk: true, sumOk: true, present: false };
-      else {
+    // value and formula reference of a role on this row (computed first, else the cell as
+    // read), in a reused slot: no allocation per input and no reference text unless a formula
+    // template has to be built.
+    const input = (role: string, slot: number): Input => {
+      const x = (slots[slot] ??= emptyInput());
+      const col = cols[role];
+      if (col === undefined) {
+        x.value = null;
+        x.col = -1;
+        x.scaled = false;
+        x.formulaOk = true;
+        x.sumOk = true;
+        x.present = false;
+      } else {
         const done = cells[role];
+        x.col = col;
+        x.present = true;
         if (done) {
           const ok = done.formula !== null;
-          x = {
-            value: decOf(done.value),
-            ref: letters(cols[role]) + ROW_TAG,
-            formulaOk: ok,
-            sumOk: ok,
-            present: true,
-          };
+          x.value = decOf(done.value);
+          x.scaled = false;
+          x.formulaOk = ok;
+          x.sumOk = ok;
         } else {
-          const cell = cellAt(grid, record.row, cols[role]);
+          const cell = cellAt(grid, record.row, col);
           const n = record.nums[role];
           const numeric =
             cell.value === null || cell.value === "" || typeof cell.value === "number";
-          const value = n?.kind === "number" ? n.value : null;
-          x = {
-            value,
-            ref: ref(cell, ROW_TAG, cols[role]),
-            formulaOk: numeric,
-            sumOk: numeric || n?.kind === "empty",
-            present: true,
-          };
+          x.value = n?.kind === "number" ? n.value : null;
+          x.scaled = typeof cell.value === "number" && isPercentFormat(cell.numberFormat);
+          x.formulaOk = numeric;
+          x.sumOk = numeric || n?.kind === "empty";
         }
       }
       fkey =
@@ -272,32 +310,32 @@ export function computeSheet(
         (x.present ? 1 : 0) +
         (x.formulaOk ? 2 : 0) +
         (x.sumOk ? 4 : 0) +
-        (x.ref !== null && x.ref.charCodeAt(0) === 40 ? 8 : 0);
+        (x.scaled ? 8 : 0);
       return x;
     };
     for (let ci = 0; ci < comps.length; ci++) {
       const comp = comps[ci];
-      if (!(comp.out in cols)) continue;
       const col = cols[comp.out];
-      let res: { ok: true; value: number | string } | CalcError;
-      let formula: string | null = null;
+      if (col === undefined) continue;
+      let res: Result | undefined;
       const d = settings.decimals;
       fkey = 0;
-      const shaped = (mode: string, build: () => string | null): string | null => {
-        const key = fkey * 8 + (MODE_CODE[mode] ?? 7);
-        const byKey = (templates[ci] ??= new Map());
-        let t = byKey.get(key);
-        if (t === undefined) {
-          const f = build();
-          byKey.set(key, (t = f === null ? null : f.split(ROW_TAG)));
-        }
-        return t === null ? null : t.length === 1 ? t[0] : t.join(rowStr);
-      };
+      // the formula template of this computation for the row's input shape and mode
+      let key = 0;
+      let tpl: string[] | null | undefined;
+      const byKey = (templates[ci] ??= new Map());
       switch (comp.kind) {
         case "realisasi": {
-          const ins = comp.inputs.map(input).filter((x) => x.present);
           const mode: Accumulation = comp.perRow ? accumulation : "jumlah";
-          const values = ins.map((x) => x.value);
+          const ins: Input[] = [];
+          const values: (Decimal | null)[] = [];
+          for (let i = 0; i < comp.inputs.length; i++) {
+            const x = input(comp.inputs[i], i);
+            if (x.present) {
+              ins.push(x);
+              values.push(x.value);
+            }
+          }
           // "latest value": zeros after the last non-zero quarter are quarters not reported yet
           // (002 E.81 TW II report with 0 in TW III/IV)
           if (mode === "terakhir" && values.some((v) => v !== null && !v.isZero()))
@@ -307,98 +345,134 @@ export function computeSheet(
               i--
             )
               values[i] = null;
-          res = memo.get(["r", mode, ...values], () => realisasi(values, mode));
-          formula = shaped(mode, () => {
-            if (!(ins.length && ins.every((x) => (mode === "terakhir" ? x.formulaOk : x.sumOk))))
-              return null;
-            const refs = ins.map((x) => x.ref!);
-            const list = refs.join(",");
-            const bare = ins.map((x) => bareOf(x.ref!)).join(",");
-            if (mode === "terakhir")
-              return (
-                "=" +
-                refs.reduce(
-                  (acc2, r) => `IF(AND(${bareOf(r)}<>"",${bareOf(r)}<>0),${r},${acc2})`,
-                  `IF(COUNT(${bare})=0,"",0)`
-                )
-              );
-            return `=IF(COUNT(${bare})=0,"",${mode === "rata" ? "AVERAGE" : "SUM"}(${list}))`;
-          });
+          memo.start().key("r").key(mode);
+          for (const v of values) memo.key(v);
+          res = memo.get() ?? memo.set(realisasi(values, mode));
+          key = fkey * 8 + MODE_CODE[mode];
+          tpl = byKey.get(key);
+          if (tpl === undefined) {
+            let f: string | null = null;
+            if (ins.length && ins.every((x) => (mode === "terakhir" ? x.formulaOk : x.sumOk))) {
+              const refs = ins.map(refOf);
+              const bare = ins.map(bareRefOf).join(",");
+              if (mode === "terakhir")
+                f =
+                  "=" +
+                  refs.reduce(
+                    (acc2, r) => `IF(AND(${bareOf(r)}<>"",${bareOf(r)}<>0),${r},${acc2})`,
+                    `IF(COUNT(${bare})=0,"",0)`
+                  );
+              else
+                f = `=IF(COUNT(${bare})=0,"",${mode === "rata" ? "AVERAGE" : "SUM"}(${refs.join(",")}))`;
+            }
+            byKey.set(key, (tpl = templateOf(f)));
+          }
           break;
         }
         case "capaian": {
-          const r = input(comp.r);
-          const t = input(comp.t);
+          const r = input(comp.r, 0);
+          const t = input(comp.t, 1);
           const arah: Direction = comp.perRow ? direction : "naik";
-          res = memo.get(["c", arah, d, r.value, t.value], () =>
-            capaian(r.value, t.value, arah, d)
-          );
-          formula = shaped(arah, () => {
-            if (!(r.formulaOk && t.formulaOk && r.ref && t.ref)) return null;
-            const R = r.ref;
-            const T = t.ref;
-            const Rb = bareOf(R);
-            const Tb = bareOf(T);
-            if (arah === "turun-rasio")
-              return `=IF(OR(${Tb}="",${Rb}="",${Rb}=0),"",ROUND(${T}/${R}*100,${d}))`;
-            if (arah === "turun")
-              return `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND((2*${T}-${R})/${T}*100,${d}))`;
-            return `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND(${R}/${T}*100,${d}))`;
-          });
+          res =
+            memo.start().key("c").key(arah).key(d).key(r.value).key(t.value).get() ??
+            memo.set(capaian(r.value, t.value, arah, d));
+          key = fkey * 8 + MODE_CODE[arah];
+          tpl = byKey.get(key);
+          if (tpl === undefined) {
+            let f: string | null = null;
+            if (r.formulaOk && t.formulaOk && r.present && t.present) {
+              const R = refOf(r);
+              const T = refOf(t);
+              const Rb = bareRefOf(r);
+              const Tb = bareRefOf(t);
+              if (arah === "turun-rasio")
+                f = `=IF(OR(${Tb}="",${Rb}="",${Rb}=0),"",ROUND(${T}/${R}*100,${d}))`;
+              else if (arah === "turun")
+                f = `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND((2*${T}-${R})/${T}*100,${d}))`;
+              else f = `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND(${R}/${T}*100,${d}))`;
+            }
+            byKey.set(key, (tpl = templateOf(f)));
+          }
           break;
         }
         case "serapan": {
-          const r = input(comp.r);
-          const p = input(comp.pagu);
-          res = memo.get(["s", d, r.value, p.value], () => serapan(r.value, p.value, d));
-          formula = shaped("", () =>
-            r.formulaOk && p.formulaOk && r.ref && p.ref
-              ? `=IF(OR(${bareOf(p.ref)}="",${bareOf(p.ref)}=0,${bareOf(r.ref)}=""),"",ROUND(${r.ref}/${p.ref}*100,${d}))`
-              : null
-          );
+          const r = input(comp.r, 0);
+          const p = input(comp.pagu, 1);
+          res =
+            memo.start().key("s").key(d).key(r.value).key(p.value).get() ??
+            memo.set(serapan(r.value, p.value, d));
+          key = fkey * 8;
+          tpl = byKey.get(key);
+          if (tpl === undefined) {
+            const f =
+              r.formulaOk && p.formulaOk && r.present && p.present
+                ? `=IF(OR(${bareRefOf(p)}="",${bareRefOf(p)}=0,${bareRefOf(r)}=""),"",ROUND(${refOf(r)}/${refOf(p)}*100,${d}))`
+                : null;
+            byKey.set(key, (tpl = templateOf(f)));
+          }
           break;
         }
         case "efisiensi": {
-          const p = input(comp.pagu);
-          const r = input(comp.r);
-          const c = input(comp.capaian);
+          const p = input(comp.pagu, 0);
+          const r = input(comp.r, 1);
+          const c = input(comp.capaian, 2);
           const useC = method !== "sisa";
-          res = memo.get(["e", method, d, p.value, r.value, useC ? c.value : null], () =>
-            efisiensi(p.value, r.value, useC ? c.value : null, method, d)
-          );
-          formula = shaped("", () => {
-            if (!(p.formulaOk && r.formulaOk && (!useC || c.formulaOk) && p.ref && r.ref))
-              return null;
-            const P = p.ref;
-            const R = r.ref;
-            const guard = `${bareOf(P)}="",${bareOf(P)}=0,${bareOf(R)}=""`;
-            if (method === "sisa") return `=IF(OR(${guard}),"",ROUND((${P}-${R})/${P}*100,${d}))`;
-            if (c.ref && method === "selisih")
-              return `=IF(OR(${guard},${bareOf(c.ref)}=""),"",ROUND(${c.ref}-${R}/${P}*100,${d}))`;
-            if (c.ref)
-              return `=IF(OR(${guard},${bareOf(R)}=0,${bareOf(c.ref)}=""),"",ROUND(${c.ref}/(${R}/${P}*100),${d}))`;
-            return null;
-          });
+          const cv = useC ? c.value : null;
+          res =
+            memo.start().key("e").key(method).key(d).key(p.value).key(r.value).key(cv).get() ??
+            memo.set(efisiensi(p.value, r.value, cv, method, d));
+          key = fkey * 8;
+          tpl = byKey.get(key);
+          if (tpl === undefined) {
+            let f: string | null = null;
+            if (p.formulaOk && r.formulaOk && (!useC || c.formulaOk) && p.present && r.present) {
+              const P = refOf(p);
+              const R = refOf(r);
+              const guard = `${bareRefOf(p)}="",${bareRefOf(p)}=0,${bareRefOf(r)}=""`;
+              if (method === "sisa") f = `=IF(OR(${guard}),"",ROUND((${P}-${R})/${P}*100,${d}))`;
+              else if (c.present && method === "selisih")
+                f = `=IF(OR(${guard},${bareRefOf(c)}=""),"",ROUND(${refOf(c)}-${R}/${P}*100,${d}))`;
+              else if (c.present)
+                f = `=IF(OR(${guard},${bareRefOf(r)}=0,${bareRefOf(c)}=""),"",ROUND(${refOf(c)}/(${R}/${P}*100),${d}))`;
+            }
+            byKey.set(key, (tpl = templateOf(f)));
+          }
           break;
         }
         case "kategori": {
-          const c = input(comp.from);
-          res = memo.get(["k", scale, c.value], () => kategori(c.value, scale));
-          formula = shaped("", () => (c.formulaOk && c.ref ? kategoriFormula(c.ref, scale) : null));
+          const c = input(comp.from, 0);
+          res =
+            memo.start().key("k").key(scale).key(c.value).get() ??
+            memo.set(kategori(c.value, scale));
+          key = fkey * 8;
+          tpl = byKey.get(key);
+          if (tpl === undefined)
+            byKey.set(
+              key,
+              (tpl = templateOf(c.formulaOk && c.present ? kategoriFormula(refOf(c), scale) : null))
+            );
           break;
         }
         case "salin": {
-          const s = input(comp.from);
+          const s = input(comp.from, 0);
           res = s.value
             ? { ok: true, value: s.value.toNumber() }
             : { ok: false, error: "#N/A", message: "nilai sumber kosong" };
-          formula = shaped("", () =>
-            s.formulaOk && s.ref ? `=IF(${bareOf(s.ref)}="","",${s.ref})` : null
-          );
+          key = fkey * 8;
+          tpl = byKey.get(key);
+          if (tpl === undefined)
+            byKey.set(
+              key,
+              (tpl = templateOf(
+                s.formulaOk && s.present ? `=IF(${bareRefOf(s)}="","",${refOf(s)})` : null
+              ))
+            );
           break;
         }
       }
-      if (settings.valuesOnly) formula = null;
+      if (res === undefined) continue;
+      const formula =
+        settings.valuesOnly || !tpl ? null : tpl.length === 1 ? tpl[0] : tpl.join(rowStr);
       cells[comp.out] = {
         role: comp.out,
         row: record.row,
@@ -578,12 +652,11 @@ export function planFromDetailed(grid: Grid, detailed: DetailedPlan): FillPlan {
   const visit = (c: ComputedCell): void => {
     if (covered.size && covered.has(c.row * 16384 + c.col)) return;
     const previous = cellAt(grid, c.row, c.col);
+    // grids are immutable snapshots of plain {value, formula?, numberFormat?} cells: a write
+    // keeps the read cell itself as its undo record (no copy per write)
     const same =
       sameValue(previous, c.value) && (c.formula ?? undefined) === (previous.formula ?? undefined);
     if (same) return;
-    const prevCopy: Cell = { value: previous.value };
-    if (previous.formula) prevCopy.formula = previous.formula;
-    if (previous.numberFormat) prevCopy.numberFormat = previous.numberFormat;
     if (c.row !== strRow) {
       strRow = c.row;
       rowStr = String(c.row + 1);
@@ -591,8 +664,8 @@ export function planFromDetailed(grid: Grid, detailed: DetailedPlan): FillPlan {
     const cell = letters(c.col) + rowStr;
     // formula in the literal (same key order as adding it after): no extra property storage
     const w: PlannedWrite = c.formula
-      ? { row: c.row, col: c.col, cell, value: c.value, previous: prevCopy, formula: c.formula }
-      : { row: c.row, col: c.col, cell, value: c.value, previous: prevCopy };
+      ? { row: c.row, col: c.col, cell, value: c.value, previous, formula: c.formula }
+      : { row: c.row, col: c.col, cell, value: c.value, previous };
     // a %-formatted output cell would show our percent points ×100
     if (isPercentFormat(previous.numberFormat) && typeof c.value === "number")
       w.numberFormat = PERCENT_ROLE.test(c.role) ? `0.${"0".repeat(2)}` : "General";
