@@ -18,7 +18,8 @@ try {
 
 const counts = report && report.metadata && report.metadata.vulnerabilities;
 if (!counts) {
-  const why = (report && (report.message || (report.error && report.error.summary))) ||
+  const why =
+    (report && (report.message || (report.error && report.error.summary))) ||
     (run.stderr || "").trim().split("\n").pop() ||
     "tanpa keterangan";
   console.log(`audit: TIDAK DAPAT DIPERIKSA — layanan advisori npm tidak terjangkau (${why}).`);

@@ -210,14 +210,20 @@ export function summaryPlan(
   const [top, bottom] = recognition.dataRows;
   const model = buildRows(grid, recognition);
   const dataRows = model.rows.filter((x) => x.kind === "data");
-  const L = columnLetters(capCol);
-  const runs: string[] = [];
-  for (let i = 0; i < dataRows.length;) {
-    let j = i;
-    while (j + 1 < dataRows.length && dataRows[j + 1].row === dataRows[j].row + 1) j++;
-    runs.push(sheetRef(grid.name, `$${L}$${dataRows[i].row + 1}:$${L}$${dataRows[j].row + 1}`));
-    i = j + 1;
-  }
+  // Ranges over runs of consecutive data rows of a column: a numbering row repeated inside the
+  // table ("1 2 3 … 8", 003 Tabel 3.5) or a footer must not be counted or summed.
+  const runsOf = (col: number): string[] => {
+    const L = columnLetters(col);
+    const out: string[] = [];
+    for (let i = 0; i < dataRows.length;) {
+      let j = i;
+      while (j + 1 < dataRows.length && dataRows[j + 1].row === dataRows[j].row + 1) j++;
+      out.push(sheetRef(grid.name, `$${L}$${dataRows[i].row + 1}:$${L}$${dataRows[j].row + 1}`));
+      i = j + 1;
+    }
+    return out;
+  };
+  const runs = runsOf(capCol);
   // Data rows only: footers/sections inside the range are text or excluded below via the row list.
   const capValues = dataRows.map((x) => ({ row: x.row, v: num(valueAt(x.row, capCol)) }));
 
@@ -335,8 +341,7 @@ export function summaryPlan(
       });
     } else {
       // No program rows: total over every data row of the table.
-      const colRange = (c: number) =>
-        sheetRef(grid.name, `${columnLetters(c)}${top + 1}:${columnLetters(c)}${bottom + 1}`);
+      const colRange = (c: number) => chunkRanges(runsOf(c));
       for (const x of dataRows) {
         sumP = sumP.plus(num(valueAt(x.row, pagu)) ?? 0);
         sumR = sumR.plus(num(valueAt(x.row, real)) ?? 0);
@@ -392,6 +397,15 @@ export function summaryPlan(
 
 // AVERAGE accepts at most 255 arguments: group long lists of single cells into nested AVERAGE-free
 // unions is not portable, so long lists are split into consecutive ranges where possible.
+/** SUM arguments from ranges (Excel takes at most 255; longer lists are nested in SUMs). */
+function chunkRanges(ranges: string[]): string {
+  if (ranges.length <= 255) return ranges.join(",");
+  const parts: string[] = [];
+  for (let i = 0; i < ranges.length; i += 255)
+    parts.push(`SUM(${ranges.slice(i, i + 255).join(",")})`);
+  return parts.join(",");
+}
+
 function chunkArgs(refs: string[]): string {
   if (refs.length <= 255) return refs.join(",");
   // Rows are ascending; consecutive rows merge into one range reference.
@@ -481,12 +495,19 @@ export function chartPlan(
     for (const x of dataRows) {
       const v = num(valueAt(x.row, capCol));
       if (v === null) continue;
+      // the label from the cell that holds it: a second indicator of a program is sometimes
+      // written in the name column (000 T-C.29 row 27)
+      const textCol = x.indicator
+        ? recognition.columns.indikator
+        : x.name
+          ? recognition.columns.uraian
+          : undefined;
       put(
         r,
         0,
-        labelCol === undefined
+        textCol === undefined
           ? { value: x.indicator ?? x.name }
-          : { formula: `=${ref(x.row, labelCol)}&""`, value: x.indicator ?? x.name }
+          : { formula: `=${ref(x.row, textCol)}&""`, value: x.indicator ?? x.name }
       );
       put(r, 1, { formula: `=${ref(x.row, capCol)}`, value: v, numberFormat: "0.00" });
       put(r++, 2, { value: 100 });

@@ -144,3 +144,63 @@ test("a summary never overwrites an existing sheet of the same name (the user's 
     "Ringkasan kinerja"
   );
 });
+
+describe("on the fake host, the Ringkasan and chart formulas evaluate to the engine's numbers", () => {
+  const same = (a: unknown, b: unknown) =>
+    typeof a === "number" && typeof b === "number"
+      ? Math.abs(a - b) < 1e-9
+      : (a === "" || a === undefined ? null : a) === (b === "" || b === undefined ? null : b);
+
+  test.each(book.sheets.map((s) => [s.name]))("%s", async (name) => {
+    const sheet = structuredClone(book.sheets.find((s) => s.name === name)!) as FakeSheet;
+    const host = new FakeExcelHost({ sheets: [sheet], active: 0 });
+    const gw = new ExcelGateway(host.excel());
+    const snap = await gw.readActiveSheet();
+    const rec = recognise(snap.grid);
+    if (!rec.layout) return;
+    const plan = planFill(snap.grid, rec, DEFAULT_SETTINGS);
+    await gw.applyPlan(snap.grid.name, plan.writes);
+    const summary = summaryPlan(snap.grid, rec, plan, DEFAULT_SETTINGS, `Ringkasan ${name}`);
+    const chart = chartPlan(snap.grid, rec, plan, DEFAULT_SETTINGS, `Grafik ${name}`);
+    const checked: string[] = [];
+    const wrong: string[] = [];
+    for (const [target, cells] of [
+      [`Ringkasan ${name}`, summary?.cells ?? []],
+      [`Grafik ${name}`, chart?.cells ?? []],
+    ] as const) {
+      if (!cells.length) continue;
+      if (target.startsWith("Ringkasan")) await gw.writeSummarySheet(target, [...cells]);
+      else await gw.addCapaianChart(chart!);
+      const out = host.book.sheets.find((s) => s.name === target)!;
+      for (const c of cells) {
+        if (!c.formula) continue;
+        const got = out.cells[c.row]?.[c.col]?.value;
+        checked.push(c.cell);
+        if (!same(got, c.value))
+          wrong.push(`${target}!${c.cell} ${c.formula} engine=${c.value} fake=${got}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // a table with capaian values has a chart and a summary of formulas; the others say why not
+    if (chart) expect(checked.length).toBeGreaterThan(3);
+    else
+      expect(summary.cells.map((c) => c.value).join(" ")).toMatch(/tidak memiliki kolom capaian/);
+  });
+
+  test("the summary follows the table: undo the fill and the averages go blank", async () => {
+    const sheet = e81();
+    const host = new FakeExcelHost({ sheets: [sheet], active: 0 });
+    const gw = new ExcelGateway(host.excel());
+    const snap = await gw.readActiveSheet();
+    const rec = recognise(snap.grid);
+    const plan = planFill(snap.grid, rec, DEFAULT_SETTINGS);
+    await gw.applyPlan("E81", plan.writes);
+    const summary = summaryPlan(snap.grid, rec, plan, DEFAULT_SETTINGS, "Ringkasan E81")!;
+    await gw.writeSummarySheet("Ringkasan E81", summary.cells);
+    const out = host.book.sheets.find((s) => s.name === "Ringkasan E81")!;
+    const avg = summary.cells.find((c) => c.formula?.startsWith("=IFERROR(ROUND(AVERAGE("))!;
+    expect(typeof out.cells[avg.row][avg.col].value).toBe("number");
+    await gw.restore("E81", plan.writes);
+    expect(out.cells[avg.row][avg.col].value).not.toBe(avg.value);
+  });
+});

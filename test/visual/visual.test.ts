@@ -152,10 +152,7 @@ describe("summaryPlan and isi --ringkasan on the fixture workbooks", () => {
       err: (t: string) => lines.push(t),
       isTTY: false,
     } as never;
-    const code = await isi(
-      [...files.filter((f) => /mojokerto|lumajang/.test(f)), "-o", out, "--ringkasan"],
-      io
-    );
+    const code = await isi([...files, "-o", out, "--ringkasan"], io);
     expect(code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, "002-mojokerto.xlsx"));
@@ -174,12 +171,21 @@ describe("summaryPlan and isi --ringkasan on the fixture workbooks", () => {
     "after LibreOffice recalculation the Ringkasan formulas give the engine's numbers",
     async () => {
       const out = path.join(dir, "out");
+      // every table with a capaian column in the four documents
+      const recalculated = new Map<string, string>();
       for (const [file, sheet] of [
         ["002-mojokerto.xlsx", "E81"],
+        ["002-mojokerto.xlsx", "Tabel 3.1.a"],
         ["003-lumajang.xlsx", "Tabel 3.2"],
+        ["003-lumajang.xlsx", "Tabel 3.5"],
+        ["003-lumajang.xlsx", "Tabel 3.7"],
+        ["000-lamongan.xlsx", "T-C.29"],
+        ["004-pasuruan.xlsx", "Tabel 2.1"],
       ]) {
         const filled = path.join(out, file);
-        const recalc = await recalculate(filled, { outDir: path.join(dir, "recalc") });
+        if (!recalculated.has(file))
+          recalculated.set(file, await recalculate(filled, { outDir: path.join(dir, "recalc") }));
+        const recalc = recalculated.get(file)!;
         const values = await readValues(recalc, `Ringkasan ${sheet}`);
         // The predikat colours survive the save by LibreOffice.
         const zip = await JSZip.loadAsync(fs.readFileSync(recalc));

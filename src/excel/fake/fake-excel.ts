@@ -164,8 +164,13 @@ export class FakeExcelHost {
     sheet.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
         if (cell.formula) {
-          const v = evaluateFormula(cell.formula, (rr, cc) => {
-            const x = cellOf(sheet, rr, cc);
+          const v = evaluateFormula(cell.formula, (rr, cc, name) => {
+            const from =
+              name === undefined
+                ? sheet
+                : this.book.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+            if (!from) return "#REF!";
+            const x = cellOf(from, rr, cc);
             return x.value === undefined ? null : x.value;
           });
           sheet.cells[r][c] = { ...cell, value: v as CellValue };
@@ -939,6 +944,11 @@ export class FakeContext {
       }
     }
     for (const s of touched) host.recalculate(s);
+    // sheets whose formulas point at a changed sheet (a Ringkasan, a chart's data) follow it
+    if (touched.size)
+      for (const s of host.book.sheets)
+        if (!touched.has(s) && s.cells.some((row) => row.some((c) => c?.formula?.includes("!"))))
+          host.recalculate(s);
     for (const p of this.tracked) p.resolve();
     this.tracked.clear();
     for (const f of this.afterSync) f();

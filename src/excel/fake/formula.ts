@@ -1,15 +1,17 @@
-// A small evaluator for the native formulas Kinerja writes (IF, OR, AND, ROUND, SUM, AVERAGE,
-// COUNT, arithmetic, comparisons, "" and cell references), so the fake Excel host shows computed
+// A small evaluator for the native formulas Kinerja writes (IF, IFERROR, OR, AND, ROUND, SUM,
+// AVERAGE, COUNT, COUNTIFS, N, ISNUMBER, ISBLANK, arithmetic, comparisons, &, "" and cell
+// references, also to other sheets: 'E81'!$U$11:$U$20), so the fake Excel host shows computed
 // values in the playground and the tests can compare them with the engine's own numbers.
 // It is not a general spreadsheet engine; anything else evaluates to "#NAME?".
 
 export type FValue = number | string | boolean | null;
-type Getter = (row: number, col: number) => FValue;
+/** A cell's value; `sheet` is set for references to another sheet ('E81'!A1). */
+type Getter = (row: number, col: number, sheet?: string) => FValue;
 
 type Tok =
   | { t: "num"; v: number }
   | { t: "str"; v: string }
-  | { t: "ref"; r: number; c: number }
+  | { t: "ref"; r: number; c: number; sheet?: string }
   | { t: "id"; v: string }
   | { t: "op"; v: string };
 
@@ -48,12 +50,25 @@ function tokenize(src: string): Tok[] {
       i += num[0].length;
       continue;
     }
-    const ref = /^\$?([A-Za-z]{1,3})\$?(\d+)(?![A-Za-z(])/.exec(src.slice(i));
+    // a sheet prefix: 'Sheet name'!A1 (quotes doubled inside) or Sheet1!A1
+    let sheet: string | undefined;
+    let at = i;
+    const quoted = /^'((?:[^']|'')+)'!/.exec(src.slice(i));
+    const bare = quoted ? null : /^([A-Za-z_][A-Za-z0-9_.]*)!/.exec(src.slice(i));
+    if (quoted) {
+      sheet = quoted[1].replace(/''/g, "'");
+      at += quoted[0].length;
+    } else if (bare) {
+      sheet = bare[1];
+      at += bare[0].length;
+    }
+    const ref = /^\$?([A-Za-z]{1,3})\$?(\d+)(?![A-Za-z(])/.exec(src.slice(at));
     if (ref) {
-      out.push({ t: "ref", r: Number(ref[2]) - 1, c: colIndex(ref[1]) });
-      i += ref[0].length;
+      out.push({ t: "ref", r: Number(ref[2]) - 1, c: colIndex(ref[1]), sheet });
+      i = at + ref[0].length;
       continue;
     }
+    if (sheet !== undefined) throw new FormulaError("#REF!");
     const id = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(src.slice(i));
     if (id) {
       out.push({ t: "id", v: id[0].toUpperCase() });
@@ -121,10 +136,11 @@ export function evaluateFormula(formula: string, get: Getter): FValue {
           if (!end || end.t !== "ref") throw new FormulaError("#REF!");
           const vals: FValue[] = [];
           for (let r = Math.min(t.r, end.r); r <= Math.max(t.r, end.r); r++)
-            for (let c = Math.min(t.c, end.c); c <= Math.max(t.c, end.c); c++) vals.push(get(r, c));
+            for (let c = Math.min(t.c, end.c); c <= Math.max(t.c, end.c); c++)
+              vals.push(get(r, c, t.sheet));
           return vals;
         }
-        const v = get(t.r, t.c);
+        const v = get(t.r, t.c, t.sheet);
         return v === null ? null : v;
       }
       if (t.t === "op" && t.v === "(") {
@@ -151,6 +167,29 @@ export function evaluateFormula(formula: string, get: Getter): FValue {
             if (!cond) result = expr();
             else skipExpr();
           }
+          expectOp(")");
+          return result;
+        }
+        // IFERROR: the fallback only when the value is an error (thrown or a cell's error text)
+        if (t.v === "IFERROR") {
+          const start = p;
+          let result: Val;
+          let failed = false;
+          try {
+            result = expr();
+            failed = isErrorText(scalar(result));
+          } catch (e) {
+            if (!(e instanceof FormulaError)) throw e;
+            failed = true;
+            result = null;
+          }
+          if (failed) {
+            p = start;
+            skipExpr();
+          }
+          expectOp(",");
+          if (failed) result = expr();
+          else skipExpr();
           expectOp(")");
           return result;
         }
@@ -192,6 +231,24 @@ export function evaluateFormula(formula: string, get: Getter): FValue {
           }
           case "ABS":
             return Math.abs(num(raw[0]));
+          case "N": {
+            const v = scalar(raw[0]);
+            if (isErrorText(v)) throw new FormulaError(v as string);
+            return typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : 0;
+          }
+          case "COUNTIFS": {
+            if (raw.length % 2 !== 0 || raw.length === 0) throw new FormulaError("#VALUE!");
+            const ranges = raw
+              .filter((_, k) => k % 2 === 0)
+              .map((v) => (Array.isArray(v) ? v : [v]));
+            const tests = raw.filter((_, k) => k % 2 === 1).map((v) => criterion(scalar(v)));
+            if (ranges.some((r) => r.length !== ranges[0].length))
+              throw new FormulaError("#VALUE!");
+            let n = 0;
+            for (let k = 0; k < ranges[0].length; k++)
+              if (tests.every((test, j) => test(ranges[j][k]))) n++;
+            return n;
+          }
           default:
             throw new FormulaError("#NAME?");
         }
@@ -283,4 +340,40 @@ export function evaluateFormula(formula: string, get: Getter): FValue {
     if (e instanceof FormulaError) return e.code;
     return "#VALUE!";
   }
+}
+
+function isErrorText(v: FValue): boolean {
+  return typeof v === "string" && /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!)$/.test(v);
+}
+
+/** A COUNTIFS criterion (">=90.995", "<50", "Tinggi", 5) as a test of one cell value. */
+function criterion(c: FValue): (v: FValue) => boolean {
+  const text = c === null ? "" : String(c);
+  const m = /^(>=|<=|<>|>|<|=)?(.*)$/s.exec(text)!;
+  const op = m[1] ?? "=";
+  const rest = m[2];
+  const n = rest.trim() === "" ? NaN : Number(rest);
+  if (!Number.isNaN(n)) {
+    return (v) => {
+      if (typeof v !== "number") return op === "<>";
+      switch (op) {
+        case ">=":
+          return v >= n;
+        case "<=":
+          return v <= n;
+        case ">":
+          return v > n;
+        case "<":
+          return v < n;
+        case "<>":
+          return v !== n;
+        default:
+          return v === n;
+      }
+    };
+  }
+  const want = rest.toLowerCase();
+  if (op === "<>") return (v) => (v === null ? "" : String(v)).toLowerCase() !== want;
+  if (op === "=" && want === "") return (v) => v === null || v === "";
+  return (v) => typeof v === "string" && v.toLowerCase() === want;
 }
