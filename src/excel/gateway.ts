@@ -290,15 +290,20 @@ export class ExcelGateway {
     });
   }
 
-  /** Writes the cells on a new sheet (never over an existing one): two syncs. */
-  writeSummarySheet(name: string, cells: SummaryCell[]): Promise<void> {
+  /** Writes the cells on a new sheet (never over an existing one): two syncs. Returns its name. */
+  writeSummarySheet(name: string, cells: SummaryCell[]): Promise<string> {
     return this.run(async (context) => {
-      await this.writeSheetCells(context, name, cells);
+      const { name: used } = await this.writeSheetCells(context, name, cells);
       await context.sync();
+      return used;
     });
   }
 
-  private async writeSheetCells(context: any, name: string, cells: SummaryCell[]): Promise<any> {
+  private async writeSheetCells(
+    context: any,
+    name: string,
+    cells: SummaryCell[]
+  ): Promise<{ sheet: any; name: string }> {
     const sheets = context.workbook.worksheets;
     // An existing sheet of that name may hold the user's edits: never clear it, take the first
     // free name instead ("Ringkasan E81", "Ringkasan E81 (2)", …), probed in one sync.
@@ -326,16 +331,16 @@ export class ExcelGateway {
         sheet.getRangeByIndexes(c.row, c.col, 1, 1).numberFormat = [[c.numberFormat]];
       if (c.bold) sheet.getRangeByIndexes(c.row, c.col, 1, 1).format.font.bold = true;
     }
-    return sheet;
+    return { sheet, name: free };
   }
 
   /**
    * A native clustered-column chart of capaian with the 100 % target as a line, drawn from a data
    * block of formulas on its own sheet (so it follows the table). Two syncs.
    */
-  addCapaianChart(chart: ChartPlan): Promise<void> {
+  addCapaianChart(chart: ChartPlan): Promise<string> {
     return this.run(async (context) => {
-      const sheet = await this.writeSheetCells(context, chart.sheetName, chart.cells);
+      const { sheet, name } = await this.writeSheetCells(context, chart.sheetName, chart.cells);
       const c = sheet.charts.add("ColumnClustered", sheet.getRange(chart.range), "Columns");
       c.title.text = chart.title;
       c.axes.categoryAxis.title.text = chart.categoryTitle;
@@ -344,6 +349,7 @@ export class ExcelGateway {
       c.legend.position = "Bottom";
       c.setPosition(`E2`, `P${Math.max(chart.rows + 2, 24)}`);
       await context.sync();
+      return name;
     });
   }
 }

@@ -1,7 +1,9 @@
 // The playground page: shows the fake workbook that the real task pane (in the iframe) works on,
-// as a grid, and follows its selection. Cell text goes in with textContent (untrusted).
+// as a grid with its charts and sheet tabs, and follows its selection. Cell text goes in with
+// textContent (untrusted).
 import type { FakeExcelHost } from "../excel/fake/fake-excel";
 import { columnLetters, parseA1 } from "../sheet/grid";
+import { chartData, chartSvg } from "./chart-svg";
 import { evaluateFormula } from "../excel/fake/formula";
 import { shiftFormula } from "../sheet/formula-refs";
 
@@ -26,6 +28,25 @@ function conditionalFill(
   return null;
 }
 
+/** A value as Excel in Indonesian shows it under the number formats Kinerja uses. */
+function shownValue(v: unknown, format: string | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v !== "number") return String(v);
+  if (format?.includes("%")) return `${Math.round(v * 10000) / 100}%`;
+  const decimals = /^#,##0$|^0$/.test(format ?? "")
+    ? 0
+    : /^(#,##)?0\.(0+)$/.exec(format ?? "")?.[2].length;
+  if (decimals === undefined)
+    return new Intl.NumberFormat("id-ID", { maximumFractionDigits: 10, useGrouping: false }).format(
+      v
+    );
+  return new Intl.NumberFormat("id-ID", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: (format ?? "").includes(","),
+  }).format(v);
+}
+
 function hostOf(frame: HTMLIFrameElement): FakeExcelHost | undefined {
   return (frame.contentWindow as unknown as { __kinerjaFake?: FakeExcelHost } | null)
     ?.__kinerjaFake;
@@ -33,7 +54,10 @@ function hostOf(frame: HTMLIFrameElement): FakeExcelHost | undefined {
 
 function draw(container: HTMLElement, host: FakeExcelHost): void {
   const sheet = host.activeSheet();
-  const width = Math.max(...sheet.cells.map((r) => r.length), 1);
+  // room for the charts' cells too (a chart sits on cells right of a narrow data block)
+  const ends = (sheet.charts ?? []).map((c) => parseA1(c.position?.[1] ?? "P24"));
+  const width = Math.max(...sheet.cells.map((r) => r.length), ...ends.map((e) => e.col + 1), 1);
+  const height = Math.max(sheet.cells.length, ...ends.map((e) => e.row + 1));
   const sel = host.selection?.split("!").pop() ?? null;
   const table = document.createElement("table");
   const head = table.createTHead().insertRow();
@@ -44,7 +68,7 @@ function draw(container: HTMLElement, host: FakeExcelHost): void {
     head.appendChild(th);
   }
   const body = table.createTBody();
-  sheet.cells.forEach((row, r) => {
+  Array.from({ length: height }, (_, r) => sheet.cells[r] ?? []).forEach((row, r) => {
     const tr = body.insertRow();
     const rh = tr.insertCell();
     rh.className = "rowhead";
@@ -53,13 +77,8 @@ function draw(container: HTMLElement, host: FakeExcelHost): void {
       const td = tr.insertCell();
       const cell = row[c];
       const v = cell?.value;
-      const shown =
-        typeof v === "number" && cell?.numberFormat?.includes("%")
-          ? `${Math.round(v * 10000) / 100}%`
-          : v === null || v === undefined
-            ? ""
-            : String(v);
-      td.textContent = shown;
+      td.textContent = shownValue(v, cell?.numberFormat);
+      if (sheet.bold?.[`${columnLetters(c)}${r + 1}`]) td.style.fontWeight = "600";
       if (cell?.formula) {
         td.className = "f";
         td.title = cell.formula;
@@ -76,7 +95,59 @@ function draw(container: HTMLElement, host: FakeExcelHost): void {
     }
   });
   container.replaceChildren(table);
+  drawCharts(container, table, host);
+  drawTabs(host);
   document.getElementById("selected-cell")?.scrollIntoView({ block: "center", inline: "center" });
+}
+
+/** Charts over the cells they are positioned on (top-left cell to bottom-right cell), as in Excel. */
+function drawCharts(container: HTMLElement, table: HTMLTableElement, host: FakeExcelHost): void {
+  const sheet = host.activeSheet();
+  for (const chart of sheet.charts ?? []) {
+    const data = chartData(chart, host.book.sheets);
+    if (!data) continue;
+    const [from, to] = chart.position ?? ["E2", "P24"];
+    const a = parseA1(from);
+    const b = parseA1(to);
+    // table rows: header row first; cells: row header first
+    const cellEl = (r: number, c: number) =>
+      table.rows[Math.min(r + 1, table.rows.length - 1)]?.cells[c + 1] as
+        HTMLTableCellElement | undefined;
+    const tl = cellEl(a.row, a.col);
+    const left = tl ? tl.offsetLeft : 200;
+    const top = tl ? tl.offsetTop : 30;
+    const width = Math.max(560, (cellEl(b.row, b.col)?.offsetLeft ?? 0) - left);
+    const height = Math.max(400, (cellEl(b.row, b.col)?.offsetTop ?? 0) - top);
+    const box = document.createElement("div");
+    box.className = "chart";
+    box.style.left = `${left}px`;
+    box.style.top = `${top}px`;
+    box.appendChild(chartSvg(chart, data, width, height));
+    container.appendChild(box);
+  }
+}
+
+/** Sheet tabs: a click activates the sheet, as in Excel (the pane then works on that sheet). */
+function drawTabs(host: FakeExcelHost): void {
+  const nav = document.getElementById("tabs");
+  if (!nav) return;
+  const buttons = host.book.sheets.map((s, i) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "tab";
+    b.textContent = s.name;
+    b.setAttribute("role", "tab");
+    b.setAttribute("aria-selected", String(i === host.book.active));
+    b.addEventListener("click", () => {
+      host.book.active = i;
+      host.selection = null;
+      const view = document.getElementById("sheet")!;
+      draw(view, host);
+      view.scrollTo(0, 0);
+    });
+    return b;
+  });
+  nav.replaceChildren(...buttons);
 }
 
 const container = document.getElementById("sheet")!;

@@ -338,8 +338,8 @@ export class TaskpaneController {
       return;
     }
     await this.guard("Membuat grafik capaian…", async () => {
-      await this.gateway!.addCapaianChart(chart);
-      this.set({ phase: "recognised", status: `Grafik dibuat di sheet "${chart.sheetName}".` });
+      const used = await this.gateway!.addCapaianChart(chart);
+      this.set({ phase: "recognised", status: `Grafik dibuat di sheet "${used}".` });
     });
   }
 
@@ -350,8 +350,8 @@ export class TaskpaneController {
     const name = `${SUMMARY_SHEET} ${t.sheetName}`.slice(0, 31);
     const plan = summaryPlan(t.grid, t.recognition, t.plan, this.state.settings, name);
     await this.guard("Membuat ringkasan…", async () => {
-      await this.gateway!.writeSummarySheet(name, plan.cells);
-      this.set({ phase: "recognised", status: `Ringkasan ditulis di sheet "${name}".` });
+      const used = await this.gateway!.writeSummarySheet(name, plan.cells);
+      this.set({ phase: "recognised", status: `Ringkasan ditulis di sheet "${used}".` });
     });
   }
 

@@ -207,7 +207,6 @@ export function summaryPlan(
     return { sheetName, cells };
   }
   const capCol = recognition.columns[capRole];
-  const [top, bottom] = recognition.dataRows;
   const model = buildRows(grid, recognition);
   const dataRows = model.rows.filter((x) => x.kind === "data");
   // Ranges over runs of consecutive data rows of a column: a numbering row repeated inside the

@@ -247,6 +247,40 @@ test("the playground (npm start on Linux): Mojokerto E.81 recognised, validated,
   await page
     .screenshot({ path: path.resolve(__dirname, "../../tmp/playground-filled.png") })
     .catch(() => undefined);
+
+  // Issue 7: the native chart and the Ringkasan sheet, shown by the playground's sheet tabs.
+  await frame.locator("#kn-chart").click();
+  await frame.locator("text=Grafik dibuat di sheet").waitFor();
+  await frame.locator("#kn-summary").click();
+  await frame.locator("text=Ringkasan ditulis di sheet").waitFor();
+  const tabs = await page.locator("#tabs .tab").allTextContents();
+  expect(tabs).toEqual(expect.arrayContaining(["E81", "Grafik capaian E81", "Ringkasan E81"]));
+  await page.locator("#tabs .tab", { hasText: "Grafik capaian E81" }).click();
+  const chart = page.locator("svg.kn-chart");
+  await chart.waitFor();
+  // Mojokerto E.81 has four programs: four columns, and the 100 % target as a line
+  expect(await chart.locator("rect.bar").count()).toBe(4);
+  expect(await chart.locator("polyline.line").count()).toBe(1);
+  expect(await chart.getAttribute("aria-label")).toMatch(
+    /^Capaian Kinerja per Program .*MOJOKERTO Tahun 2024$/
+  );
+  await page.evaluate(() =>
+    document.querySelector(".chart")?.scrollIntoView({ block: "nearest", inline: "end" })
+  );
+  await page
+    .screenshot({ path: path.resolve(__dirname, "../../tmp/playground-grafik.png") })
+    .catch(() => undefined);
+  await page.locator("#tabs .tab", { hasText: "Ringkasan E81" }).click();
+  await page.locator("td", { hasText: "Jumlah indikator per predikat" }).waitFor();
+  // the summary's formulas were evaluated against the filled table: no formula error shown
+  const shown = await page.locator("#sheet td").allTextContents();
+  expect(shown.filter((t) => /^#(NAME\?|REF!|VALUE!)/.test(t))).toEqual([]);
+  expect(shown).toEqual(expect.arrayContaining(["Sangat Tinggi", "Total"]));
+  await page
+    .screenshot({ path: path.resolve(__dirname, "../../tmp/playground-ringkasan.png") })
+    .catch(() => undefined);
+  await page.locator("#tabs .tab", { hasText: /^E81$/ }).click();
+
   await frame.locator("#kn-undo").click();
   await frame.locator("text=Isi sel dikembalikan").waitFor();
   expect(trimmed((await cells()).cells)).toEqual(trimmed(before.cells));

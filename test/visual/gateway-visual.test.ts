@@ -134,9 +134,11 @@ test("a summary never overwrites an existing sheet of the same name (the user's 
   const mine: FakeSheet = { name: "Ringkasan", cells: [[{ value: "catatan saya" }]], merges: [] };
   const host = new FakeExcelHost({ sheets: [mine], active: 0 });
   const gw = new ExcelGateway(host.excel());
-  await gw.writeSummarySheet("Ringkasan", [
+  const used = await gw.writeSummarySheet("Ringkasan", [
     { row: 0, col: 0, cell: "A1", value: "Ringkasan kinerja" },
   ]);
+  // the pane names the sheet actually written
+  expect(used).toBe("Ringkasan (2)");
   expect(host.book.sheets.find((s) => s.name === "Ringkasan")!.cells[0][0].value).toBe(
     "catatan saya"
   );
