@@ -14,10 +14,12 @@ import { predikatRules, summaryPlan, effectiveScale, SUMMARY_SHEET } from "../vi
 import { recognise, planFill, DEFAULT_SETTINGS, layoutLabel } from "../engine";
 
 const USAGE =
-  "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan]\n" +
+  "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan] [--abaikan-grafik]\n" +
   '  --ringkasan  warnai kolom capaian/kategori menurut predikat dan tambahkan lembar "Ringkasan"\n' +
   "               (grafik capaian tidak dibuat dari baris perintah: ExcelJS tidak dapat menulis grafik;\n" +
-  '               gunakan tombol "Grafik capaian" di add-in Excel)\n';
+  '               gunakan tombol "Grafik capaian" di add-in Excel)\n' +
+  "  --abaikan-grafik  tulis juga berkas yang berisi grafik, pivot, bentuk atau makro; salinannya\n" +
+  "               kehilangan bagian itu (tanpa opsi ini berkas seperti itu tidak ditulis)\n";
 
 interface Written {
   file: string;
@@ -33,6 +35,7 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
   let valuesOnly = false;
   let json = false;
   let ringkasan = false;
+  let allowLoss = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "-o" || a === "--output" || a === "--keluaran") {
@@ -44,6 +47,7 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
     } else if (a === "--nilai") valuesOnly = true;
     else if (a === "--json") json = true;
     else if (a === "--ringkasan") ringkasan = true;
+    else if (a === "--abaikan-grafik") allowLoss = true;
     else if (a === "--help" || a === "-h") {
       io.out(USAGE);
       return 0;
@@ -114,7 +118,9 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
             value: w.value,
           });
       }
-      await applyPlans(file, target, plans, extras);
+      const { lost } = await applyPlans(file, target, plans, extras, { allowLoss });
+      if (lost.length)
+        io.err(`peringatan: ${target} ditulis tanpa ${lost.join(", ")} dari ${file}\n`);
       if (!json) {
         io.out(`${file} → ${target}\n`);
         io.out(

@@ -3,6 +3,7 @@
 import * as path from "path";
 import * as fs from "fs";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Grid, Cell, MergedArea, CellValue } from "../sheet/grid";
 import { parseA1 } from "../sheet/grid";
 import type { FillPlan } from "../fill/plan-types";
@@ -106,18 +107,65 @@ export interface SheetPlan {
   plan: FillPlan;
 }
 
-/** Writes the plans into a copy of the input workbook at outputPath. The input is never modified. */
+/**
+ * What a copy rewritten by ExcelJS would lose, as Indonesian phrases ("2 grafik", "makro VBA"):
+ * ExcelJS drops charts, chart sheets, pivot tables, slicers, shapes and VBA on read/write
+ * (exceljs/exceljs#141, #1173). Read from the zip's part names; the file is not changed.
+ */
+export async function partsLostOnRewrite(file: string): Promise<string[]> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(fs.readFileSync(file));
+  } catch {
+    return []; // not a zip: loadWorkbook reports it
+  }
+  const names = Object.keys(zip.files);
+  const count = (re: RegExp) => names.filter((n) => re.test(n)).length;
+  const lost: string[] = [];
+  const charts = count(/^xl\/charts\/chart\d*\.xml$/i);
+  if (charts) lost.push(`${charts} grafik`);
+  const chartsheets = count(/^xl\/chartsheets\/sheet\d*\.xml$/i);
+  if (chartsheets) lost.push(`${chartsheets} lembar grafik`);
+  const pivots = count(/^xl\/pivotTables\/pivotTable\d*\.xml$/i);
+  if (pivots) lost.push(`${pivots} tabel pivot`);
+  if (count(/^xl\/slicers\//i)) lost.push("slicer");
+  let shapes = 0;
+  for (const n of names.filter((x) => /^xl\/drawings\/drawing\d*\.xml$/i.test(x)))
+    shapes += ((await zip.file(n)!.async("string")).match(/<xdr:sp\b/g) ?? []).length;
+  if (shapes) lost.push(`${shapes} bentuk/kotak teks`);
+  if (count(/^xl\/vbaProject\.bin$/i)) lost.push("makro VBA");
+  return lost;
+}
+
+export interface ApplyOptions {
+  /** Write the copy even though it loses what partsLostOnRewrite lists (`--abaikan-grafik`). */
+  allowLoss?: boolean;
+}
+
+/**
+ * Writes the plans into a copy of the input workbook at outputPath. The input is never modified.
+ * A workbook whose charts, pivots, shapes or macros the copy would lose is refused (nothing is
+ * written) unless `allowLoss`; returns what the copy lacks.
+ */
 export async function applyPlans(
   inputPath: string,
   outputPath: string,
   plans: SheetPlan[],
-  extras: VisualExtras[] = []
-): Promise<void> {
+  extras: VisualExtras[] = [],
+  options: ApplyOptions = {}
+): Promise<{ lost: string[] }> {
   if (path.resolve(inputPath) === path.resolve(outputPath))
     throw new WorkbookError(
       "Berkas keluaran tidak boleh sama dengan berkas masukan (berkas asli tidak diubah)."
     );
   const wb = await loadWorkbook(inputPath);
+  const lost = await partsLostOnRewrite(inputPath);
+  if (lost.length && !options.allowLoss)
+    throw new WorkbookError(
+      `${inputPath} berisi ${lost.join(", ")} yang tidak dapat ikut disalin oleh baris perintah; ` +
+        `berkas keluaran tidak ditulis agar tidak ada yang hilang. Isi berkas ini dengan add-in di Excel, ` +
+        `atau jalankan lagi dengan --abaikan-grafik untuk menulis salinan tanpa ${lost.join(", ")}.`
+    );
   for (const { sheetName, plan } of plans) {
     const ws = wb.getWorksheet(sheetName);
     if (!ws) throw new WorkbookError(`Lembar "${sheetName}" tidak ada di ${inputPath}`);
@@ -132,6 +180,7 @@ export async function applyPlans(
   } catch (e) {
     throw new WorkbookError(`Tidak dapat menulis ${outputPath}: ${(e as Error).message}`);
   }
+  return { lost };
 }
 
 /** Cells sharing the formula of a cell we overwrite get their own copy first (the master goes away). */
@@ -163,7 +212,7 @@ export async function applyPlan(
   outputPath: string,
   sheetName: string,
   plan: FillPlan
-): Promise<void> {
+): Promise<{ lost: string[] }> {
   return applyPlans(inputPath, outputPath, [{ sheetName, plan }]);
 }
 

@@ -7,6 +7,7 @@ import { main } from "../../src/cli/main";
 import { memoryIO } from "../../src/cli/io";
 import { writeXlsx } from "../engine/xlsx-support";
 import { e81Grid, e81Row } from "../engine/helpers";
+import { addChart } from "../support/chart-xlsx";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-isi-"));
 const a = path.join(dir, "a.xlsx");
@@ -36,6 +37,27 @@ beforeAll(async () => {
 });
 
 describe("kinerja isi", () => {
+  it("a workbook with its own chart is not rewritten without it (ExcelJS would drop it); --abaikan-grafik writes the copy and warns", async () => {
+    const withChart = path.join(dir, "grafik.xlsx");
+    fs.copyFileSync(a, withChart);
+    await addChart(withChart, "E81");
+    const before = sha(withChart);
+    const out = path.join(dir, "grafik-hasil.xlsx");
+    const io = memoryIO();
+    expect(await main(["isi", withChart, "-o", out], io)).toBe(2);
+    expect(io.stderr).toMatch(/berisi 1 grafik yang tidak dapat ikut disalin/);
+    expect(io.stderr).toMatch(/--abaikan-grafik/);
+    expect(io.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(sha(withChart)).toBe(before);
+
+    const io2 = memoryIO();
+    expect(await main(["isi", withChart, "-o", out, "--abaikan-grafik"], io2)).toBe(0);
+    expect(io2.stderr).toMatch(/peringatan: .* ditulis tanpa 1 grafik/);
+    expect(fs.existsSync(out)).toBe(true);
+    expect(sha(withChart)).toBe(before);
+  });
+
   it("writes formulas with cached values to OUT and --json lists them; the input is untouched", async () => {
     const before = sha(a);
     const out = path.join(dir, "hasil.xlsx");
