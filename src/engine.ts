@@ -47,6 +47,8 @@ export interface Recognition {
   /** Variant within the layout, e.g. TC29 "10=5+7+9" or "10=9". */
   variant: string | null;
   year: number | null;
+  /** Reporting period from the title: the last quarter covered (TRIWULAN II → 2, SEMESTER I → 2). */
+  quarter?: number | null;
   pdName: string | null;
   /** 0-based inclusive row ranges. */
   headerRows: [number, number] | null;

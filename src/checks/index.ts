@@ -8,6 +8,7 @@ import { checkStated } from "./hitung";
 import { checkTargets } from "./target";
 import { checkBudgets } from "./anggaran";
 import { checkAccumulation } from "./akumulasi";
+import { checkQuarters } from "./triwulan";
 
 export function runSheetChecks(grid: Grid, rec: Recognition, plan: DetailedPlan): Issue[] {
   const all = [
@@ -16,6 +17,7 @@ export function runSheetChecks(grid: Grid, rec: Recognition, plan: DetailedPlan)
     ...checkTargets(rec, plan),
     ...checkBudgets(rec, plan.model),
     ...checkAccumulation(rec, plan),
+    ...checkQuarters(rec, plan.model),
   ];
   return all.sort((a, b) => a.row - b.row || a.col - b.col);
 }

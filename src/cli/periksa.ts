@@ -113,7 +113,13 @@ function printHuman(io: CliIO, file: string, rep: SheetReport, a: Analysis): voi
   lines.push(
     `  Tabel     : ${layoutLabel(a.recognition.layout!)}${a.recognition.variant ? ` (varian ${a.recognition.variant})` : ""}`
   );
-  if (rep.year) lines.push(`  Tahun     : ${rep.year}`);
+  if (rep.year)
+    lines.push(
+      `  Tahun     : ${rep.year}` +
+        (a.recognition.quarter
+          ? ` (s.d. Triwulan ${["", "I", "II", "III", "IV"][a.recognition.quarter]})`
+          : "")
+    );
   if (a.recognition.pdName) lines.push(`  PD        : ${a.recognition.pdName}`);
   if (rep.headerRows) lines.push(`  Judul     : baris ${rep.headerRows[0]}–${rep.headerRows[1]}`);
   if (rep.dataRows) lines.push(`  Data      : baris ${rep.dataRows[0]}–${rep.dataRows[1]}`);

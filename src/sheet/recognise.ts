@@ -294,6 +294,26 @@ export function assignColumns(def: LayoutDef, h: HeaderScan): Record<string, num
   return cols;
 }
 
+const ROMAN: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+};
+
+/** The last quarter a report covers, from its title ("… TAHUN 2024 TRIWULAN II" → 2). */
+export function findQuarter(text: string): number | null {
+  const tw = /\b(?:triwulan|tw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b/i.exec(text);
+  if (tw) return ROMAN[tw[1].toLowerCase()];
+  const sem = /\bsemester\s*[-.]?\s*(ii|i|[12])\b/i.exec(text);
+  if (sem) return ROMAN[sem[1].toLowerCase()] * 2;
+  return null;
+}
+
 function findYear(text: string): number | null {
   const m = /tahun\s*(?:anggaran\s*)?(20\d\d)/.exec(text) ?? /\b(20\d\d)\b/.exec(text);
   return m ? Number(m[1]) : null;
@@ -460,6 +480,7 @@ export function recognise(grid: Grid, mapping?: ColumnMapping): Recognition {
     layout: def.id,
     variant,
     year: h ? (findYear(h.titleText) ?? findYear(normTitle(h.paths.join(" ")))) : null,
+    quarter: h ? findQuarter(h.titleText) : null,
     pdName: h ? findPdName(grid, h.start) : null,
     headerRows,
     dataRows,

@@ -239,7 +239,12 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
           : "Tidak dikenali"
       ),
       h("dt", {}, "Tahun"),
-      h("dd", {}, rec.year ? String(rec.year) : "—"),
+      h(
+        "dd",
+        {},
+        (rec.year ? String(rec.year) : "—") +
+          (rec.quarter ? ` (s.d. Triwulan ${["", "I", "II", "III", "IV"][rec.quarter]})` : "")
+      ),
       h("dt", {}, "Baris judul"),
       h("dd", {}, rows(rec.headerRows)),
       h("dt", {}, "Baris data"),

@@ -389,3 +389,67 @@ describe("E.81 col 14 summed for a percentage indicator (002:L1372: 388 + 40,6 =
     expect(hb[0].message).toMatch(/tidak boleh dijumlah/);
   });
 });
+
+describe("triwulan.melebihi (002 §7.1 item 6)", () => {
+  const row = (tw: [number | string | null, number | null][]) =>
+    e81Row("Penyediaan Jasa Penunjang", "Persentase penyediaan jasa penunjang", {
+      t5: [100, null],
+      r6: [72, null],
+      t7: [100, null],
+      tw,
+    });
+
+  it("a TRIWULAN II report with 25 in TW III and TW IV (l.1365): one warning per later quarter cell", async () => {
+    const issues = await issuesOf(
+      e81Grid([
+        row([
+          [10, null],
+          [15, null],
+          [25, 5000],
+          [25, null],
+        ]),
+      ])
+    );
+    const tw = find(issues, "triwulan.melebihi");
+    expect(tw.map((i) => i.cell).sort()).toEqual(
+      [a1(7, COL.tw3k), a1(7, COL.tw3k + 1), a1(7, COL.tw4k)].sort()
+    );
+    expect(tw[0].severity).toBe("warning");
+    expect(find(issues, "triwulan.melebihi", a1(7, COL.tw4k))[0].message).toMatch(
+      /sampai Triwulan II, tetapi kolom Triwulan IV berisi 25/
+    );
+  });
+
+  it("zeros typed in quarters not reported yet are not findings", async () => {
+    const issues = await issuesOf(
+      e81Grid([
+        row([
+          [10, null],
+          [15, null],
+          [0, 0],
+          ["0,00", null],
+        ]),
+      ])
+    );
+    expect(find(issues, "triwulan.melebihi")).toEqual([]);
+  });
+
+  it("the period comes from the title: TRIWULAN IV, SEMESTER I, TW 3, or none", async () => {
+    const { findQuarter } = await import("../../src/sheet/recognise");
+    expect(findQuarter("dinas tenaga kerja tahun 2024 triwulan ii")).toBe(2);
+    expect(findQuarter("EVALUASI RENJA TRIWULAN IV TAHUN 2023")).toBe(4);
+    expect(findQuarter("laporan tw 3 2024")).toBe(3);
+    expect(findQuarter("LKjIP SEMESTER I 2024")).toBe(2);
+    expect(findQuarter("Evaluasi Renja Tahun 2024")).toBeNull();
+    const g = e81Grid([
+      row([
+        [10, null],
+        [15, null],
+        [25, null],
+        [25, null],
+      ]),
+    ]);
+    g.cells[2] = [{ value: "DINAS TENAGA KERJA KABUPATEN MOJOKERTO TAHUN 2024" }];
+    expect(find(await issuesOf(g), "triwulan.melebihi")).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+// triwulan.melebihi: a quarter column after the report's period holds a value (002 §7.1 item 6:
+// a "TRIWULAN II" E.81 with TW III/IV filled, often last year's realisation typed in the wrong
+// column). The value still counts in the realisation sums, so the planner is told where it is.
+import type { Issue } from "./issue";
+import type { Recognition } from "../engine";
+import type { SheetModel } from "../sheet/rows";
+import { issue, fmt } from "./make";
+
+const ROMAN = ["", "I", "II", "III", "IV"];
+
+export function checkQuarters(rec: Recognition, model: SheetModel): Issue[] {
+  const out: Issue[] = [];
+  const q = rec.quarter;
+  if (!q || q >= 4) return out;
+  const later: { role: string; quarter: number; col: number }[] = [];
+  for (let k = q + 1; k <= 4; k++)
+    for (const side of ["k", "rp"])
+      if (rec.columns[`realisasi.tw${k}.${side}`] !== undefined)
+        later.push({
+          role: `realisasi.tw${k}.${side}`,
+          quarter: k,
+          col: rec.columns[`realisasi.tw${k}.${side}`],
+        });
+  if (!later.length) return out;
+  for (const r of model.rows) {
+    if (r.kind !== "data") continue;
+    for (const x of later) {
+      const n = r.nums[x.role];
+      // a 0 typed in a quarter not reported yet is harmless ("terakhir" skips trailing zeros)
+      if (n?.kind !== "number" || n.value!.isZero()) continue;
+      out.push(
+        issue(
+          r.row,
+          x.col,
+          "triwulan.melebihi",
+          "warning",
+          `Laporan ini sampai Triwulan ${ROMAN[q]}, tetapi kolom Triwulan ${ROMAN[x.quarter]} berisi ${fmt(n.value!.toNumber())}. ` +
+            "Nilai ini ikut dihitung dalam realisasi; bila ini realisasi tahun lalu atau salah kolom, pindahkan atau hapus."
+        )
+      );
+    }
+  }
+  return out;
+}
