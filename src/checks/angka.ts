@@ -1,10 +1,11 @@
 // angka.tidak-terbaca, angka.majemuk, angka.ambigu, excel.galat, persen.campur: what the number
-// reader met in the numeric cells of the data rows.
+// reader met in the numeric cells of the data rows; persen.pecahan: capaian kept as fractions.
 import type { Issue } from "./issue";
 import type { Recognition } from "../engine";
 import type { SheetModel } from "../sheet/rows";
 import type { Grid } from "../sheet/grid";
-import { cellAt } from "../sheet/grid";
+import { a1, cellAt } from "../sheet/grid";
+import { isPercentFormat } from "../core/numbers";
 import { textOf } from "../sheet/text";
 import { issue } from "./make";
 
@@ -94,6 +95,51 @@ export function checkNumbers(grid: Grid, rec: Recognition, model: SheetModel): I
         )
       );
     }
+  }
+  return out;
+}
+
+/** Columns whose values are percent points (capaian, efisiensi, serapan). */
+const PERCENT_POINT_ROLE = /^(capaian|anggaran\.capaian|efisiensi|serapan)/;
+
+/**
+ * persen.pecahan: a capaian-type column stores %-formatted fractions (1 shown as 100 %, as in the
+ * Lamongan T-C.29, 000:L217). The sheet looks right, but any formula reading the cell gets the
+ * fraction: KINERJA.KATEGORI(M12) would judge 1, not 100. One finding per column.
+ */
+export function checkFractionColumns(grid: Grid, rec: Recognition, model: SheetModel): Issue[] {
+  const out: Issue[] = [];
+  for (const [role, col] of Object.entries(rec.columns)) {
+    if (!PERCENT_POINT_ROLE.test(role)) continue;
+    let first: number | null = null;
+    let example: number | null = null;
+    let count = 0;
+    for (const r of model.rows) {
+      if (r.kind !== "data") continue;
+      const cell = cellAt(grid, r.row, col);
+      if (typeof cell.value !== "number" || !isPercentFormat(cell.numberFormat)) continue;
+      first ??= r.row;
+      if (example === null && cell.value !== 0) example = r.row;
+      count++;
+    }
+    if (first === null) continue;
+    const at = example ?? first;
+    const ref = a1(at, col);
+    const v = Number(cellAt(grid, at, col).value);
+    const plain = (x: number) => String(Math.round(x * 10000) / 10000).replace(".", ",");
+    out.push(
+      issue(
+        first,
+        col,
+        "persen.pecahan",
+        "info",
+        `Kolom ini menyimpan ${count} nilai persen sebagai pecahan berformat persen (1 tampil 100%). ` +
+          (example !== null
+            ? `Rumus yang memakai selnya menerima pecahan, mis. KINERJA.KATEGORI(${ref}) menilai ${plain(v)}, bukan ${plain(v * 100)}. `
+            : "Rumus yang memakai selnya menerima pecahan, bukan angka persen. ") +
+          `Tulis KINERJA.KATEGORI(${ref}*100), atau isi ulang kolom dengan Kinerja (ditulis sebagai angka persen).`
+      )
+    );
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { Issue } from "./issue";
 import type { Grid } from "../sheet/grid";
 import type { Recognition } from "../engine";
 import type { DetailedPlan } from "../fill/plan";
-import { checkNumbers } from "./angka";
+import { checkNumbers, checkFractionColumns } from "./angka";
 import { checkStated } from "./hitung";
 import { checkTargets } from "./target";
 import { checkBudgets } from "./anggaran";
@@ -13,6 +13,7 @@ import { checkQuarters } from "./triwulan";
 export function runSheetChecks(grid: Grid, rec: Recognition, plan: DetailedPlan): Issue[] {
   const all = [
     ...checkNumbers(grid, rec, plan.model),
+    ...checkFractionColumns(grid, rec, plan.model),
     ...checkStated(grid, plan),
     ...checkTargets(rec, plan),
     ...checkBudgets(rec, plan.model),

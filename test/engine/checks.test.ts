@@ -453,3 +453,32 @@ describe("triwulan.melebihi (002 §7.1 item 6)", () => {
     expect(find(await issuesOf(g), "triwulan.melebihi")).toEqual([]);
   });
 });
+
+describe("persen.pecahan (capaian kept as %-formatted fractions, 000:L217)", () => {
+  it("one info finding per column, with what a formula on the cell would receive", async () => {
+    const mk = (name: string) =>
+      e81Row(name, "Jumlah dokumen", {
+        t5: [10, null],
+        r6: [2, null],
+        t7: [4, null],
+        tw: [
+          [1, null],
+          [1, null],
+        ],
+        stated: [2, null, 0.5, null, 4, null, 0.4, null],
+      });
+    const g = e81Grid([mk("Penyusunan A"), mk("Penyusunan B")]);
+    for (const r of [7, 8]) {
+      withFormat(g, r, COL.c13k, "0%");
+      withFormat(g, r, COL.c15k, "0.00%");
+    }
+    const issues = await issuesOf(g);
+    const pf = find(issues, "persen.pecahan");
+    expect(pf.map((i) => i.cell)).toEqual([a1(7, COL.c13k), a1(7, COL.c15k)]);
+    expect(pf[0].severity).toBe("info");
+    expect(pf[0].message).toMatch(/menyimpan 2 nilai persen sebagai pecahan/);
+    expect(pf[0].message).toMatch(/menilai 0,5, bukan 50/);
+    // the stated 50 % equals the computed 50: no hitung.beda from the representation
+    expect(find(issues, "hitung.beda")).toEqual([]);
+  });
+});

@@ -22,6 +22,8 @@ interface SheetExpect {
     dataRows?: [number, number];
     computed?: Record<string, number | string | null>;
     issues?: { cell: string; rule: string }[];
+    /** 1-based rows that must get no error or warning. */
+    cleanRows?: number[];
   };
 }
 
@@ -121,6 +123,17 @@ if (available)
             const found = a.issues.map((i) => `${i.cell} ${i.rule}`);
             for (const want of s.expected.issues!)
               expect(found).toContain(`${want.cell} ${want.rule}`);
+          });
+        if (s.expected.cleanRows && s.expected.cleanRows.length)
+          it(`${label}: clean rows get no error or warning`, async () => {
+            const grid = await sheet(spec, s.name);
+            const a = await validate(grid, recognise(grid), DEFAULT_SETTINGS);
+            const clean = new Set(s.expected.cleanRows);
+            expect(
+              a.issues
+                .filter((i) => i.severity !== "info" && clean.has(i.row + 1))
+                .map((i) => `${i.cell} ${i.rule}`)
+            ).toEqual([]);
           });
       }
   });
