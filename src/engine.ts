@@ -88,6 +88,7 @@ import { computeSheet, planFromDetailed } from "./fill/plan";
 import { runSheetChecks } from "./checks";
 import { runCodeChecks } from "./checks/kode";
 export { roleLabel, allRoles } from "./sheet/roles";
+export { quarterLabel } from "./sheet/recognise";
 
 // validate and planFill on the same grid share one computation (grids are treated as immutable)
 const computed = new WeakMap<

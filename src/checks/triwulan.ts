@@ -5,8 +5,7 @@ import type { Issue } from "./issue";
 import type { Recognition } from "../engine";
 import type { SheetModel } from "../sheet/rows";
 import { issue, fmt } from "./make";
-
-const ROMAN = ["", "I", "II", "III", "IV"];
+import { quarterLabel } from "../sheet/recognise";
 
 export function checkQuarters(rec: Recognition, model: SheetModel): Issue[] {
   const out: Issue[] = [];
@@ -34,7 +33,7 @@ export function checkQuarters(rec: Recognition, model: SheetModel): Issue[] {
           x.col,
           "triwulan.melebihi",
           "warning",
-          `Laporan ini sampai Triwulan ${ROMAN[q]}, tetapi kolom Triwulan ${ROMAN[x.quarter]} berisi ${fmt(n.value!.toNumber())}. ` +
+          `Laporan ini sampai ${quarterLabel(q)}, tetapi kolom ${quarterLabel(x.quarter)} berisi ${fmt(n.value!.toNumber())}. ` +
             "Nilai ini ikut dihitung dalam realisasi; bila ini realisasi tahun lalu atau salah kolom, pindahkan atau hapus."
         )
       );

@@ -2,7 +2,14 @@
 // validate them. Exit 0 = no error-level finding, 1 = at least one, 2 = usage or file error.
 import type { CliIO } from "./io";
 import { readWorkbook, WorkbookError } from "../io/xlsx";
-import { recognise, validate, DEFAULT_SETTINGS, layoutLabel, roleLabel } from "../engine";
+import {
+  recognise,
+  validate,
+  DEFAULT_SETTINGS,
+  layoutLabel,
+  quarterLabel,
+  roleLabel,
+} from "../engine";
 import type { Analysis } from "../engine";
 import { columnLetters } from "../sheet/grid";
 
@@ -116,9 +123,7 @@ function printHuman(io: CliIO, file: string, rep: SheetReport, a: Analysis): voi
   if (rep.year)
     lines.push(
       `  Tahun     : ${rep.year}` +
-        (a.recognition.quarter
-          ? ` (s.d. Triwulan ${["", "I", "II", "III", "IV"][a.recognition.quarter]})`
-          : "")
+        (a.recognition.quarter ? ` (s.d. ${quarterLabel(a.recognition.quarter)})` : "")
     );
   if (a.recognition.pdName) lines.push(`  PD        : ${a.recognition.pdName}`);
   if (rep.headerRows) lines.push(`  Judul     : baris ${rep.headerRows[0]}–${rep.headerRows[1]}`);

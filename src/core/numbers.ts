@@ -52,6 +52,11 @@ const EMPTY_MARKERS = new Set([
 const EXCEL_ERROR =
   /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 
+/** True for an Excel error value as cells report it ("#DIV/0!", "#N/A", …). */
+export function isExcelError(v: unknown): boolean {
+  return typeof v === "string" && EXCEL_ERROR.test(v);
+}
+
 // a sheet uses a handful of formats, asked about once per numeric cell: answer each once
 const percentFormats = new Map<string, boolean>();
 

@@ -305,6 +305,11 @@ const ROMAN: Record<string, number> = {
   "4": 4,
 };
 
+/** "Triwulan II" for 2. */
+export function quarterLabel(q: number): string {
+  return `Triwulan ${["", "I", "II", "III", "IV"][q] ?? q}`;
+}
+
 /** The last quarter a report covers, from its title ("… TAHUN 2024 TRIWULAN II" → 2). */
 export function findQuarter(text: string): number | null {
   const tw = /\b(?:triwulan|tw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b/i.exec(text);

@@ -1,7 +1,14 @@
 // The task pane DOM. Every piece of text taken from the workbook is put in with textContent
 // (never innerHTML): cell contents are untrusted.
 import type { TaskpaneController, TaskpaneState } from "./controller";
-import { allRoles, layoutLabel, roleLabel, type LayoutId, type Settings } from "../engine";
+import {
+  allRoles,
+  layoutLabel,
+  quarterLabel,
+  roleLabel,
+  type LayoutId,
+  type Settings,
+} from "../engine";
 import type { Issue, Severity } from "../checks/issue";
 import { columnLetters } from "../sheet/grid";
 import { SCALE_LABELS } from "../core/scales";
@@ -243,7 +250,7 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
         "dd",
         {},
         (rec.year ? String(rec.year) : "—") +
-          (rec.quarter ? ` (s.d. Triwulan ${["", "I", "II", "III", "IV"][rec.quarter]})` : "")
+          (rec.quarter ? ` (s.d. ${quarterLabel(rec.quarter)})` : "")
       ),
       h("dt", {}, "Baris judul"),
       h("dd", {}, rows(rec.headerRows)),

@@ -4,6 +4,8 @@
 // values in the playground and the tests can compare them with the engine's own numbers.
 // It is not a general spreadsheet engine; anything else evaluates to "#NAME?".
 
+import { isExcelError } from "../../core/numbers";
+
 export type FValue = number | string | boolean | null;
 /** A cell's value; `sheet` is set for references to another sheet ('E81'!A1). */
 type Getter = (row: number, col: number, sheet?: string) => FValue;
@@ -177,7 +179,7 @@ export function evaluateFormula(formula: string, get: Getter): FValue {
           let failed = false;
           try {
             result = expr();
-            failed = isErrorText(scalar(result));
+            failed = isExcelError(scalar(result));
           } catch (e) {
             if (!(e instanceof FormulaError)) throw e;
             failed = true;
@@ -233,7 +235,7 @@ export function evaluateFormula(formula: string, get: Getter): FValue {
             return Math.abs(num(raw[0]));
           case "N": {
             const v = scalar(raw[0]);
-            if (isErrorText(v)) throw new FormulaError(v as string);
+            if (isExcelError(v)) throw new FormulaError(v as string);
             return typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : 0;
           }
           case "COUNTIFS": {
@@ -340,10 +342,6 @@ export function evaluateFormula(formula: string, get: Getter): FValue {
     if (e instanceof FormulaError) return e.code;
     return "#VALUE!";
   }
-}
-
-function isErrorText(v: FValue): boolean {
-  return typeof v === "string" && /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!)$/.test(v);
 }
 
 /** A COUNTIFS criterion (">=90.995", "<50", "Tinggi", 5) as a test of one cell value. */
