@@ -47,6 +47,17 @@ export class ExcelGateway {
     }
   }
 
+  /**
+   * Calls `onChange` whenever the user activates another sheet (ExcelApi 1.7), so the pane can
+   * recognise the new sheet's table at once. One sync to register.
+   */
+  onActiveSheetChanged(onChange: () => void): Promise<void> {
+    return this.run(async (context) => {
+      context.workbook.worksheets.onActivated.add(async () => onChange());
+      await context.sync();
+    });
+  }
+
   /** The active sheet's used range with values, formulas, number formats and merges: ONE sync. */
   readActiveSheet(): Promise<SheetSnapshot> {
     return this.run(async (context) => {

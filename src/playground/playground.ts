@@ -139,8 +139,7 @@ function drawTabs(host: FakeExcelHost): void {
     b.setAttribute("role", "tab");
     b.setAttribute("aria-selected", String(i === host.book.active));
     b.addEventListener("click", () => {
-      host.book.active = i;
-      host.selection = null;
+      host.activate(s.name); // the pane hears worksheets.onActivated, as in Excel
       const view = document.getElementById("sheet")!;
       draw(view, host);
       view.scrollTo(0, 0);

@@ -416,6 +416,28 @@ function variantOf(
   return null;
 }
 
+/** Some computed column of the layout has its output and all its inputs among the columns found. */
+function canCompute(def: LayoutDef, cols: Record<string, number>): boolean {
+  const has = (role: string) => role in cols;
+  return Object.values(def.computed).some((comps) =>
+    comps.some((c) => {
+      if (!has(c.out)) return false;
+      switch (c.kind) {
+        case "realisasi":
+          return c.inputs.some(has);
+        case "capaian":
+          return has(c.r) && has(c.t);
+        case "serapan":
+          return has(c.r) && has(c.pagu);
+        case "efisiensi":
+          return has(c.r) && has(c.pagu);
+        default:
+          return has(c.from);
+      }
+    })
+  );
+}
+
 /** Recognises the table on a sheet; `mapping` (a saved user correction) overrides what it names. */
 export function recognise(grid: Grid, mapping?: ColumnMapping): Recognition {
   const h = scanHeader(grid);
@@ -438,7 +460,10 @@ export function recognise(grid: Grid, mapping?: ColumnMapping): Recognition {
     const titleHit =
       h && def.title.some((t) => h.titleText.includes(t) || h.headerWords.includes(t)) ? 1 : 0;
     const score = coverage * 10 + titleHit * 3 + Object.keys(cols).length * 0.5;
-    const acceptable = coverage === 1 || (coverage >= 0.5 && titleHit) || !!mapping?.layout;
+    // a partial match must at least allow one computation: Kinerja's own Ringkasan sheet has
+    // "Realisasi (Rp)" and "Serapan (%)" headings but is not a capaian table
+    const acceptable =
+      coverage === 1 || (coverage >= 0.5 && titleHit && canCompute(def, cols)) || !!mapping?.layout;
     if (acceptable && (!best || score > best.score)) best = { def, cols, score, coverage };
   }
   const notes: string[] = [];

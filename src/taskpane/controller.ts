@@ -48,7 +48,8 @@ export interface TaskpaneState {
   overrides: Record<number, RowOverride>;
   /** The last write, for Batalkan. */
   written: { sheet: string; plan: FillPlan } | null;
-  highlighted: Record<string, string | null> | null;
+  /** Highlights on a sheet: the sheet and each cell's fill before (to clear them exactly). */
+  highlighted: { sheet: string; before: Record<string, string | null> } | null;
   settings: Settings;
 }
 
@@ -146,6 +147,15 @@ export class TaskpaneController {
     });
   }
 
+  /**
+   * The user switched sheets: recognise the new one (the old sheet's issues and preview no longer
+   * apply; its undo and highlights stay available). Ignored while an action runs.
+   */
+  async sheetActivated(): Promise<void> {
+    if (this.state.phase === "busy") return;
+    await this.recognise();
+  }
+
   /** Validasi sheet. */
   async validate(): Promise<void> {
     await this.recognise();
@@ -235,7 +245,9 @@ export class TaskpaneController {
     const phase = this.state.phase;
     return this.guard(this.state.highlighted ? "Menghapus sorotan…" : "Menyorot sel…", async () => {
       if (this.state.highlighted) {
-        await this.gateway!.clearHighlights(sheet, this.state.highlighted);
+        // the sheet the highlights are on, even if the user has moved to another one since
+        const { sheet: on, before } = this.state.highlighted;
+        await this.gateway!.clearHighlights(on, before);
         this.set({ phase, status: null, highlighted: null });
       } else {
         const cells = new Map<string, string>();
@@ -246,7 +258,7 @@ export class TaskpaneController {
           sheet,
           [...cells].map(([cell, color]) => ({ cell, color }))
         );
-        this.set({ phase, status: null, highlighted: before });
+        this.set({ phase, status: null, highlighted: { sheet, before } });
       }
     });
   }

@@ -10,13 +10,15 @@ function start(inExcel: boolean): void {
   const root = document.getElementById("app");
   if (!root) return;
   const settings = inExcel ? (Office.context?.document?.settings ?? null) : null;
-  const controller = new TaskpaneController(
-    inExcel ? new ExcelGateway() : null,
-    documentStore(settings)
-  );
+  const gateway = inExcel ? new ExcelGateway() : null;
+  const controller = new TaskpaneController(gateway, documentStore(settings));
   setController(controller);
   mountView(root, controller);
-  if (inExcel) void controller.recognise();
+  if (inExcel) {
+    void controller.recognise();
+    // follow the user to another sheet; without the event the next action re-reads the sheet
+    gateway?.onActiveSheetChanged(() => void controller.sheetActivated()).catch(() => undefined);
+  }
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {

@@ -316,7 +316,11 @@ function issuesCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
             "aria-pressed": s.highlighted ? "true" : "false",
             click: () => void ctl.toggleHighlights(),
           },
-          s.highlighted ? "Hapus sorotan" : "Sorot sel bermasalah"
+          s.highlighted
+            ? s.highlighted.sheet === s.sheetName
+              ? "Hapus sorotan"
+              : `Hapus sorotan di "${s.highlighted.sheet}"`
+            : "Sorot sel bermasalah"
         )
       : null,
     ...groups

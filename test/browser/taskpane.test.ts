@@ -279,7 +279,12 @@ test("the playground (npm start on Linux): Mojokerto E.81 recognised, validated,
   await page
     .screenshot({ path: path.resolve(__dirname, "../../tmp/playground-ringkasan.png") })
     .catch(() => undefined);
+  // Switching sheets: the pane follows (worksheets.onActivated), as in Excel.
+  await frame.locator("#kn-layout-name", { hasText: "Tidak dikenali" }).waitFor();
+  await page.locator("#tabs .tab", { hasText: /^T-C\.29$/ }).click();
+  await frame.locator("#kn-layout-name", { hasText: "T-C.29" }).waitFor();
   await page.locator("#tabs .tab", { hasText: /^E81$/ }).click();
+  await frame.locator("#kn-layout-name", { hasText: "E.81" }).waitFor();
 
   await frame.locator("#kn-undo").click();
   await frame.locator("text=Isi sel dikembalikan").waitFor();

@@ -101,3 +101,48 @@ test("settings and column corrections are saved with the workbook and reused", a
   const again = new TaskpaneController(new ExcelGateway(setup().host.excel()), store);
   expect(again.state.settings.scale).toBe("lkjip");
 });
+
+describe("another sheet activated (worksheets.onActivated)", () => {
+  function twoSheets() {
+    const { host, ctl, store } = setup();
+    host.book.sheets.push({
+      name: "Catatan",
+      cells: [[{ value: "catatan rapat" }], [{ value: "isi bebas" }]],
+      merges: [],
+    });
+    const gw = new ExcelGateway(host.excel());
+    return { host, ctl, store, gw };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  test("the pane recognises the sheet the user switches to; the handler is registered on sync", async () => {
+    const { host, ctl, gw } = twoSheets();
+    await ctl.recognise();
+    expect(ctl.state.recognition?.layout).toBe("E81");
+    host.resetCounters();
+    await gw.onActiveSheetChanged(() => void ctl.sheetActivated());
+    expect(host.syncCount).toBe(1);
+    expect(host.activationHandlers).toHaveLength(1);
+    host.activate("Catatan");
+    await settle();
+    await settle();
+    expect(ctl.state.sheetName).toBe("Catatan");
+    expect(ctl.state.recognition?.layout).toBeNull();
+    expect(ctl.state.issues).toBeNull();
+  });
+
+  test("highlights are cleared on the sheet they were put on, not on the active one", async () => {
+    const { host, ctl } = twoSheets();
+    await ctl.validate();
+    expect(ctl.state.issues!.length).toBeGreaterThan(0);
+    await ctl.toggleHighlights();
+    expect(Object.keys(host.book.sheets[0].fills ?? {}).length).toBeGreaterThan(0);
+    host.activate("Catatan");
+    await ctl.validate(); // now on "Catatan"
+    expect(ctl.state.sheetName).toBe("Catatan");
+    await ctl.toggleHighlights(); // still "Hapus sorotan" for E81
+    expect(host.book.sheets[0].fills ?? {}).toEqual({});
+    expect(host.book.sheets[1].fills ?? {}).toEqual({});
+    expect(ctl.state.highlighted).toBeNull();
+  });
+});

@@ -51,6 +51,9 @@ export interface FakeBookData {
   active?: number;
 }
 
+/** Excel's WorksheetActivatedEventArgs, as much as the add-in reads. */
+export type ActivationHandler = (args: { type: string; worksheetId: string }) => unknown;
+
 export class FakeError extends Error {
   constructor(
     public code: string,
@@ -157,6 +160,19 @@ export class FakeExcelHost {
 
   activeSheet(): FakeSheet {
     return this.book.sheets[this.book.active];
+  }
+
+  /** Handlers registered with worksheets.onActivated (after their request was synced). */
+  activationHandlers: ActivationHandler[] = [];
+
+  /** The user clicks a sheet tab: the sheet becomes active and onActivated handlers run. */
+  activate(name: string): void {
+    const i = this.book.sheets.findIndex((s) => s.name === name);
+    if (i < 0 || i === this.book.active) return;
+    this.book.active = i;
+    this.selection = null;
+    for (const h of this.activationHandlers)
+      void Promise.resolve().then(() => h({ type: "WorksheetActivated", worksheetId: name }));
   }
 
   /** Recomputes formula cells (in row order; enough for the formulas Kinerja writes). */
@@ -801,6 +817,7 @@ export class FakeContext {
       getItem: (name: string) => FakeWorksheet;
       getItemOrNullObject: (name: string) => FakeWorksheet & { isNullObject: boolean };
       add: (name: string) => FakeWorksheet;
+      onActivated: { add: (handler: ActivationHandler) => { remove: () => void } };
     };
     application: { suspendApiCalculationUntilNextSync: () => void };
   };
@@ -841,6 +858,17 @@ export class FakeContext {
           const sheet: FakeSheet = { name, cells: [], merges: [] };
           this.queue({ kind: "addSheet", sheet });
           return new FakeWorksheet(this, sheet);
+        },
+        // as in Excel, the handler is registered when the request reaches the host (sync)
+        onActivated: {
+          add: (handler: ActivationHandler) => {
+            this.afterSync.push(() => host.activationHandlers.push(handler));
+            return {
+              remove: () => {
+                host.activationHandlers = host.activationHandlers.filter((h) => h !== handler);
+              },
+            };
+          },
         },
       },
       application: {
