@@ -394,8 +394,6 @@ export function summaryPlan(
   return { sheetName, cells };
 }
 
-// AVERAGE accepts at most 255 arguments: group long lists of single cells into nested AVERAGE-free
-// unions is not portable, so long lists are split into consecutive ranges where possible.
 /** SUM arguments from ranges (Excel takes at most 255; longer lists are nested in SUMs). */
 function chunkRanges(ranges: string[]): string {
   if (ranges.length <= 255) return ranges.join(",");
@@ -405,6 +403,8 @@ function chunkRanges(ranges: string[]): string {
   return parts.join(",");
 }
 
+// AVERAGE accepts at most 255 arguments: group long lists of single cells into nested AVERAGE-free
+// unions is not portable, so long lists are split into consecutive ranges where possible.
 function chunkArgs(refs: string[]): string {
   if (refs.length <= 255) return refs.join(",");
   // Rows are ascending; consecutive rows merge into one range reference.
