@@ -7,6 +7,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { memoryIO } from "../../src/cli/io";
+import { addChart } from "../support/chart-xlsx";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-bad-"));
 const hash = (f: string) => crypto.createHash("sha256").update(fs.readFileSync(f)).digest("hex");
@@ -53,8 +54,20 @@ const cases: [string, () => Promise<string>][] = [
     },
   ],
   [
-    "a workbook with nothing but an empty sheet (as a chart-only workbook reads)",
-    () => validXlsx(path.join(dir, "grafik.xlsx"), () => undefined),
+    "a workbook with nothing but an empty sheet",
+    () => validXlsx(path.join(dir, "lembar-kosong.xlsx"), () => undefined),
+  ],
+  [
+    "a workbook with only a chart (a real DrawingML chart over a small data block)",
+    async () => {
+      const f = await validXlsx(path.join(dir, "grafik.xlsx"), (ws) => {
+        ws.addRow(["Program", "Capaian"]);
+        ws.addRow(["A", 50]);
+        ws.addRow(["B", 90]);
+      });
+      await addChart(f, "Sheet1");
+      return f;
+    },
   ],
   [
     "a 50 MB workbook",
