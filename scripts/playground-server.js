@@ -78,7 +78,8 @@ if (require.main === module) {
         "Workbook contoh: Tabel E.81 Dinas Tenaga Kerja Kabupaten Mojokerto (dokumen nyata)."
       );
       console.log(
-        "Coba: Validasi sheet → klik temuan → Isi kolom capaian → Tulis ke sheet → Batalkan.  (Ctrl+C untuk berhenti)\n"
+        "Coba: Validasi sheet → klik temuan → Isi kolom capaian → Tulis ke sheet → Warnai predikat,\n" +
+          "Grafik capaian, Buat Ringkasan (tab lembar di bawah grid) → Batalkan.  (Ctrl+C untuk berhenti)\n"
       );
     });
 }
