@@ -39,7 +39,8 @@ function plainValue(v: any): CellValue {
   return String(v);
 }
 
-async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+/** The workbook and the file's bytes (read once; applyPlans also lists its zip parts). */
+async function loadWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer }> {
   if (!fs.existsSync(file)) throw new WorkbookError(`Berkas tidak ditemukan: ${file}`);
   if (fs.statSync(file).isDirectory())
     throw new WorkbookError(`${file} adalah folder, bukan berkas .xlsx`);
@@ -56,14 +57,15 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
       `Berkas ${file} terlalu besar (${(size / 1048576).toFixed(0)} MB; batas ${(limit / 1048576).toFixed(0)} MB). Pisahkan tabelnya ke workbook yang lebih kecil atau atur KINERJA_MAX_MB.`
     );
   const wb = new ExcelJS.Workbook();
+  const bytes = fs.readFileSync(file);
   try {
-    await wb.xlsx.readFile(file);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
     throw new WorkbookError(
       `Berkas ${file} tidak dapat dibaca sebagai workbook Excel (.xlsx); mungkin rusak atau bukan .xlsx.`
     );
   }
-  return wb;
+  return { wb, bytes };
 }
 
 function sheetToGrid(ws: ExcelJS.Worksheet): Grid {
@@ -98,7 +100,7 @@ function sheetToGrid(ws: ExcelJS.Worksheet): Grid {
 
 /** Reads every worksheet as a Grid. Rejects with a WorkbookError (Indonesian message) on file problems. */
 export async function readWorkbook(file: string): Promise<{ sheets: Grid[] }> {
-  const wb = await loadWorkbook(file);
+  const { wb } = await loadWorkbook(file);
   return { sheets: wb.worksheets.map(sheetToGrid) };
 }
 
@@ -113,12 +115,15 @@ export interface SheetPlan {
  * (exceljs/exceljs#141, #1173). Read from the zip's part names; the file is not changed.
  */
 export async function partsLostOnRewrite(file: string): Promise<string[]> {
-  let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(fs.readFileSync(file));
+    return await partsLost(fs.readFileSync(file));
   } catch {
-    return []; // not a zip: loadWorkbook reports it
+    return []; // unreadable or not a zip: loadWorkbook reports it
   }
+}
+
+async function partsLost(bytes: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
   const names = Object.keys(zip.files);
   const count = (re: RegExp) => names.filter((n) => re.test(n)).length;
   const lost: string[] = [];
@@ -158,8 +163,8 @@ export async function applyPlans(
     throw new WorkbookError(
       "Berkas keluaran tidak boleh sama dengan berkas masukan (berkas asli tidak diubah)."
     );
-  const wb = await loadWorkbook(inputPath);
-  const lost = await partsLostOnRewrite(inputPath);
+  const { wb, bytes } = await loadWorkbook(inputPath);
+  const lost = await partsLost(bytes);
   if (lost.length && !options.allowLoss)
     throw new WorkbookError(
       `${inputPath} berisi ${lost.join(", ")} yang tidak dapat ikut disalin oleh baris perintah; ` +
