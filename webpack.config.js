@@ -27,14 +27,16 @@ module.exports = async (env = {}, options = {}) => {
       chunks: ["taskpane", "functions"],
     }),
   ];
-  if (fs.existsSync("./src/playground/playground.ts")) {
-    // Playground and browser test only: never referenced by taskpane.html or the manifest.
-    entry["fake-host"] = "./src/playground/fake-host.ts";
-    entry.playground = "./src/playground/playground.ts";
+  // The playground (npm start on Linux, browser tests) is dev tooling: built only with
+  // `--env playground` into its own folder, never into the production dist/.
+  const playground = Boolean(env.playground);
+  if (playground) {
+    entry["fake-host"] = "./dev/playground/fake-host.ts";
+    entry.playground = "./dev/playground/playground.ts";
     pages.push(
       new HtmlWebpackPlugin({
         filename: "playground.html",
-        template: "./src/playground/playground.html",
+        template: "./dev/playground/playground.html",
         chunks: ["playground"],
       })
     );
@@ -46,7 +48,7 @@ module.exports = async (env = {}, options = {}) => {
     devtool: "source-map",
     entry,
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: path.resolve(__dirname, playground ? "dist-playground" : "dist"),
       publicPath: "",
       clean: true,
       filename: "[name].js",
@@ -87,7 +89,7 @@ module.exports = async (env = {}, options = {}) => {
             : []),
           // Production manifest only: sideloading (dev) uses ./manifest.xml itself, and a dev copy
           // in dist/ would look like a production manifest with localhost left in.
-          ...(dev
+          ...(dev || playground
             ? []
             : [
                 {
@@ -96,9 +98,6 @@ module.exports = async (env = {}, options = {}) => {
                   transform: (content) => toProduction(content.toString()),
                 },
               ]),
-          ...(fs.existsSync("./src/playground/samples")
-            ? [{ from: "src/playground/samples", to: "samples" }]
-            : []),
         ],
       }),
     ],

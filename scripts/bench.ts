@@ -10,8 +10,8 @@ import * as zlib from "zlib";
 import ExcelJS from "exceljs";
 import { recognise, validate, planFill, DEFAULT_SETTINGS } from "../src/engine";
 import { ExcelGateway } from "../src/excel/gateway";
-import { FakeExcelHost } from "../src/excel/fake/fake-excel";
-import type { CellValue, Grid } from "../src/sheet/grid";
+import { FakeExcelHost } from "../dev/fake-excel/fake-excel";
+import type { CellValue, Grid } from "../src/model/grid";
 import * as fx from "../src/functions/functions";
 import { e81Grid, e81Row, tc29Grid } from "../test/engine/helpers";
 

@@ -4,8 +4,8 @@
 //   npx ts-node --transpile-only scripts/make-samples.ts [outFile]
 import * as fs from "fs";
 import * as path from "path";
-import type { Cell } from "../src/sheet/grid";
-import type { FakeBookData, FakeSheet } from "../src/excel/fake/fake-excel";
+import { parseRange, type Cell } from "../src/model/grid";
+import type { FakeBookData, FakeSheet } from "../dev/fake-excel/fake-excel";
 
 interface CellSpec {
   v: number | string | boolean | null;
@@ -31,11 +31,7 @@ function toCell(raw: RawCell): Cell {
   return cell;
 }
 
-function mergeRect(a: string) {
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a)!;
-  return { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4]) - 1, right: col(m[3]) };
-}
+const mergeRect = parseRange;
 
 export function sampleBook(): FakeBookData {
   const supportFile = path.join(root, "test", "support", "fixtures.ts");

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Serves dist/ on 127.0.0.1 for the playground: taskpane.html is served with the Office CDN
+// Serves dist-playground/ (npm run build:playground) on 127.0.0.1 for the playground: taskpane.html is served with the Office CDN
 // script replaced by the fake host (fake-host.js), so the real task pane runs on a sample
 // workbook without Excel and without network. Used by `npm start` on Linux and by the tests.
 "use strict";
@@ -19,7 +19,7 @@ const OFFICE_CDN =
   /<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>/;
 
 function startServer({
-  dist = path.resolve(__dirname, "..", "dist"),
+  dist = path.resolve(__dirname, "..", "dist-playground"),
   port = 0,
   fakeOffice = true,
 } = {}) {

@@ -34,11 +34,15 @@ function newest(dir) {
 
 /** dist/ is missing or older than the sources, the manifest or the webpack config. */
 function stale() {
-  const built = path.join(root, "dist", "taskpane.html");
-  if (!fs.existsSync(built) || !fs.existsSync(path.join(root, "dist", "playground.html")))
+  const built = path.join(root, "dist-playground", "taskpane.html");
+  if (
+    !fs.existsSync(built) ||
+    !fs.existsSync(path.join(root, "dist-playground", "playground.html"))
+  )
     return true;
   const inputs = Math.max(
     newest(path.join(root, "src")),
+    newest(path.join(root, "dev")),
     newest(path.join(root, "assets")),
     ...["manifest.xml", "webpack.config.js"].map((f) => fs.statSync(path.join(root, f)).mtimeMs)
   );
@@ -68,7 +72,7 @@ if (desktop) {
   console.log("Tidak ada yang perlu dihentikan: playground berhenti dengan Ctrl+C.");
 } else {
   console.log("Excel desktop tidak tersedia di Linux: membuka playground Kinerja di peramban.");
-  if (stale()) run(npm, ["run", "build:addin"]);
+  if (stale()) run(npm, ["run", "build:playground"]);
   const server = path.join(root, "scripts", "playground-server.js");
   if (!fs.existsSync(server)) {
     console.error(

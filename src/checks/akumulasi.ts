@@ -1,8 +1,8 @@
 // akumulasi.ragu: the quarterly values contradict the accumulation rule used for the row
 // (Mojokerto enters "persentase realisasi anggaran" as increments 25/25/25/25).
 import Decimal from "decimal.js";
-import type { Issue } from "./issue";
-import type { Recognition } from "../engine";
+import type { Issue } from "../model/issue";
+import type { Recognition } from "../model/recognition";
 import type { DetailedPlan } from "../fill/plan";
 import { issue } from "./make";
 

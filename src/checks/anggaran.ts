@@ -1,8 +1,8 @@
 // anggaran.jumlah: a kegiatan's (or program's) budget must equal the sum of its children
 // (000 T-C.33 program 2.07.01).
 import Decimal from "decimal.js";
-import type { Issue } from "./issue";
-import type { Recognition } from "../engine";
+import type { Issue } from "../model/issue";
+import type { Recognition } from "../model/recognition";
 import type { SheetModel, RowRecord, Level } from "../sheet/rows";
 import { issue, fmt } from "./make";
 

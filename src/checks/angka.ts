@@ -1,10 +1,10 @@
 // angka.tidak-terbaca, angka.majemuk, angka.ambigu, excel.galat, persen.campur: what the number
 // reader met in the numeric cells of the data rows; persen.pecahan: capaian kept as fractions.
-import type { Issue } from "./issue";
-import type { Recognition } from "../engine";
+import type { Issue } from "../model/issue";
+import type { Recognition } from "../model/recognition";
 import type { SheetModel } from "../sheet/rows";
-import type { Grid } from "../sheet/grid";
-import { a1, cellAt } from "../sheet/grid";
+import type { Grid } from "../model/grid";
+import { a1, cellAt } from "../model/grid";
 import { isPercentFormat } from "../core/numbers";
 import { textOf } from "../sheet/text";
 import { issue } from "./make";

@@ -1,9 +1,9 @@
 // hitung.beda and kategori.beda: stated computed values against the recomputed ones, with the
 // likely cause so the planner knows what went wrong.
 import Decimal from "decimal.js";
-import type { Issue } from "./issue";
-import type { Grid } from "../sheet/grid";
-import { cellAt } from "../sheet/grid";
+import type { Issue } from "../model/issue";
+import type { Grid } from "../model/grid";
+import { cellAt } from "../model/grid";
 import type { DetailedPlan, ComputedCell, RowPlan } from "../fill/plan";
 import { readNum } from "../sheet/numeric";
 import { textOf } from "../sheet/text";

@@ -1,7 +1,7 @@
 // All sheet checks (DOMAIN §7) over one computed plan; code checks run in engine.validate.
-import type { Issue } from "./issue";
-import type { Grid } from "../sheet/grid";
-import type { Recognition } from "../engine";
+import type { Issue } from "../model/issue";
+import type { Grid } from "../model/grid";
+import type { Recognition } from "../model/recognition";
 import type { DetailedPlan } from "../fill/plan";
 import { checkNumbers, checkFractionColumns } from "./angka";
 import { checkStated } from "./hitung";

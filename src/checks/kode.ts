@@ -1,7 +1,8 @@
 // Bridge to the code checks of src/codes (DOMAIN §6): builds their row input from the row model
 // and says which nomenclature version was used.
-import type { Issue } from "./issue";
-import type { Recognition, Settings } from "../engine";
+import type { Issue } from "../model/issue";
+import type { Recognition } from "../model/recognition";
+import type { Settings } from "../model/settings";
 import type { SheetModel } from "../sheet/rows";
 import { checkCodes, type CodeRow } from "../codes/rules";
 import { loadNomenclature, versionForYear } from "../codes/api";

@@ -1,5 +1,5 @@
-import type { Issue, Severity } from "./issue";
-import { a1 } from "../sheet/grid";
+import type { Issue, Severity } from "../model/issue";
+import { a1 } from "../model/grid";
 
 export function issue(
   row: number,

@@ -1,6 +1,6 @@
 // target.nol and target.kosong: a realisation exists but the target cannot carry a capaian.
-import type { Issue } from "./issue";
-import type { Recognition } from "../engine";
+import type { Issue } from "../model/issue";
+import type { Recognition } from "../model/recognition";
 import type { DetailedPlan } from "../fill/plan";
 import { layoutById } from "../sheet/layouts";
 import { issue } from "./make";

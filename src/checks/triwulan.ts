@@ -1,8 +1,8 @@
 // triwulan.melebihi: a quarter column after the report's period holds a value (002 §7.1 item 6:
 // a "TRIWULAN II" E.81 with TW III/IV filled, often last year's realisation typed in the wrong
 // column). The value still counts in the realisation sums, so the planner is told where it is.
-import type { Issue } from "./issue";
-import type { Recognition } from "../engine";
+import type { Issue } from "../model/issue";
+import type { Recognition } from "../model/recognition";
 import type { SheetModel } from "../sheet/rows";
 import { issue, fmt } from "./make";
 import { quarterLabel } from "../sheet/recognise";

@@ -11,7 +11,8 @@ import {
   type VisualExtras,
 } from "../io/xlsx";
 import { predikatRules, summaryPlan, effectiveScale, SUMMARY_SHEET } from "../visual";
-import { recognise, planFill, DEFAULT_SETTINGS, layoutLabel } from "../engine";
+import { recognise, planFill, layoutLabel } from "../engine";
+import { DEFAULT_SETTINGS } from "../model/settings";
 
 const USAGE =
   "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan] [--abaikan-grafik]\n" +

@@ -2,16 +2,10 @@
 // validate them. Exit 0 = no error-level finding, 1 = at least one, 2 = usage or file error.
 import type { CliIO } from "./io";
 import { readWorkbook, WorkbookError } from "../io/xlsx";
-import {
-  recognise,
-  validate,
-  DEFAULT_SETTINGS,
-  layoutLabel,
-  quarterLabel,
-  roleLabel,
-} from "../engine";
-import type { Analysis } from "../engine";
-import { columnLetters } from "../sheet/grid";
+import { recognise, validate, layoutLabel, quarterLabel, roleLabel } from "../engine";
+import { DEFAULT_SETTINGS } from "../model/settings";
+import type { Analysis } from "../model/analysis";
+import { columnLetters } from "../model/grid";
 
 const USAGE = "Penggunaan: kinerja periksa FILE... [--sheet NAMA] [--json]\n";
 

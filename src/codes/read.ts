@@ -1,7 +1,7 @@
 // Reading kodefikasi codes as planners type them (DOMAIN §6): one cell or 1–6 adjacent cells,
 // dots or spaces, lost leading zeros, 2-digit sub-kegiatan, zero-padded level digit, the name
 // in the same cell, X.XX placeholders. Output is the normalised U.BB.PP.K.KK.SSSS form.
-import type { CellValue } from "../sheet/grid";
+import type { CellValue } from "../model/grid";
 
 export type CodeLevel = "urusan" | "bidang" | "program" | "kegiatan" | "subkegiatan";
 

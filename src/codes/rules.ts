@@ -1,8 +1,8 @@
 // Code checks of a recognised table (DOMAIN §6): kode.format, kode.tidak-dikenal, kode.nama-beda,
 // kode.hierarki, kode.kewenangan, kode.kadaluarsa, kode.placeholder.
-import type { CellValue } from "../sheet/grid";
-import { a1 } from "../sheet/grid";
-import type { Issue, Severity } from "../checks/issue";
+import type { CellValue } from "../model/grid";
+import { a1 } from "../model/grid";
+import type { Issue, Severity } from "../model/issue";
 import { lookup, type Nomenclature } from "./api";
 import {
   normaliseName,

@@ -4,7 +4,9 @@
 import Decimal from "decimal.js";
 import { fail, ok, type CalcResult } from "./result";
 import { bandOf, SCALES, normaliseScale, type Band, type ScaleName } from "./scales";
-import type { Accumulation, Direction } from "../fill/plan-types";
+import type { Accumulation, Direction, EfficiencyMethod } from "../model/domain";
+
+export type { EfficiencyMethod };
 
 const HUNDRED = new Decimal(100);
 
@@ -65,8 +67,6 @@ export function kategori(
   if (!scale || scale.length === 0) return fail("#VALUE!", "Skala kategori tidak dikenal.");
   return ok(bandOf(round(nilai, 2), scale).label);
 }
-
-export type EfficiencyMethod = "sisa" | "selisih" | "rasio";
 
 export function serapan(
   realisasiAnggaran: Decimal | null,

@@ -3,7 +3,7 @@
 // "1.837,5%", "Rp. 5.301.034.240,-", "759.126.7 75", "83,50 (A)". Everything that reads a
 // number — custom functions, validation, fill planning, the CLI — goes through readNumber.
 import Decimal from "decimal.js";
-import type { CellValue } from "../sheet/grid";
+import type { CellValue } from "../model/grid";
 
 export interface NumberReading {
   kind: "number";

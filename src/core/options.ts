@@ -1,7 +1,7 @@
 // Option arguments of the functions, as users type them (any case, Indonesian synonyms),
 // validated with zod so every bad option gets one clear Indonesian message.
 import { z } from "zod";
-import type { Accumulation, Direction } from "../fill/plan-types";
+import type { Accumulation, Direction } from "../model/domain";
 import type { EfficiencyMethod } from "./formulas";
 import type { ScaleName } from "./scales";
 

@@ -2,7 +2,9 @@
 // rounded to 2 decimals; anything above the top band stays in the top band. One definition
 // serves KATEGORI, the predikat footer rows, conditional formatting and the tests.
 
-export type ScaleName = "permendagri86" | "lkjip" | "target";
+import type { ScaleName } from "../model/domain";
+
+export type { ScaleName };
 
 export interface Band {
   /** Lowest value (rounded to 2 decimals) in this band; null = no lower bound. */

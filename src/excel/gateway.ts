@@ -2,9 +2,9 @@
 // Round trips dominate the cost of an add-in, so: the sheet is read in one sync; a fill is one
 // sync to check that nobody changed the target cells, then the writes in column blocks, chunked
 // well under the 5 MB request limit of Excel on the web, with calculation suspended.
-import type { Cell, CellValue, Grid, MergedArea } from "../sheet/grid";
-import { columnIndex } from "../sheet/grid";
-import type { PlannedWrite } from "../fill/plan-types";
+import type { Cell, CellValue, Grid, MergedArea } from "../model/grid";
+import { columnIndex } from "../model/grid";
+import type { PlannedWrite } from "../model/plan";
 import { GatewayError, officeErrorMessage } from "./helpers";
 import { relativeKey } from "../sheet/formula-refs";
 import { ruleFormula, type PredikatRule, type SummaryCell, type ChartPlan } from "../visual";

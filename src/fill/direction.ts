@@ -1,6 +1,6 @@
 // Direction (naik/turun) and accumulation proposals per indicator row, with the reason shown in
 // the preview. `turun` only on strong evidence: keyword heuristics can only suggest.
-import type { Accumulation, Direction } from "./plan-types";
+import type { Accumulation, Direction } from "../model/domain";
 import { defaultAccumulation } from "../sheet/numeric";
 
 export function proposeDirection(indicator: string | null): {

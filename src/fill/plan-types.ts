@@ -1,38 +1,34 @@
-// What a fill intends to write, cell by cell, with what was there before (exact undo).
-import type { Cell } from "../sheet/grid";
+// The planner's detailed output before it becomes writes: checks read it, so it lives in a type
+// file of its own rather than in the planner.
+import type { CalcError } from "../core/result";
+import type { EfficiencyMethod, ScaleName } from "../model/domain";
+import type { RowDecision } from "../model/plan";
+import type { RowRecord, SheetModel } from "../sheet/rows";
 
-export interface PlannedWrite {
+/** One computed cell before it becomes a write. */
+export interface ComputedCell {
+  role: string;
   row: number;
   col: number;
-  /** A1 address. */
-  cell: string;
-  /** Native Excel formula (en-US syntax, leading "="), when the inputs are numeric cells. */
-  formula?: string;
-  /** The value the engine computed (what the formula should evaluate to); null = leave blank. */
   value: number | string | null;
-  /** Number format to set, when the column needs one. */
-  numberFormat?: string;
-  /** The cell as it was when read: restoring it is the undo. */
-  previous: Cell;
+  formula: string | null;
+  /** Why no value could be computed. */
+  error: CalcError | null;
 }
 
-export type Accumulation = "jumlah" | "terakhir" | "rata";
-export type Direction = "naik" | "turun" | "turun-rasio";
-
-/** Per data row: the decisions the planner made and why (shown in the preview, overridable). */
-export interface RowDecision {
-  row: number;
-  code: string | null;
-  indicator: string | null;
-  accumulation?: Accumulation;
-  accumulationReason?: string;
-  direction: Direction;
-  directionReason: string;
+export interface RowPlan {
+  record: RowRecord;
+  decision: RowDecision;
+  cells: Record<string, ComputedCell>;
 }
 
-export interface FillPlan {
-  writes: PlannedWrite[];
-  decisions: RowDecision[];
-  /** Writes that replace a non-empty cell with something different. */
-  changedExisting: number;
+export interface DetailedPlan {
+  model: SheetModel;
+  rows: RowPlan[];
+  footers: ComputedCell[];
+  efficiencyMethod: EfficiencyMethod;
+  /** Category scale used (the sheet's own labels decide when the setting is the default). */
+  scale: ScaleName;
+  /** Decimals of computed percentages. */
+  decimals: number;
 }

@@ -2,12 +2,16 @@
 // native Excel formulas where the inputs are numeric cells (values otherwise), each write with
 // the cell as it was (exact undo). The engine value is the formula's expected result.
 import Decimal from "decimal.js";
-import type { Grid, Cell } from "../sheet/grid";
-import { cellAt, columnLetters } from "../sheet/grid";
-import type { Recognition, Settings, RowOverride } from "../engine";
-import type { FillPlan, PlannedWrite, RowDecision, Accumulation, Direction } from "./plan-types";
+import type { Grid, Cell } from "../model/grid";
+import { a1, cellAt, columnLetters } from "../model/grid";
+import type { Recognition } from "../model/recognition";
+import type { Settings } from "../model/settings";
+import type { RowOverride } from "../model/plan";
+import type { FillPlan, PlannedWrite, RowDecision } from "../model/plan";
+import type { Accumulation, Direction } from "../model/domain";
+import type { CalcError } from "../core/result";
 import { layoutById, type Computation } from "../sheet/layouts";
-import { buildRows, type RowRecord, type SheetModel } from "../sheet/rows";
+import { buildRows, type SheetModel } from "../sheet/rows";
 import { scanHeader } from "../sheet/recognise";
 import {
   capaian,
@@ -19,36 +23,10 @@ import {
 } from "../sheet/numeric";
 import { proposeAccumulation, proposeDirection } from "./direction";
 import { kategoriFormula } from "./excel-formulas";
-import type { CalcError } from "../core/result";
-import { SCALES, type ScaleName } from "../core/scales";
-
-/** One computed cell before it becomes a write. */
-export interface ComputedCell {
-  role: string;
-  row: number;
-  col: number;
-  value: number | string | null;
-  formula: string | null;
-  /** Why no value could be computed. */
-  error: CalcError | null;
-}
-
-export interface RowPlan {
-  record: RowRecord;
-  decision: RowDecision;
-  cells: Record<string, ComputedCell>;
-}
-
-export interface DetailedPlan {
-  model: SheetModel;
-  rows: RowPlan[];
-  footers: ComputedCell[];
-  efficiencyMethod: "sisa" | "selisih" | "rasio";
-  /** Category scale used (the sheet's own labels decide when the setting is the default). */
-  scale: ScaleName;
-  /** Decimals of computed percentages. */
-  decimals: number;
-}
+import { SCALES } from "../core/scales";
+import type { ScaleName } from "../model/domain";
+import type { ComputedCell, DetailedPlan, RowPlan } from "./plan-types";
+export type { ComputedCell, DetailedPlan, RowPlan } from "./plan-types";
 
 /**
  * Lumajang labels its categories "Sangat Baik … Kurang Baik" (003:L375): when the setting is the
@@ -87,15 +65,8 @@ function efficiencyMethodOf(
   return /6\s*-\s*9|tingkat efisiensi/.test(path) ? "selisih" : "sisa";
 }
 
-const LETTERS: string[] = [];
-/** a1() with cached column letters (called for every formula reference). */
-function addr(row: number, col: number): string {
-  return (LETTERS[col] ??= columnLetters(col)) + (row + 1);
-}
-
-function letters(col: number): string {
-  return (LETTERS[col] ??= columnLetters(col));
-}
+const addr = a1;
+const letters = columnLetters;
 
 /** Stands for the row number in formula templates (never part of a formula's own text). */
 const ROW_TAG = "\u0000";

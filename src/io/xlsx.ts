@@ -4,9 +4,9 @@ import * as path from "path";
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Grid, Cell, MergedArea, CellValue } from "../sheet/grid";
-import { parseA1 } from "../sheet/grid";
-import type { FillPlan } from "../fill/plan-types";
+import type { Grid, Cell, MergedArea, CellValue } from "../model/grid";
+import { parseA1 } from "../model/grid";
+import type { FillPlan } from "../model/plan";
 import type { PredikatRule, SummaryPlan } from "../visual";
 import { ruleFormula } from "../visual";
 

@@ -4,18 +4,7 @@
 
 const REF = /(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/g;
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function colLetters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+import { columnIndex as colIndex, columnLetters as colLetters } from "../model/grid";
 
 /** Applies `fn` to the parts of a formula outside "…" strings and '…' sheet names. */
 function outsideQuotes(formula: string, fn: (part: string) => string): string {

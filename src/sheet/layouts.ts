@@ -1,7 +1,7 @@
 // Declarative layout definitions: header words, numbering-row numbers, roles and computed
 // columns per table type. The recogniser (recognise.ts) and the planner (fill/) read these;
 // adding a table type means adding one entry here.
-import type { LayoutId } from "../engine";
+import type { LayoutId } from "../model/recognition";
 
 /** How one role is found in the header. Words are matched on normalised text (lower case, single spaces). */
 export interface ColumnRule {

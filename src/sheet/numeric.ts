@@ -6,8 +6,8 @@ import { readNumber, inferDecimalStyle, isPercentFormat } from "../core/numbers"
 import * as F from "../core/formulas";
 import type { CalcResult } from "../core/result";
 import type { ScaleName } from "../core/scales";
-import type { CellValue } from "./grid";
-import type { Accumulation, Direction } from "../fill/plan-types";
+import type { CellValue } from "../model/grid";
+import type { Accumulation, Direction } from "../model/domain";
 
 export { isPercentFormat };
 

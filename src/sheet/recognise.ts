@@ -1,9 +1,9 @@
 // Table recognition: finds the header block, the numbering row, the data rows and the role of
 // every column, trying each declarative layout of layouts.ts and keeping the best fit.
 // Only the first rows are scanned for headers, so the cost does not grow with the data.
-import type { Grid } from "./grid";
-import { cellAt, colCount, rowCount, columnLetters } from "./grid";
-import type { ColumnMapping, Recognition, LayoutId } from "../engine";
+import type { Grid } from "../model/grid";
+import { cellAt, colCount, rowCount, columnLetters } from "../model/grid";
+import type { ColumnMapping, Recognition, LayoutId } from "../model/recognition";
 import { LAYOUTS, layoutById, type LayoutDef, type ColumnRule } from "./layouts";
 import { hasPhrase, normHeader, normTitle, textOf } from "./text";
 import { roleLabel } from "./roles";
@@ -360,10 +360,18 @@ const EMPTY_RECOGNITION = (note: string): Recognition => ({
   layout: null,
   variant: null,
   year: null,
+  quarter: null,
   pdName: null,
   headerRows: null,
   dataRows: null,
   columns: {},
+  computations: [],
+  computedBy: null,
+  scale: null,
+  efficiencyMethod: null,
+  header: null,
+  doubts: [],
+  confirmed: false,
   confidence: 0,
   notes: [note],
 });
@@ -515,6 +523,21 @@ export function recognise(grid: Grid, mapping?: ColumnMapping): Recognition {
     headerRows,
     dataRows,
     columns,
+    computations: (def.computed[variant ?? ""] ?? Object.values(def.computed)[0] ?? []).filter(
+      (c) => c.out in columns
+    ),
+    computedBy: h?.numbering !== null && h?.formulas.length ? "numbering" : "header",
+    scale: null,
+    efficiencyMethod: null,
+    header: h
+      ? {
+          numberingRow: h.numbering,
+          texts: [...h.rawHeaderTexts],
+          numbering: [],
+        }
+      : null,
+    doubts: [],
+    confirmed: !!mapping?.confirmed,
     confidence: Math.round(confidence * 100) / 100,
     notes,
   };

@@ -1,9 +1,9 @@
 // Row model: every data row of a recognised table as a typed record, numbers read once (with
 // the column's decimal style), hierarchy level, and the rows to skip (repeated headers,
 // section titles, footers).
-import type { Grid } from "./grid";
-import { cellAt, columnLetters } from "./grid";
-import type { Recognition } from "../engine";
+import type { Grid } from "../model/grid";
+import { cellAt, columnLetters } from "../model/grid";
+import type { Recognition } from "../model/recognition";
 import { textOf } from "./text";
 import { decimalStyle, readNum, type Num, type DecimalHint } from "./numeric";
 import { isNumberingRow, scanHeader } from "./recognise";

@@ -1,5 +1,5 @@
 // Cheap text helpers for recognition: one normalisation per cell, no regex storms.
-import type { CellValue } from "./grid";
+import type { CellValue } from "../model/grid";
 
 /** Display text of a value ("" for empty). */
 export function textOf(v: CellValue): string {

@@ -1,19 +1,13 @@
 // Task-pane logic, separate from the DOM so it can be tested with the fake Excel host:
 // recognise → validate → preview → write → undo, with the user's corrections and settings
 // saved in the workbook. The view renders `state` and calls the actions below.
-import {
-  DEFAULT_SETTINGS,
-  planFill,
-  recognise,
-  validate,
-  type ColumnMapping,
-  type Recognition,
-  type RowOverride,
-  type Settings,
-} from "../engine";
-import type { Issue } from "../checks/issue";
-import type { FillPlan } from "../fill/plan-types";
-import type { Grid } from "../sheet/grid";
+import { DEFAULT_SETTINGS, type Settings } from "../model/settings";
+import { planFill, recognise, validate } from "../engine";
+import type { ColumnMapping, Recognition } from "../model/recognition";
+import type { RowOverride } from "../model/plan";
+import type { Issue } from "../model/issue";
+import type { FillPlan } from "../model/plan";
+import type { Grid } from "../model/grid";
 import { ExcelGateway, HIGHLIGHT_COLORS, type AddedFormat } from "../excel/gateway";
 import {
   chartPlan,

@@ -1,19 +1,14 @@
 // The task pane DOM. Every piece of text taken from the workbook is put in with textContent
 // (never innerHTML): cell contents are untrusted.
 import type { TaskpaneController, TaskpaneState } from "./controller";
-import {
-  allRoles,
-  layoutLabel,
-  quarterLabel,
-  roleLabel,
-  type LayoutId,
-  type Settings,
-} from "../engine";
-import type { Issue, Severity } from "../checks/issue";
-import { columnLetters } from "../sheet/grid";
+import { allRoles, layoutLabel, quarterLabel, roleLabel } from "../engine";
+import type { LayoutId } from "../model/recognition";
+import type { Settings } from "../model/settings";
+import type { Issue, Severity } from "../model/issue";
+import { columnLetters } from "../model/grid";
 import { SCALE_LABELS } from "../core/scales";
 import { directionLabel } from "../core/formulas";
-import type { Accumulation, Direction } from "../fill/plan-types";
+import type { Accumulation, Direction } from "../model/domain";
 
 type Child = Node | string | null | undefined | false;
 

@@ -1,10 +1,11 @@
 // Predikat colours and the "Ringkasan" (summary) sheet, as pure data: the Excel gateway and the
 // .xlsx writer turn these into native conditional formats and cells. No Office, DOM or fs here.
 import Decimal from "decimal.js";
-import type { Grid } from "../sheet/grid";
-import { cellAt, columnLetters } from "../sheet/grid";
-import type { Recognition, Settings } from "../engine";
-import type { FillPlan } from "../fill/plan-types";
+import type { Grid } from "../model/grid";
+import { cellAt, columnLetters } from "../model/grid";
+import type { Recognition } from "../model/recognition";
+import type { Settings } from "../model/settings";
+import type { FillPlan } from "../model/plan";
 import { SCALES, SCALE_LABELS, bandOf, type Scale, type ScaleName } from "../core/scales";
 import { buildRows } from "../sheet/rows";
 import { computeSheet } from "../fill/plan";

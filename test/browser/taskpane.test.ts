@@ -3,14 +3,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import type { FakeBookData } from "../../src/excel/fake/fake-excel";
+import type { FakeBookData } from "../../dev/fake-excel/fake-excel";
 import { e81Grid, e81Row } from "../engine/helpers";
 
 const { startServer } = require("../../scripts/playground-server.js") as {
   startServer: (o: object) => Promise<{ url: string; close: () => Promise<void> }>;
 };
 
-const dist = path.resolve(__dirname, "../../dist");
+const dist = path.resolve(__dirname, "../../dist-playground");
 const XSS = "<img src=x onerror=alert(1)>";
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
@@ -108,7 +108,7 @@ beforeAll(async () => {
     !fs.existsSync(path.join(dist, "fake-host.js"))
   )
     throw new Error(
-      "dist/ belum dibangun: jalankan `npm run build:addin` (npm test melakukannya lewat pretest)."
+      "dist-playground/ belum dibangun: jalankan `npm run build:playground` (npm test melakukannya lewat pretest)."
     );
   if (!fs.existsSync("/usr/bin/chromium"))
     throw new Error("Chromium tidak ada: apt-get install -y chromium");

@@ -100,3 +100,9 @@ test("the functions bundle stays under 60 KB gzip (without the nomenclature chun
   console.log(`functions.js: ${(size / 1024).toFixed(1)} KB gzip`);
   expect(size).toBeLessThan(60 * 1024);
 });
+
+test("the production dist/ holds the product only: no playground, fake host or samples", () => {
+  const all = fs.readdirSync(dist, { recursive: true }).map(String);
+  expect(all.filter((f) => /playground|fake-host|samples/.test(f))).toEqual([]);
+  for (const f of jsFiles()) expect(read(f)).not.toMatch(/FakeExcelHost|fakeOffice/);
+});

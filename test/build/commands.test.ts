@@ -10,7 +10,7 @@ const { startServer } = require("../../scripts/playground-server.js") as {
 };
 
 const root = path.resolve(__dirname, "../..");
-const dist = path.join(root, "dist");
+const dist = path.join(root, "dist-playground");
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
 
@@ -97,7 +97,7 @@ beforeAll(async () => {
     !fs.existsSync(path.join(dist, "fake-host.js"))
   )
     throw new Error(
-      "dist/ belum dibangun: jalankan `npm run build:addin` (npm test melakukannya lewat pretest)."
+      "dist-playground/ belum dibangun: jalankan `npm run build:playground` (npm test melakukannya lewat pretest)."
     );
   if (!fs.existsSync("/usr/bin/chromium"))
     throw new Error("Chromium tidak ada: apt-get install -y chromium");

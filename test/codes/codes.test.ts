@@ -4,7 +4,7 @@ import { readCode } from "../../src/codes/read";
 import { cekKode, namaKode, prepare, versionForYear } from "../../src/codes/api";
 import { checkCodes, type CodeRow } from "../../src/codes/rules";
 import type { NomenclatureData } from "../../src/codes/types";
-import type { CellValue } from "../../src/sheet/grid";
+import type { CellValue } from "../../src/model/grid";
 
 const dataDir = path.resolve(__dirname, "../../src/codes/data");
 const load = (v: string) =>

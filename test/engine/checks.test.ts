@@ -1,6 +1,6 @@
 import { recognise, validate, DEFAULT_SETTINGS } from "../../src/engine";
-import type { Issue } from "../../src/checks/issue";
-import { gridFromValues, a1 } from "../../src/sheet/grid";
+import type { Issue } from "../../src/model/issue";
+import { gridFromValues, a1 } from "../../src/model/grid";
 import { e81Grid, e81Row, COL, withFormat } from "./helpers";
 
 async function issuesOf(grid: ReturnType<typeof gridFromValues>): Promise<Issue[]> {

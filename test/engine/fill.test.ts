@@ -1,6 +1,6 @@
 import { recognise, planFill, DEFAULT_SETTINGS } from "../../src/engine";
-import type { FillPlan } from "../../src/fill/plan-types";
-import { gridFromValues, a1 } from "../../src/sheet/grid";
+import type { FillPlan } from "../../src/model/plan";
+import { gridFromValues, a1 } from "../../src/model/grid";
 import { e81Grid, e81Row, tc29Grid, COL, TC, withFormat } from "./helpers";
 
 function at(plan: FillPlan, row: number, col: number) {

@@ -6,8 +6,8 @@ import * as os from "os";
 import * as path from "path";
 import { readWorkbook } from "../../src/io/xlsx";
 import { recognise, validate, planFill, DEFAULT_SETTINGS } from "../../src/engine";
-import type { Grid } from "../../src/sheet/grid";
-import { parseA1, cellAt } from "../../src/sheet/grid";
+import type { Grid } from "../../src/model/grid";
+import { parseA1, cellAt } from "../../src/model/grid";
 
 const supportFile = path.join(__dirname, "..", "support", "fixtures.ts");
 const available = fs.existsSync(supportFile);

@@ -1,6 +1,6 @@
 // Small grid builders for engine tests (headers verbatim from the seed analyses).
-import type { CellValue, Grid, Cell } from "../../src/sheet/grid";
-import { gridFromValues } from "../../src/sheet/grid";
+import type { CellValue, Grid, Cell } from "../../src/model/grid";
+import { gridFromValues } from "../../src/model/grid";
 
 const N = null;
 

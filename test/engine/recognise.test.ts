@@ -1,5 +1,5 @@
 import { recognise } from "../../src/engine";
-import { gridFromValues, columnIndex } from "../../src/sheet/grid";
+import { gridFromValues, columnIndex } from "../../src/model/grid";
 import { e81Grid, e81Row, tc29Grid, COL, TC } from "./helpers";
 import { buildRows } from "../../src/sheet/rows";
 

@@ -2,7 +2,7 @@
 // real header so that recognition succeeds and the row model, checks and planner all run.
 import fc from "fast-check";
 import { recognise, validate, planFill, DEFAULT_SETTINGS } from "../../src/engine";
-import { gridFromValues, type CellValue } from "../../src/sheet/grid";
+import { gridFromValues, type CellValue } from "../../src/model/grid";
 import { e81Grid } from "./helpers";
 import { layoutById } from "../../src/sheet/layouts";
 

@@ -1,6 +1,6 @@
 // Writes small .xlsx workbooks for the io and CLI tests (ExcelJS), from the same rows as the grids.
 import ExcelJS from "exceljs";
-import type { CellValue } from "../../src/sheet/grid";
+import type { CellValue } from "../../src/model/grid";
 
 export interface SheetSpec {
   name: string;

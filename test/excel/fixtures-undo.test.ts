@@ -2,9 +2,9 @@
 // back identical values, formulas and number formats.
 import { sampleBook } from "../../scripts/make-samples";
 import { ExcelGateway } from "../../src/excel/gateway";
-import { FakeExcelHost } from "../../src/excel/fake/fake-excel";
+import { FakeExcelHost } from "../../dev/fake-excel/fake-excel";
 import { recognise, planFill, DEFAULT_SETTINGS } from "../../src/engine";
-import type { Cell } from "../../src/sheet/grid";
+import type { Cell } from "../../src/model/grid";
 
 function content(cells: Cell[][]) {
   return cells.map((row) => {

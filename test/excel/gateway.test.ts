@@ -1,7 +1,7 @@
 import { ExcelGateway, columnRuns, parseMerged } from "../../src/excel/gateway";
-import { FakeExcelHost, type FakeSheet } from "../../src/excel/fake/fake-excel";
+import { FakeExcelHost, type FakeSheet } from "../../dev/fake-excel/fake-excel";
 import { recognise, validate, planFill, DEFAULT_SETTINGS } from "../../src/engine";
-import type { Grid } from "../../src/sheet/grid";
+import type { Grid } from "../../src/model/grid";
 import { e81Grid, e81Row } from "../engine/helpers";
 
 function e81(rows: number): Grid {

@@ -1,6 +1,6 @@
 import { TaskpaneController } from "../../src/taskpane/controller";
 import { ExcelGateway } from "../../src/excel/gateway";
-import { FakeExcelHost } from "../../src/excel/fake/fake-excel";
+import { FakeExcelHost } from "../../dev/fake-excel/fake-excel";
 import { documentStore } from "../../src/excel/helpers";
 import { e81Grid, e81Row } from "../engine/helpers";
 

@@ -2,7 +2,7 @@
 // formats, the chart, the summary sheet, and round trips that do not grow with the rows.
 import { sampleBook } from "../../scripts/make-samples";
 import { ExcelGateway } from "../../src/excel/gateway";
-import { FakeExcelHost, type FakeSheet } from "../../src/excel/fake/fake-excel";
+import { FakeExcelHost, type FakeSheet } from "../../dev/fake-excel/fake-excel";
 import { recognise, planFill, DEFAULT_SETTINGS } from "../../src/engine";
 import { predikatRules, chartPlan, summaryPlan } from "../../src/visual";
 import { TaskpaneController } from "../../src/taskpane/controller";

@@ -1,8 +1,8 @@
 // Draws a chart of the fake Excel host as SVG, the way Excel would show the native chart Kinerja
 // creates (clustered columns, a series switched to a line, title, axis titles, legend), from the
 // values its source range holds now. Labels come from cells: text only, via textContent.
-import type { FakeChartData, FakeSheet } from "../excel/fake/fake-excel";
-import { parseA1 } from "../sheet/grid";
+import type { FakeChartData, FakeSheet } from "../fake-excel/fake-excel";
+import { parseA1 } from "../../src/model/grid";
 
 const SVG = "http://www.w3.org/2000/svg";
 /** Series colours: the first two of the predikat palette's blue/orange pair (colour-blind safe). */

@@ -4,7 +4,8 @@
 // values in the playground and the tests can compare them with the engine's own numbers.
 // It is not a general spreadsheet engine; anything else evaluates to "#NAME?".
 
-import { isExcelError } from "../../core/numbers";
+import { isExcelError } from "../../src/core/numbers";
+import { columnIndex as colIndex } from "../../src/model/grid";
 
 export type FValue = number | string | boolean | null;
 /** A cell's value; `sheet` is set for references to another sheet ('E81'!A1). */
@@ -16,12 +17,6 @@ type Tok =
   | { t: "ref"; r: number; c: number; sheet?: string }
   | { t: "id"; v: string }
   | { t: "op"; v: string };
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];

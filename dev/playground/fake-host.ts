@@ -1,7 +1,7 @@
 // Stands in for office.js outside Excel (playground and browser test): defines the Office and
 // Excel globals on top of the fake Excel host, over a workbook given as JSON. Served instead of
 // the Office CDN script, so taskpane.html runs unchanged.
-import { FakeExcelHost, fakeOffice, type FakeBookData } from "../excel/fake/fake-excel";
+import { FakeExcelHost, fakeOffice, type FakeBookData } from "../fake-excel/fake-excel";
 
 declare global {
   interface Window {

@@ -3,9 +3,10 @@
 // queued until sync(), a request over 5 MB fails as on Excel on the web, and a protected sheet
 // refuses writes. It counts round trips and request bytes so tests can hold the gateway to its
 // performance promises. Used by jest, the browser test and the playground; no Office dependency.
-import type { Cell, CellValue, MergedArea } from "../../sheet/grid";
+import type { Cell, CellValue, MergedArea } from "../../src/model/grid";
+import { columnIndex, columnLetters as letters } from "../../src/model/grid";
 import { evaluateFormula } from "./formula";
-import { shiftFormula } from "../../sheet/formula-refs";
+import { shiftFormula } from "../../src/sheet/formula-refs";
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -96,13 +97,6 @@ interface Rect {
   c1: number;
 }
 
-function letters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function quoteSheet(name: string): string {
   return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
@@ -117,8 +111,7 @@ function parseRect(address: string): Rect {
   const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(bare.trim());
   if (!m) throw new FakeError("InvalidArgument", `Alamat tidak sah: ${address}`);
-  const col = (s: string) =>
-    [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const col = columnIndex;
   const r0 = Number(m[2]) - 1;
   const c0 = col(m[1]);
   const r1 = m[3] ? Number(m[4]) - 1 : r0;

@@ -1,11 +1,11 @@
 // The playground page: shows the fake workbook that the real task pane (in the iframe) works on,
 // as a grid with its charts and sheet tabs, and follows its selection. Cell text goes in with
 // textContent (untrusted).
-import type { FakeExcelHost } from "../excel/fake/fake-excel";
-import { columnLetters, parseA1 } from "../sheet/grid";
+import type { FakeExcelHost } from "../fake-excel/fake-excel";
+import { columnLetters, parseA1 } from "../../src/model/grid";
 import { chartData, chartSvg } from "./chart-svg";
-import { evaluateFormula } from "../excel/fake/formula";
-import { shiftFormula } from "../sheet/formula-refs";
+import { evaluateFormula } from "../fake-excel/formula";
+import { shiftFormula } from "../../src/sheet/formula-refs";
 
 type Sheet = ReturnType<FakeExcelHost["activeSheet"]>;
 
