@@ -35,12 +35,17 @@ export { DEFAULT_SETTINGS } from "./model/settings";
 //   analyseAll(grids, settings)              → Promise<SheetAnalysis[]>   (recognise + validate + plan)
 //   roleLabel(role), layoutLabel(id)         → Indonesian labels for the UI
 // ---------------------------------------------------------------------------------------------
-import { recognise as recogniseImpl, layoutLabel as layoutLabelImpl } from "./sheet/recognise";
-import { computeSheet, planFromDetailed } from "./fill/plan";
+import { recognise as recogniseImpl } from "./sheet/recognise";
+import { layoutLabel as layoutLabelImpl } from "./sheet/layouts";
+import { computeSheet } from "./fill/plan";
+import { planFromDetailed } from "./fill/write-plan";
+import type { DetailedPlan } from "./fill/plan-types";
 import { runSheetChecks } from "./checks";
 import { runCodeChecks } from "./checks/kode";
 export { roleLabel, allRoles } from "./sheet/roles";
-export { quarterLabel } from "./sheet/recognise";
+export { quarterLabel } from "./sheet/header/title";
+export { LAYOUTS, LAYOUT_IDS } from "./sheet/layouts";
+export type { DetailedPlan } from "./fill/plan-types";
 
 // validate and planFill on the same grid share one computation (grids are treated as immutable)
 const computed = new WeakMap<
@@ -97,7 +102,20 @@ export function planFill(
   settings: Settings = DEFAULT_SETTINGS,
   overrides?: Record<number, RowOverride>
 ): FillPlan {
-  return planFromDetailed(grid, computeCached(grid, recognition, settings, overrides));
+  return planFromDetailed(grid, recognition, computeCached(grid, recognition, settings, overrides));
+}
+
+/**
+ * The detailed computation behind validate and planFill (row model, computed cells, the scale
+ * and efficiency method used), shared with the visuals so they never recompute it.
+ */
+export function analyseSheet(
+  grid: Grid,
+  recognition: Recognition,
+  settings: Settings = DEFAULT_SETTINGS,
+  overrides?: Record<number, RowOverride>
+): DetailedPlan {
+  return computeCached(grid, recognition, settings, overrides);
 }
 
 export interface SheetAnalysis {

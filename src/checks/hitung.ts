@@ -140,6 +140,20 @@ export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
       if (lalu?.kind === "number" && typeof tahun === "number")
         sum = lalu.value!.plus(new Decimal(String(tahun)));
     }
+    // a whole or one-decimal number that is the recomputed value rounded: written rounded
+    const places = roundedTo(st, exact);
+    if (places !== null) {
+      out.push(
+        issue(
+          c.row,
+          c.col,
+          "hitung.beda",
+          "info",
+          `Nilai tertulis ${fmt(stated)} adalah hasil hitung ulang ${fmt(c.value)} yang dibulatkan ke ${places === 0 ? "bilangan bulat" : `${places} desimal`}.`
+        )
+      );
+      return;
+    }
     out.push(
       issue(
         c.row,
@@ -153,6 +167,13 @@ export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
   for (const rp of plan.rows) for (const role in rp.cells) consider(rp.cells[role], rp);
   for (const c of plan.footers) consider(c, null);
   return out;
+}
+
+/** The decimals (0 or 1) to which `exact` rounds to exactly `stated`, or null. */
+function roundedTo(stated: Decimal, exact: Decimal): number | null {
+  for (const k of [0, 1])
+    if (stated.decimalPlaces() <= k && exact.toDecimalPlaces(k, Decimal.ROUND_HALF_UP).eq(stated)) return k;
+  return null;
 }
 
 function isInputOf(role: string, out: string): boolean {

@@ -2,13 +2,10 @@
 import type { Issue } from "../model/issue";
 import type { Recognition } from "../model/recognition";
 import type { DetailedPlan } from "../fill/plan";
-import { layoutById } from "../sheet/layouts";
 import { issue } from "./make";
 
 export function checkTargets(rec: Recognition, plan: DetailedPlan): Issue[] {
-  const def = layoutById(rec.layout);
-  if (!def) return [];
-  const comps = def.computed[rec.variant ?? ""] ?? Object.values(def.computed)[0] ?? [];
+  const comps = rec.computations;
   const out: Issue[] = [];
   // one finding per target cell; every RowPlan is a different row, so "seen" is per row
   const seen: string[] = [];

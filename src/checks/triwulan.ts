@@ -5,7 +5,7 @@ import type { Issue } from "../model/issue";
 import type { Recognition } from "../model/recognition";
 import type { SheetModel } from "../sheet/rows";
 import { issue, fmt } from "./make";
-import { quarterLabel } from "../sheet/recognise";
+import { quarterLabel } from "../sheet/header/title";
 
 export function checkQuarters(rec: Recognition, model: SheetModel): Issue[] {
   const out: Issue[] = [];

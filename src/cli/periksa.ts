@@ -16,6 +16,10 @@ export interface SheetReport {
   headerRows: [number, number] | null;
   dataRows: [number, number] | null;
   columns: Record<string, string>;
+  /** Columns the table marks as computed (the only ones `isi` writes). */
+  computed: string[];
+  /** What recognition is unsure of; `isi` writes nothing until the mapping is confirmed. */
+  doubts: string[];
   issues: { cell: string; rule: string; severity: string; message: string }[];
 }
 
@@ -30,6 +34,11 @@ export function sheetReport(name: string, a: Analysis): SheetReport {
     headerRows: r.headerRows ? [r.headerRows[0] + 1, r.headerRows[1] + 1] : null,
     dataRows: r.dataRows ? [r.dataRows[0] + 1, r.dataRows[1] + 1] : null,
     columns,
+    computed: r.computations
+      .map((c) => r.columns[c.out])
+      .filter((c): c is number => c !== undefined)
+      .map(columnLetters),
+    doubts: r.doubts.map((d) => d.reason),
     issues: a.issues.map((i) => ({
       cell: i.cell,
       rule: i.rule,
@@ -107,7 +116,7 @@ function printHuman(io: CliIO, file: string, rep: SheetReport, a: Analysis): voi
   const lines: string[] = [];
   lines.push(`${file} — lembar "${rep.name}"`);
   if (!rep.layout) {
-    lines.push("  Tabel tidak dikenali.");
+    lines.push(`  ${a.recognition.notes[0] ?? "Tabel tidak dikenali."}`);
     io.out(lines.join("\n") + "\n\n");
     return;
   }
@@ -127,6 +136,8 @@ function printHuman(io: CliIO, file: string, rep: SheetReport, a: Analysis): voi
   for (const [role] of byColumn)
     if (!/^kode\.\d$/.test(role))
       lines.push(`    ${rep.columns[role].padEnd(4)} ${roleLabel(role)}`);
+  lines.push(`  Dihitung  : ${rep.computed.length ? rep.computed.join(", ") : "tidak ada kolom hitung"}`);
+  for (const d of rep.doubts) lines.push(`  RAGU      : ${d}`);
   if (a.nomenclatureVersion) lines.push(`  Nomenklatur: ${a.nomenclatureVersion}`);
   const errors = rep.issues.filter((i) => i.severity === "error").length;
   const warnings = rep.issues.filter((i) => i.severity === "warning").length;

@@ -33,6 +33,8 @@ export interface FillPlan {
   decisions: RowDecision[];
   /** Writes that replace a non-empty cell with something different. */
   changedExisting: number;
+  /** Why nothing may be written yet (doubtful recognition not confirmed), in Indonesian. */
+  refused?: string;
 }
 
 /** Per-row overrides chosen in the fill preview. */

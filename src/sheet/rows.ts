@@ -1,16 +1,29 @@
-// Row model: every data row of a recognised table as a typed record, numbers read once (with
-// the column's decimal style), hierarchy level, and the rows to skip (repeated headers,
-// section titles, footers).
-import type { Grid } from "../model/grid";
+// Row model: every row of the recognised data range as a typed record — what kind of row it is
+// (data, section, repeated header, footer, note …), its code, name, indicator, unit and the
+// numbers of its numeric columns, read once with the column's decimal style.
+import type { Grid, Level, Recognition } from "../model";
 import { cellAt, columnLetters } from "../model/grid";
-import type { Recognition } from "../model/recognition";
-import { textOf } from "./text";
+import { levelOf } from "../codes/read";
+import { readNumberingRow } from "./header/numbering";
+import { quarterCell, unitOf } from "./header/scan";
 import { decimalStyle, readNum, type Num, type DecimalHint } from "./numeric";
-import { isNumberingRow, scanHeader } from "./recognise";
+import { isKinerjaRole, isNumericRole } from "./roles";
+import { textOf } from "./text";
 
 export type RowKind =
-  "data" | "section" | "header" | "footer-avg" | "footer-predikat" | "total" | "empty";
-export type Level = "urusan" | "bidang" | "program" | "kegiatan" | "subkegiatan";
+  | "data"
+  | "section"
+  | "header"
+  | "footer-avg"
+  | "footer-predikat"
+  | "total"
+  /** An unlabelled row inside a footer block (formulas under "Rata-rata …"). */
+  | "footer"
+  | "empty"
+  /** Numbers or text with no code, name or indicator (stray cells): never checked or written. */
+  | "other";
+
+export type { Level };
 
 export interface RowRecord {
   row: number;
@@ -49,36 +62,8 @@ const EMPTY_NUM: Num = Object.freeze({
   message: null,
 }) as Num;
 
-const TEXT_ROLES = new Set([
-  "no",
-  "uraian",
-  "indikator",
-  "satuan",
-  "kategori",
-  "sumber",
-  "lokasi",
-  "sumber.dana",
-  "catatan",
-  "keterangan",
-  "unit.pd",
-]);
-
-export function isNumericRole(role: string): boolean {
-  return !TEXT_ROLES.has(role) && !role.startsWith("kode");
-}
-
-function levelFromCode(code: string): Level | null {
-  const n = code.split(".").filter(Boolean).length;
-  if (n === 1) return "urusan";
-  if (n === 2) return "bidang";
-  if (n === 3) return "program";
-  if (n === 4 || n === 5) return "kegiatan";
-  if (n >= 6) return "subkegiatan";
-  return null;
-}
-
 function levelFromName(name: string): Level {
-  // ASCII letters only (as /[^A-Za-z]/ strips): upper case when more than 3 and none lower case
+  // ASCII letters only: upper case when more than 3 and none lower case
   let count = 0;
   let lower = false;
   for (let i = 0; i < name.length; i++) {
@@ -96,6 +81,13 @@ function levelFromName(name: string): Level {
   return upper ? "kegiatan" : "subkegiatan";
 }
 
+function levelFromCode(code: string): Level | null {
+  const parts = code.split(".").filter(Boolean);
+  // the 050 form writes the kegiatan as one three-digit part ("1.01.02.202.06": kegiatan 2.02)
+  const n = parts.length + (parts.length >= 4 && /^[12]\d\d$/.test(parts[3]) ? 1 : 0);
+  return n >= 1 ? (levelOf(Array.from({ length: Math.min(n, 6) }, () => "0").join(".")) ?? null) : null;
+}
+
 /** Joins split code cells: `2 | 07 | 01 | 2.01 | 01` → "2.07.01.2.01.01"; "2 07 05 2.01 03" → "2.07.05.2.01.03". */
 export function joinCode(parts: string[]): string | null {
   const s = parts
@@ -104,100 +96,149 @@ export function joinCode(parts: string[]): string | null {
     .join(".")
     .replace(/[\s.]+/g, ".")
     .replace(/^\.|\.$/g, "");
-  return /^[0-9xX]+(\.[0-9xX]+)*$/.test(s) ? s : s ? s : null;
+  return s || null;
+}
+
+const FOOTER_AVG = /^rata[- ]rata capaian/;
+const FOOTER_PREDIKAT = /^predikat kinerja/;
+const TOTAL = /^(total|jumlah( total| anggaran)?$|jumlah anggaran|jumlah total|predikat kinerja dari)|dari seluruh program/;
+
+/** A footer or total label in the first text of a row. */
+function labelKind(text: string): RowKind | null {
+  const c = text.charCodeAt(0) | 32; // cheap first-letter filter: r p t j
+  if (c !== 114 && c !== 112 && c !== 116 && c !== 106) return null;
+  const lo = text.slice(0, 80).toLowerCase().replace(/\s+/g, " ");
+  if (TOTAL.test(lo)) return "total";
+  if (FOOTER_AVG.test(lo)) return "footer-avg";
+  if (FOOTER_PREDIKAT.test(lo)) return "footer-predikat";
+  return null;
+}
+
+interface Scan {
+  texts: string[];
+  nonEmpty: number;
+  headerLike: number;
+  first: string;
+}
+
+function scanRow(line: Grid["cells"][number], end: number, header: Set<string>, skip: number): Scan {
+  const texts: string[] = [];
+  let nonEmpty = 0;
+  let headerLike = 0;
+  let first = "";
+  for (let c = 0; c < end; c++) {
+    const v = line[c]?.value ?? null;
+    const t = v === null || v === "" ? "" : textOf(v);
+    texts.push(t);
+    if (!t) continue;
+    if (!first && typeof v === "string") first = t;
+    // a row with only its number filled is an empty template row
+    if (c === skip && (typeof v === "number" || /^\d{1,4}\.?$/.test(t))) continue;
+    nonEmpty++;
+    // header words, not numbers: a data row of 1s is not the numbering row
+    if (typeof v === "string" && header.has(t)) headerLike++;
+  }
+  return { texts, nonEmpty, headerLike, first };
+}
+
+/** A header row repeated among the data: header texts, the numbering row, a K/Rp or quarter row. */
+function isRepeatedHeader(s: Scan): boolean {
+  if (s.headerLike >= 2 && s.headerLike >= s.nonEmpty * 0.6) return true;
+  const filled = s.texts.filter((t) => t);
+  if (filled.length >= 2 && filled.every((t) => unitOf(t) !== null || quarterCell(t) !== null)) return true;
+  return filled.length >= 3 && readNumberingRow(s.texts) !== null;
+}
+
+/** Per numeric role: the decimal style of the column's texts (a sample is enough). */
+function decimalHints(grid: Grid, rec: Recognition, roles: string[]): DecimalHint[] {
+  const [first, last] = rec.dataRows!;
+  return roles.map((role) => {
+    const col = (rec.columns as Record<string, number>)[role];
+    const texts: string[] = [];
+    for (let r = first; r <= last && r < first + 3000 && texts.length < 500; r++) {
+      const v = cellAt(grid, r, col).value;
+      if (typeof v === "string" && /\d/.test(v)) texts.push(v);
+    }
+    return decimalStyle(texts);
+  });
+}
+
+/** Reads the numbers of a row; values repeat a lot within a column ("-", "0", "100%"): each once. */
+class NumberReader {
+  private readonly plain: Map<string | number | boolean, Num>[];
+  private readonly byFormat: Map<string, Map<string | number | boolean, Num>>[];
+  private readonly template: Record<string, Num> = {};
+  constructor(
+    private readonly roles: string[],
+    private readonly cols: number[],
+    private readonly hints: DecimalHint[]
+  ) {
+    this.plain = roles.map(() => new Map());
+    this.byFormat = roles.map(() => new Map());
+    for (const role of roles) this.template[role] = EMPTY_NUM;
+  }
+  read(line: Grid["cells"][number]): { nums: Record<string, Num>; any: boolean } {
+    // same keys in the same order on every row: one object shape
+    const nums: Record<string, Num> = { ...this.template };
+    let any = false;
+    for (let i = 0; i < this.roles.length; i++) {
+      const cell = line[this.cols[i]];
+      const v = cell?.value ?? null;
+      if (v === null || v === "") continue;
+      let memo: Map<string | number | boolean, Num> | undefined;
+      if (cell!.numberFormat === undefined) memo = this.plain[i];
+      else {
+        memo = this.byFormat[i].get(cell!.numberFormat);
+        if (!memo) this.byFormat[i].set(cell!.numberFormat, (memo = new Map()));
+      }
+      let n = memo.get(v);
+      if (!n) {
+        n = readNum(v, cell!.numberFormat, this.hints[i]);
+        if (memo.size < 5000) memo.set(v, n);
+      }
+      nums[this.roles[i]] = n;
+      if (n.kind !== "empty") any = true;
+    }
+    return { nums, any };
+  }
+}
+
+function unitOfRow(satuan: string | null, nums: Record<string, Num>, kinerja: string[]): string | null {
+  if (satuan) return satuan;
+  let percent = false;
+  for (const role of kinerja) {
+    const n = nums[role];
+    if (n.unit) return n.unit;
+    if (n.isPercent) percent = true;
+  }
+  return percent ? "%" : null;
 }
 
 export function buildRows(grid: Grid, rec: Recognition): SheetModel {
   const rows: RowRecord[] = [];
   if (!rec.dataRows) return { rows, numericRoles: [] };
-  const cols = rec.columns;
+  const cols = rec.columns as Record<string, number>;
   const numericRoles = Object.keys(cols).filter(isNumericRole);
+  const reader = new NumberReader(numericRoles, numericRoles.map((r) => cols[r]), decimalHints(grid, rec, numericRoles));
   const codeCols = Object.keys(cols)
     .filter((r) => r === "kode" || /^kode\.\d$/.test(r))
     .map((r) => cols[r])
     .sort((a, b) => a - b);
-  const [first, last] = rec.dataRows;
-  // Column-level decimal style from the texts of the column.
-  const hints: Record<string, DecimalHint> = {};
-  for (const role of numericRoles) {
-    const texts: string[] = [];
-    // a sample is enough to tell the decimal style of a column
-    for (let r = first; r <= last && r < first + 3000 && texts.length < 500; r++) {
-      const v = cellAt(grid, r, cols[role]).value;
-      if (typeof v === "string" && /\d/.test(v)) texts.push(v);
-    }
-    hints[role] = decimalStyle(texts);
-  }
-  const numsTemplate: Record<string, Num> = {};
-  for (const role of numericRoles) numsTemplate[role] = EMPTY_NUM;
-  // per role index: readings of cells without a number format, then by number format
-  const plainMemo: Map<string | number | boolean, Num>[] = numericRoles.map(() => new Map());
-  const memo: Map<string, Map<string | number | boolean, Num>>[] = numericRoles.map(
-    () => new Map()
-  );
-  const roleCols = numericRoles.map((role) => cols[role]);
-  const roleHints = numericRoles.map((role) => hints[role]);
-  const header = scanHeader(grid);
-  // kinerja (not Rupiah) target/realisation columns: where the indicator's unit shows
-  const kinerjaRoles = numericRoles.filter(
-    (role) => /^(target|realisasi)/.test(role) && !role.endsWith(".rp")
-  );
-  const scanCols = Math.max(...Object.values(cols), 0) + 1;
+  const kinerja = numericRoles.filter(isKinerjaRole);
+  const end = Math.max(...Object.values(cols), 0) + 5;
+  const header = new Set(rec.header?.texts ?? []);
+  const noCol = cols.no ?? -1;
+  const text = (line: Grid["cells"][number], c: number | undefined) =>
+    c === undefined ? null : textOf(line[c]?.value ?? null) || null;
   let program = -1;
   let prevLevel: Level | null = null;
-  const rawHeader = header?.rawHeaderTexts ?? new Set<string>();
-  for (let r = first; r <= last; r++) {
+  let inFooter = false;
+  for (let r = rec.dataRows[0]; r <= rec.dataRows[1]; r++) {
     const line = grid.cells[r] ?? [];
-    let nonEmpty = 0;
-    let headerLike = 0;
-    let numberish = 0;
-    let label: RowKind | null = null;
-    const end = Math.min(line.length, scanCols + 4);
-    for (let c = 0; c < end; c++) {
-      const v = line[c]?.value ?? null;
-      if (v === null || v === "") continue;
-      if (typeof v !== "string") {
-        nonEmpty++;
-        if (typeof v === "number" && Number.isInteger(v) && v > 0 && v < 60) numberish++;
-        continue;
-      }
-      const t = v.trim();
-      if (!t) continue;
-      nonEmpty++;
-      if (rawHeader.has(t)) headerLike++;
-      if (t.length <= 24 && /^[(-]?\d{1,2}\b|^(k|rp)$/i.test(t)) numberish++;
-      const ch = t.charCodeAt(0) | 32; // cheap first-letter filter before lower-casing: r p t j
-      // and the second letter: ra(ta), pr(edikat), to(tal), ju(mlah)
-      const ch2 = t.charCodeAt(1) | 32;
-      if (
-        !label &&
-        ((ch === 114 && ch2 === 97) ||
-          (ch === 112 && ch2 === 114) ||
-          (ch === 116 && ch2 === 111) ||
-          (ch === 106 && ch2 === 117))
-      ) {
-        // only prefixes up to 21 characters are compared: lower-case a slice of long texts,
-        // unless whitespace in it leaves too little to judge
-        let lo = (t.length > 48 ? t.slice(0, 48) : t).toLowerCase().replace(/\s+/g, " ");
-        if (t.length > 48 && lo.length < 24) lo = t.toLowerCase().replace(/\s+/g, " ");
-        if (lo.startsWith("rata-rata capaian") || lo.startsWith("rata rata capaian"))
-          label = "footer-avg";
-        else if (
-          lo.startsWith("predikat kinerja dari") ||
-          lo.startsWith("total") ||
-          lo.startsWith("jumlah anggaran")
-        )
-          label = "total";
-        else if (lo.startsWith("predikat kinerja")) label = "footer-predikat";
-        else if (lo === "jumlah" || lo.startsWith("jumlah total")) label = "total";
-      }
-    }
-    const looksNumbering =
-      numberish >= 3 &&
-      numberish >= nonEmpty * 0.8 &&
-      isNumberingRow(line.slice(0, end).map((x) => textOf(x?.value ?? null)));
-    const base = {
+    const s = scanRow(line, end, header, noCol);
+    const base: RowRecord = {
       row: r,
+      kind: "empty",
       level: null,
       continuation: false,
       code: null,
@@ -208,77 +249,36 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
       nums: {},
       program,
     };
-    if (nonEmpty === 0) {
-      rows.push({ ...base, kind: "empty" });
+    if (s.nonEmpty === 0) {
+      rows.push(base);
       continue;
     }
-    if ((headerLike >= 2 && headerLike >= nonEmpty * 0.6) || looksNumbering) {
+    if (isRepeatedHeader(s)) {
       rows.push({ ...base, kind: "header" });
       continue;
     }
+    const label = s.first ? labelKind(s.first) : null;
     if (label) {
+      inFooter = true;
       rows.push({ ...base, kind: label });
       continue;
     }
-    const codeCells = codeCols
-      .map((c) => ({ col: c, value: textOf(cellAt(grid, r, c).value) }))
-      .filter((x) => x.value !== "");
+    const codeCells = codeCols.map((c) => ({ col: c, value: textOf(line[c]?.value ?? null) })).filter((x) => x.value !== "");
     const code = codeCells.length ? joinCode(codeCells.map((x) => x.value)) : null;
-    const name = "uraian" in cols ? textOf(cellAt(grid, r, cols.uraian).value) || null : null;
-    const indicator =
-      "indikator" in cols ? textOf(cellAt(grid, r, cols.indikator).value) || null : null;
-    // same keys in the same order on every row: one object shape, fast property access
-    // same keys in the same order on every row: one object shape, fast property access
-    const nums: Record<string, Num> = { ...numsTemplate };
-    let anyNumber = false;
-    for (let i = 0; i < numericRoles.length; i++) {
-      const role = numericRoles[i];
-      const cell = line[roleCols[i]] ?? cellAt(grid, r, roleCols[i]);
-      const v = cell.value;
-      if (v === null || v === "") {
-        nums[role] = EMPTY_NUM;
-        continue;
-      }
-      // values repeat a lot within a column ("-", "0", "100%"): read each distinct one once
-      let byValue: Map<string | number | boolean, Num> | undefined;
-      if (cell.numberFormat === undefined) byValue = plainMemo[i];
-      else {
-        const fmtKey = cell.numberFormat ?? "";
-        byValue = memo[i].get(fmtKey);
-        if (!byValue) memo[i].set(fmtKey, (byValue = new Map()));
-      }
-      let n = byValue.get(v);
-      if (!n) {
-        n = readNum(v, cell.numberFormat, roleHints[i]);
-        if (byValue.size < 5000) byValue.set(v, n);
-      }
-      nums[role] = n;
-      if (n.kind !== "empty") anyNumber = true;
+    const name = text(line, cols.uraian);
+    const indicator = text(line, cols.indikator);
+    if (!code && !name && !indicator) {
+      // formulas under a footer label belong to the footer; anything else is a stray cell
+      rows.push({ ...base, kind: inFooter ? "footer" : "other" });
+      continue;
     }
+    inFooter = false;
+    const { nums, any } = reader.read(line);
     const levelByCode = !!code && /^\d/.test(code);
-    let level: Level | null = levelByCode
-      ? levelFromCode(code!)
-      : name
-        ? levelFromName(name)
-        : null;
     const continuation = !code && !name && !!indicator;
-    if (continuation) level = prevLevel;
-    const satuan = "satuan" in cols ? textOf(cellAt(grid, r, cols.satuan).value) || null : null;
-    let unit: string | null = satuan;
-    if (unit === null) {
-      let percent = false;
-      for (const role of kinerjaRoles) {
-        const n = nums[role];
-        if (n.unit) {
-          unit = n.unit;
-          break;
-        }
-        if (n.isPercent) percent = true;
-      }
-      if (unit === null && percent) unit = "%";
-    }
-    const isSection =
-      !indicator && !anyNumber && (level === "urusan" || level === "bidang" || !!name);
+    const level: Level | null = continuation ? prevLevel : levelByCode ? levelFromCode(code!) : name ? levelFromName(name) : null;
+    const unit = unitOfRow(text(line, cols.satuan), nums, kinerja);
+    const isSection = !indicator && !any && (level === "urusan" || level === "bidang" || !!name);
     if (level === "program" && !continuation) program = r;
     rows.push({
       row: r,
@@ -292,7 +292,7 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
       indicator,
       unit,
       nums,
-      program: level === "program" && !continuation ? r : program,
+      program,
     });
     if (!continuation) prevLevel = level;
   }
@@ -301,5 +301,5 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
 
 /** "P12"-style address of a role's cell on a row. */
 export function roleCell(rec: Recognition, role: string, row: number): string {
-  return `${columnLetters(rec.columns[role])}${row + 1}`;
+  return `${columnLetters((rec.columns as Record<string, number>)[role])}${row + 1}`;
 }

@@ -435,7 +435,7 @@ describe("triwulan.melebihi (002 §7.1 item 6)", () => {
   });
 
   it("the period comes from the title: TRIWULAN IV, SEMESTER I, TW 3, or none", async () => {
-    const { findQuarter } = await import("../../src/sheet/recognise");
+    const { findQuarter } = await import("../../src/sheet/header/title");
     expect(findQuarter("dinas tenaga kerja tahun 2024 triwulan ii")).toBe(2);
     expect(findQuarter("EVALUASI RENJA TRIWULAN IV TAHUN 2023")).toBe(4);
     expect(findQuarter("laporan tw 3 2024")).toBe(3);

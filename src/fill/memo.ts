@@ -1,0 +1,41 @@
+// Memo of a pure calculation keyed by the identity of its arguments. Readings of repeated cell
+// values share one Decimal (sheet/rows.ts reads each distinct value once), so rows with the same
+// inputs reuse the result; Decimals are immutable and the calculations pure, so results are
+// identical. A cursor walks the keys (`start().key(a).key(b).get() ?? set(compute())`): no array
+// or closure per lookup, which matters at 160,000 computed cells.
+const VALUE = Symbol("value");
+
+export class Memo<R> {
+  private root = new Map<unknown, unknown>();
+  private node: Map<unknown, unknown> | null = null;
+  private size = 0;
+  constructor(private readonly limit = 200000) {}
+  start(): this {
+    this.node = this.root;
+    return this;
+  }
+  key(k: unknown): this {
+    const node = this.node;
+    if (node === null) return this;
+    let next = node.get(k) as Map<unknown, unknown> | undefined;
+    if (next === undefined) {
+      // full: compute without remembering
+      if (this.size > this.limit) {
+        this.node = null;
+        return this;
+      }
+      next = new Map();
+      node.set(k, next);
+      this.size++;
+    }
+    this.node = next;
+    return this;
+  }
+  get(): R | undefined {
+    return this.node?.get(VALUE) as R | undefined;
+  }
+  set(r: R): R {
+    this.node?.set(VALUE, r);
+    return r;
+  }
+}

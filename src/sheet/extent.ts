@@ -1,0 +1,107 @@
+// The table's end: data stop at a signature block, a place-and-date line, "Keterangan", notes,
+// "Faktor pendorong/penghambat", "Tindak lanjut", or a long run of empty rows. Closing total
+// rows are not data rows either.
+import type { Grid } from "../model/grid";
+import { rowCount } from "../model/grid";
+import { textOf } from "./text";
+
+const MONTH = "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember";
+/** Notes and closing sections: they end the table wherever they stand. */
+const NOTES: RegExp[] = [
+  /^faktor\s+(pendorong|penghambat|pendukung)/,
+  /^tindak\s*lanjut/,
+  /^(keterangan|catatan|sumber(\s+data)?)\s*:/,
+  /^keterangan$/,
+  /^(\*+\s*\)|\(\s*\*+\s*\))/,
+  /^diisi\s+(dengan|oleh)/,
+];
+
+/** Signature block and place-and-date line: they end the table outside the name columns. */
+const SIGNATURE: RegExp[] = [
+  /^(mengetahui|menyetujui|disetujui|disahkan|disusun|dibuat|dievaluasi|diperiksa)\b/,
+  /^kepala\b/,
+  /^nip\b[.\s:]*/,
+  /^(pembina|penata|pengatur|juru)(\s+(tk\.?\s*i|utama|muda|madya))?\s*$/,
+  new RegExp(`^[a-z][a-z .'-]*,\\s*(tanggal\\s+)?\\d{0,2}\\s*(${MONTH})\\b`),
+  /^[.…_\s]*,?\s*tanggal\b/,
+  /^\(\s*[.…_\s]+\s*\)$/,
+];
+
+const norm = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
+
+/** A note or closing section ("Faktor penghambat …", "*) Diisi oleh …", "Keterangan:"). */
+export function isNoteText(text: string): boolean {
+  const t = norm(text);
+  return NOTES.some((re) => re.test(t));
+}
+
+/** A signature-block or place-and-date text ("Kepala Dinas …", "NIP. …", "Banjarmasin, 28 Februari"). */
+export function isSignatureText(text: string): boolean {
+  const t = norm(text);
+  return SIGNATURE.some((re) => re.test(t));
+}
+
+const TOTAL = /^\s*total\b/i;
+
+/** Longest run of empty rows inside a table before it is taken to have ended. */
+const EMPTY_RUN = 12;
+
+interface RowSummary {
+  first: string;
+  filled: number;
+  numbers: number;
+  /** The row holds a note, or a signature text outside the name columns. */
+  stop: boolean;
+}
+
+function summarise(grid: Grid, r: number, maxCol: number, nameCols: Set<number>): RowSummary {
+  const line = grid.cells[r] ?? [];
+  const out: RowSummary = { first: "", filled: 0, numbers: 0, stop: false };
+  for (let c = 0; c < Math.min(line.length, maxCol + 1); c++) {
+    const v = line[c]?.value ?? null;
+    if (v === null || v === "") continue;
+    if (typeof v === "number") out.numbers++;
+    const t = textOf(v);
+    if (!t) continue;
+    out.filled++;
+    if (typeof v !== "string") continue;
+    if (!out.first) out.first = t;
+    if (isNoteText(t) || (!nameCols.has(c) && isSignatureText(t))) out.stop = true;
+  }
+  if (out.numbers) out.stop = false;
+  return out;
+}
+
+/**
+ * First and last data row after the header (0-based, inclusive), or null when there are none.
+ * `tableCols` are the recognised columns; `nameCols` those where a name may start like a
+ * signature ("Kepala keluarga …").
+ */
+export function dataExtent(
+  grid: Grid,
+  headerEnd: number,
+  tableCols: number[],
+  nameCols: number[]
+): [number, number] | null {
+  const maxCol = Math.max(...tableCols, 0) + 2;
+  const names = new Set(nameCols);
+  let first = -1;
+  let last = -1;
+  let empty = 0;
+  for (let r = headerEnd + 1; r < rowCount(grid); r++) {
+    const row = summarise(grid, r, maxCol, names);
+    if (!row.filled) {
+      if (++empty >= EMPTY_RUN && last >= 0) break;
+      continue;
+    }
+    empty = 0;
+    if (row.stop) break;
+    if (tableCols.some((c) => textOf(grid.cells[r]?.[c]?.value ?? null) !== "")) {
+      if (first < 0) first = r;
+      last = r;
+    }
+  }
+  // closing "TOTAL …" rows below the table are not data rows
+  while (first >= 0 && last >= first && TOTAL.test(summarise(grid, last, maxCol, names).first)) last--;
+  return first >= 0 && last >= first ? [first, last] : null;
+}
