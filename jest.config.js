@@ -18,7 +18,7 @@ module.exports = {
       displayName: "unit",
       roots: ["<rootDir>/test"],
       testMatch: ["**/*.test.ts"],
-      testPathIgnorePatterns: ["/node_modules/", ...INTEGRATION],
+      testPathIgnorePatterns: ["/node_modules/", "/test/tmp/", ...INTEGRATION],
     },
     {
       ...common,
