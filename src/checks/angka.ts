@@ -8,12 +8,11 @@ import { a1, cellAt } from "../model/grid";
 import { isPercentFormat } from "../core/numbers";
 import { textOf } from "../sheet/text";
 import { issue } from "./make";
+import { isKinerjaRole } from "../sheet/roles";
 
 export function checkNumbers(grid: Grid, rec: Recognition, model: SheetModel): Issue[] {
   const out: Issue[] = [];
-  const kinerja = new Set(
-    model.numericRoles.filter((role) => /^(target|realisasi)/.test(role) && !role.endsWith(".rp"))
-  );
+  const kinerja = new Set(model.numericRoles.filter(isKinerjaRole));
   for (const r of model.rows) {
     if (r.kind !== "data") continue;
     let fraction: string | null = null;

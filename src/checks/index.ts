@@ -9,6 +9,7 @@ import { checkTargets } from "./target";
 import { checkBudgets } from "./anggaran";
 import { checkAccumulation } from "./akumulasi";
 import { checkQuarters } from "./triwulan";
+import { checkFormulas } from "./rumus";
 
 export function runSheetChecks(grid: Grid, rec: Recognition, plan: DetailedPlan): Issue[] {
   const all = [
@@ -19,6 +20,7 @@ export function runSheetChecks(grid: Grid, rec: Recognition, plan: DetailedPlan)
     ...checkBudgets(rec, plan.model),
     ...checkAccumulation(rec, plan),
     ...checkQuarters(rec, plan.model),
+    ...checkFormulas(grid, rec, plan.model),
   ];
   return all.sort((a, b) => a.row - b.row || a.col - b.col);
 }
