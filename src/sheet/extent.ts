@@ -75,13 +75,14 @@ function summarise(grid: Grid, r: number, maxCol: number, nameCols: Set<number>)
 /**
  * First and last data row after the header (0-based, inclusive), or null when there are none.
  * `tableCols` are the recognised columns; `nameCols` those where a name may start like a
- * signature ("Kepala keluarga …").
+ * signature ("Kepala keluarga …"); in `noCol` a bare number is an empty template row's number.
  */
 export function dataExtent(
   grid: Grid,
   headerEnd: number,
   tableCols: number[],
-  nameCols: number[]
+  nameCols: number[],
+  noCol?: number
 ): [number, number] | null {
   const maxCol = Math.max(...tableCols, 0) + 2;
   const names = new Set(nameCols);
@@ -96,7 +97,12 @@ export function dataExtent(
     }
     empty = 0;
     if (row.stop) break;
-    if (tableCols.some((c) => textOf(grid.cells[r]?.[c]?.value ?? null) !== "")) {
+    const content = (c: number) => {
+      const v = grid.cells[r]?.[c]?.value ?? null;
+      const t = textOf(v);
+      return t !== "" && !(c === noCol && (typeof v === "number" || /^\d{1,4}\.?$/.test(t)));
+    };
+    if (tableCols.some(content)) {
       if (first < 0) first = r;
       last = r;
     }

@@ -129,7 +129,9 @@ function finish(grid: Grid, scan: HeaderScan | null, best: Candidate, mapping?: 
   const nameCols = [best.columns.uraian, best.columns.indikator].filter((c): c is number => c !== undefined);
   const dataRows =
     mapping?.dataRows ??
-    (headerRows ? dataExtent(grid, headerRows[1], Object.values(best.columns) as number[], nameCols) : null);
+    (headerRows
+      ? dataExtent(grid, headerRows[1], Object.values(best.columns) as number[], nameCols, best.columns.no)
+      : null);
   const refined = scan && !mapping?.columns ? refineByContent(grid, scan, best.columns, dataRows) : null;
   const columns: Columns = { ...(refined?.columns ?? best.columns), ...(mapping?.columns ?? {}) };
   const scale = detectScale(grid, columns.kategori, dataRows);

@@ -1,8 +1,13 @@
 // Column rules several layouts share: identity and descriptive columns.
 import type { ColumnRule } from "./types";
 
-/** Program / kegiatan / sub-kegiatan name; sasaran/tujuan only when nothing better is there. */
+/**
+ * Program / kegiatan / sub-kegiatan name, earlier alternatives first: a column of its own for the
+ * sub-kegiatan beats separate Program and Kegiatan columns (one row per sub-kegiatan);
+ * sasaran/tujuan only when nothing better is there.
+ */
 export const NAME_ANY = [
+  ["sub kegiatan"],
   ["urusan"],
   ["program"],
   ["kegiatan"],
@@ -15,7 +20,7 @@ export const INDIKATOR: ColumnRule = {
   role: "indikator",
   any: [["indikator"], ["tolok ukur"], ["tolak ukur"]],
 };
-export const KODE: ColumnRule = { role: "kode", words: ["kode"], none: ["indikator"] };
+export const KODE: ColumnRule = { role: "kode", any: [["kode"], ["kd"]], none: ["indikator"] };
 export const NO: ColumnRule = { role: "no", any: [["no"], ["nomor"]], none: ["nomenklatur"] };
 export const SATUAN: ColumnRule = { role: "satuan", words: ["satuan"] };
 
