@@ -7,7 +7,7 @@ import * as zlib from "zlib";
 import type { Grid } from "../model/grid";
 import type { FillPlan } from "../model/plan";
 import { readGrids, patch, isMacroEnabled, WorkbookError, DEFAULT_LIMITS } from "./ooxml";
-import type { VisualExtras, ZipLimits } from "./ooxml";
+import type { Codec, VisualExtras, ZipLimits } from "./ooxml";
 
 export { WorkbookError };
 export type { VisualExtras };
@@ -42,12 +42,26 @@ export function loadBytes(file: string): Uint8Array {
 
 /** Reads every worksheet as a Grid. Rejects with a WorkbookError (Indonesian message) on file problems. */
 export async function readWorkbook(file: string): Promise<{ sheets: Grid[] }> {
-  const { sheets } = readGrids(loadBytes(file), { name: file, limits: limits() });
+  const { sheets } = readGrids(loadBytes(file), { name: file, limits: limits(), codec });
   return { sheets };
 }
 
-/** Native zlib for the rewritten parts (the pure layer's default is fflate). */
-const deflate = (data: Uint8Array): Uint8Array => zlib.deflateRawSync(data, { level: 6 });
+/** Node's zlib instead of the pure layer's fflate: inflate bounded by the declared size. */
+export const codec: Codec = {
+  inflate: (data, size) =>
+    zlib.inflateRawSync(data, {
+      maxOutputLength: Math.max(1, size),
+      chunkSize: Math.min(Math.max(size, 1024), 16 * 1024 * 1024),
+    }),
+  deflate: (data) =>
+    zlib.deflateRawSync(data, {
+      level: 1,
+      chunkSize: Math.min(Math.max(data.length >> 2, 1024), 16 * 1024 * 1024),
+    }),
+  ...(typeof (zlib as { crc32?: unknown }).crc32 === "function"
+    ? { crc32: (data: Uint8Array) => (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data) }
+    : {}),
+};
 
 /**
  * Writes the plans (and the `--ringkasan` extras) into a copy of the input workbook. The input is
@@ -70,10 +84,10 @@ export async function applyPlans(
     bytes,
     plans.map((p) => ({ sheetName: p.sheetName, writes: p.plan.writes })),
     extras,
-    { name: inputPath, limits: limits(), deflate }
+    { name: inputPath, limits: limits(), codec }
   );
   let output = outputPath;
-  if (/\.xlsx$/i.test(output) && isMacroEnabled(bytes, { name: inputPath }))
+  if (/\.xlsx$/i.test(output) && isMacroEnabled(bytes, { name: inputPath, codec }))
     output = output.replace(/\.xlsx$/i, ".xlsm");
   if (path.resolve(inputPath) === path.resolve(output))
     throw new WorkbookError(

@@ -5,4 +5,4 @@
 export { readGrids, openPackage, type ReadOptions, type ReadResult } from "./read";
 export { patch, isMacroEnabled, type CellWrite, type SheetWrites, type VisualExtras, type PatchOptions } from "./patch";
 export { WorkbookError, type WorkbookProblem } from "./errors";
-export { DEFAULT_LIMITS, type ZipLimits, type Deflate } from "./zip";
+export { DEFAULT_LIMITS, type ZipLimits, type Codec } from "./zip";

@@ -11,8 +11,8 @@ import { WorkbookError } from "./errors";
 import { openPackage } from "./read";
 import { relativeTarget, relsPathOf, type Rel, type SheetRef, type WorkbookInfo } from "./package";
 import { StyleSheetEditor, setAttr } from "./styles";
-import { decodeXml, escapeAttr, escapeText, excelEscape, parseXml, sniffEncoding, type Attrs } from "./xml";
-import { fflateDeflate, writeZip, type Deflate, type OutEntry, type ZipArchive, type ZipLimits } from "./zip";
+import { decodeEntities, attrIn, decodeXml, escapeAttr, escapeText, excelEscape, parseXml, scanXml, sniffEncoding, type Attrs } from "./xml";
+import { writeZip, type Codec, type OutEntry, type ZipArchive, type ZipLimits } from "./zip";
 
 /** One cell to write (a PlannedWrite or a summary cell fits). */
 export interface CellWrite {
@@ -41,8 +41,8 @@ export interface VisualExtras {
 export interface PatchOptions {
   name?: string;
   limits?: Partial<ZipLimits>;
-  /** Raw deflate for the rewritten parts (fflate by default; Node passes zlib). */
-  deflate?: Deflate;
+  /** Native compression (see Codec); the pure-JS fflate otherwise. */
+  codec?: Codec;
 }
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -86,7 +86,7 @@ function isUtf16(b: Uint8Array): boolean {
 }
 
 /** True when the package is macro-enabled (its workbook is an .xlsm part or it holds VBA). */
-export function isMacroEnabled(bytes: Uint8Array, options: { name?: string } = {}): boolean {
+export function isMacroEnabled(bytes: Uint8Array, options: { name?: string; codec?: Codec } = {}): boolean {
   const { zip, workbook } = openPackage(bytes, options);
   if (workbook.rels.some((r) => r.kind === "vbaProject")) return true;
   const ct = zip.find("[Content_Types].xml");
@@ -253,7 +253,7 @@ export function patch(
     }
   }
 
-  return repack(zip, replaced, dropped, added, options.deflate ?? fflateDeflate);
+  return repack(zip, replaced, dropped, added, options.codec ?? {});
 }
 
 function repack(
@@ -261,7 +261,7 @@ function repack(
   replaced: Map<string, Uint8Array>,
   dropped: Set<string>,
   added: { path: string; data: Uint8Array }[],
-  deflate: Deflate
+  codec: Codec
 ): Uint8Array {
   const items: OutEntry[] = [];
   const done = new Set<string>();
@@ -276,7 +276,7 @@ function repack(
     } else items.push({ kind: "copy", entry: e, from: zip });
   }
   for (const a of added) items.push({ kind: "data", name: a.path, data: a.data });
-  return writeZip(items, deflate);
+  return writeZip(items, codec);
 }
 
 function uniqueSheetName(wanted: string, names: Set<string>): string {
@@ -499,11 +499,25 @@ function cellXml(p: string, ref: string, s: number, w: CellWrite): string {
 
 function parseCellRef(r: string | undefined): [number, number] | null {
   if (!r) return null;
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(r);
-  if (!m) return null;
-  let c = 0;
-  for (const ch of m[1].toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
-  return [Number(m[2]) - 1, c - 1];
+  let col = 0;
+  let i = 0;
+  const n = r.length;
+  if (r.charCodeAt(0) === 36) i++;
+  for (; i < n; i++) {
+    const c = r.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (r.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < n; i++) {
+    const c = r.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  if (col === 0 || i === digits || row === 0) return null;
+  return [row - 1, col - 1];
 }
 
 function patchSheet(
@@ -530,86 +544,80 @@ function patchSheet(
   let cfBefore = -1;
   let rootEnd = -1;
   let maxPriority = 0;
+  const hasShared = text.indexOf('t="shared"') >= 0;
   let row: RowRec | null = null;
   let rowIdx = -1;
   let colIdx = -1;
-  let cell: { rec: CellRec; f: SharedRec | null } | null = null;
-  let fText: string | null = null;
-  let fOpen: { start: number; a: Attrs } | null = null;
+  let cell: CellRec | null = null;
+  let fOpen: { tagEnd: number; start: number; si: string; ref: boolean } | null = null;
 
-  parseXml(
-    text,
-    part,
-    fileName,
-    {
-      open(local, a, at, qname) {
+  try {
+    scanXml(text, {
+      open(local, qname, start, tagEnd, selfClosing) {
+        const attr = (name: string) => attrIn(text, start, tagEnd, name);
         depth++;
         if (depth === 1) {
           prefix = qname.includes(":") ? qname.slice(0, qname.indexOf(":") + 1) : "";
           return;
         }
-        if (local === "cfRule") maxPriority = Math.max(maxPriority, Number(a.priority) || 0);
+        if (local === "cfRule") maxPriority = Math.max(maxPriority, Number(attr("priority")) || 0);
         if (depth === 2) {
-          if (local === "sheetData") sheetData = { start: at.start, tagEnd: at.tagEnd, end: at.tagEnd, selfClosing: at.selfClosing };
-          else if (local === "dimension") dimension = { start: at.start, tagEnd: at.tagEnd, ref: a.ref ?? "" };
-          else if (cfBefore < 0 && AFTER_CF.has(local)) cfBefore = at.start;
+          if (local === "sheetData") sheetData = { start, tagEnd, end: tagEnd, selfClosing };
+          else if (local === "dimension") dimension = { start, tagEnd, ref: attr("ref") ?? "" };
+          else if (cfBefore < 0 && AFTER_CF.has(local)) cfBefore = start;
           return;
         }
         if (!sheetData || depth < 3) return;
         if (depth === 3 && local === "row") {
-          const r = Number(a.r);
+          const rAttr = attr("r");
+          const r = Number(rAttr);
           rowIdx = Number.isInteger(r) && r > 0 ? r - 1 : rowIdx + 1;
           colIdx = -1;
           row = {
             row: rowIdx,
-            start: at.start,
-            tagEnd: at.tagEnd,
-            end: at.tagEnd,
-            nameEnd: at.start + 1 + qname.length,
-            hasR: a.r !== undefined,
-            selfClosing: at.selfClosing,
+            start,
+            tagEnd,
+            end: tagEnd,
+            nameEnd: start + 1 + qname.length,
+            hasR: rAttr !== undefined,
+            selfClosing,
             cells: byRow.has(rowIdx) ? [] : null,
           };
           rows.push(row);
         } else if (depth === 4 && local === "c" && row) {
-          const r = parseCellRef(a.r);
+          const rAttr = attr("r");
+          const r = parseCellRef(rAttr);
           if (r) colIdx = r[1];
           else colIdx++;
-          const rec: CellRec = {
-            col: colIdx,
-            start: at.start,
-            end: at.tagEnd,
-            nameEnd: at.start + 1 + qname.length,
-            hasR: a.r !== undefined,
-            s: a.s !== undefined ? Number(a.s) : 0,
-          };
-          if (row.cells) row.cells.push(rec);
-          cell = { rec, f: null };
-        } else if (depth === 5 && local === "f" && cell && a.t === "shared" && a.si !== undefined) {
-          fOpen = { start: at.start, a };
-          fText = "";
+          cell = null;
+          if (row.cells || hasShared) {
+            const sAttr = row.cells ? attr("s") : undefined;
+            cell = {
+              col: colIdx,
+              start,
+              end: tagEnd,
+              nameEnd: start + 1 + qname.length,
+              hasR: rAttr !== undefined,
+              s: sAttr !== undefined ? Number(sAttr) : 0,
+            };
+            if (row.cells) row.cells.push(cell);
+          }
+        } else if (depth === 5 && local === "f" && cell) {
+          const shared = text.indexOf("shared", start);
+          if (shared < 0 || shared > tagEnd) return;
+          const si = attr("si");
+          if (attr("t") === "shared" && si !== undefined)
+            fOpen = { tagEnd: selfClosing ? start : tagEnd, start, si, ref: attr("ref") !== undefined };
         }
       },
-      text(t) {
-        if (fText !== null) fText += t;
-      },
-      close(local, end) {
+      close(local, start, end) {
         if (depth === 5 && local === "f" && fOpen && cell) {
-          const o = fOpen as { start: number; a: Attrs };
-          const rec: SharedRec = {
-            si: o.a.si,
-            row: rowIdx,
-            col: cell.rec.col,
-            fStart: o.start,
-            fEnd: end,
-            master: o.a.ref !== undefined && (fText ?? "") !== "",
-            text: fText ?? "",
-          };
-          shared.push(rec);
+          const o = fOpen as { tagEnd: number; start: number; si: string; ref: boolean };
+          const body = o.tagEnd < start ? decodeEntities(text.slice(o.tagEnd, start)) : "";
+          shared.push({ si: o.si, row: rowIdx, col: cell.col, fStart: o.start, fEnd: end, master: o.ref && body !== "", text: body });
           fOpen = null;
-          fText = null;
         } else if (depth === 4 && local === "c" && cell) {
-          cell.rec.end = end;
+          cell.end = end;
           cell = null;
         } else if (depth === 3 && local === "row" && row) {
           row.end = end;
@@ -620,9 +628,10 @@ function patchSheet(
         } else if (depth === 1) rootEnd = end;
         depth--;
       },
-    },
-    { positions: true, raw: true }
-  );
+    });
+  } catch (e) {
+    throw new WorkbookError(`${fileName ?? "Workbook"}: XML bagian ${part} tidak valid (${(e as Error).message})`, "corrupt");
+  }
   if (!sheetData) throw new WorkbookError(`${part} tidak berisi <sheetData>`, "corrupt");
   const sd = sheetData as { start: number; tagEnd: number; end: number; selfClosing: boolean };
   const edits: Edit[] = [];
@@ -661,7 +670,8 @@ function patchSheet(
     }
   }
   // new rows
-  const newRows = [...byRow.keys()].filter((r) => !seenRows.has(r) && !rows.some((x) => x.row === r)).sort((x, y) => x - y);
+  const existing = new Set(rows.map((r) => r.row));
+  const newRows = [...byRow.keys()].filter((r) => !existing.has(r)).sort((x, y) => x - y);
   if (newRows.length) {
     if (rows.some((r) => !r.hasR))
       for (const r of rows) if (!r.hasR) edits.push({ at: r.nameEnd, cut: 0, text: ` r="${r.row + 1}"` });

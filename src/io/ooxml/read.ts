@@ -5,7 +5,7 @@
 import type { Cell, CellValue, Grid, MergedArea } from "../../model/grid";
 import { shiftFormula } from "../../sheet/formula-refs";
 import { WorkbookError, corrupt, subject } from "./errors";
-import { DEFAULT_LIMITS, ZipArchive, hasUtf16, isOle, type ZipEntry, type ZipLimits } from "./zip";
+import { DEFAULT_LIMITS, ZipArchive, hasUtf16, isOle, type Codec, type ZipEntry, type ZipLimits } from "./zip";
 import { XmlDecoder, excelUnescape, xmlStream, type XmlHandlers } from "./xml";
 import { findWorkbookPart, notWorkbook, readWorkbookInfo, type SheetRef, type WorkbookInfo } from "./package";
 import { readNumberFormats } from "./styles";
@@ -14,6 +14,8 @@ export interface ReadOptions {
   /** File name for messages ("Berkas laporan.xlsx rusak …"). */
   name?: string;
   limits?: Partial<ZipLimits>;
+  /** Native compression (see Codec); the pure-JS fflate otherwise. */
+  codec?: Codec;
   /** Largest number of cells of one sheet once made dense (rows × their last column). */
   maxCells?: number;
   /** Read only the worksheets this accepts (by name). */
@@ -33,7 +35,7 @@ const EPOCH_1900 = Date.UTC(1899, 11, 30);
 /** Opens the package, or says in Indonesian what the bytes are instead. */
 export function openPackage(
   bytes: Uint8Array,
-  options: { name?: string; limits?: Partial<ZipLimits> } = {}
+  options: { name?: string; limits?: Partial<ZipLimits>; codec?: Codec } = {}
 ): { zip: ZipArchive; workbook: WorkbookInfo } {
   const name = options.name;
   if (bytes.length === 0) throw new WorkbookError(`${subject(name)} kosong (0 byte).`, "empty");
@@ -53,7 +55,7 @@ export function openPackage(
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   let zip: ZipArchive;
   try {
-    zip = new ZipArchive(bytes, name, { ...DEFAULT_LIMITS, ...options.limits });
+    zip = new ZipArchive(bytes, name, { ...DEFAULT_LIMITS, ...options.limits }, options.codec);
   } catch (e) {
     if (!isZip && e instanceof WorkbookError && e.kind === "corrupt")
       throw notWorkbook(name, "isinya bukan arsip zip seperti .xlsx (mungkin CSV, teks atau format lain); simpan ulang sebagai .xlsx dari Excel");
