@@ -186,6 +186,7 @@ export class StyleSheetEditor {
     const font = m[3]
       ? `<${m[1]}${m[2]}><${this.prefix}b/></${m[1]}>`
       : base.replace(/^<[^>]*>/, (tag) => `${tag}<${this.prefix}b/>`).replace(/<([\w:]*)b\s+val="(0|false)"\s*\/>/, "");
+    if (this.count("fonts") === 0) this.added.fonts.push(`<${this.prefix}font/>`);
     this.boldFont = this.count("fonts");
     this.added.fonts.push(font);
     return this.boldFont;
@@ -214,6 +215,9 @@ export class StyleSheetEditor {
       xf = setAttr(xf, "fontId", String(this.boldFontId()));
       xf = setAttr(xf, "applyFont", "1");
     }
+    // a style sheet without cell styles: index 0 must stay the default style
+    if (this.count("cellXfs") === 0)
+      this.added.cellXfs.push(`<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
     const id = this.count("cellXfs");
     this.added.cellXfs.push(xf);
     this.xfCache.set(key, id);
