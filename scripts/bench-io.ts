@@ -41,7 +41,11 @@ export function grownMojokerto(rows: number): FixtureSpec {
   }
   grown.push(...e81.rows.slice(last));
   const sheet: SheetSpec = { ...e81, rows: grown, merges };
-  return { ...spec, file: `mojokerto-e81-${rows}.xlsx`, sheets: spec.sheets.map((s) => (s === e81 ? sheet : s)) };
+  return {
+    ...spec,
+    file: `mojokerto-e81-${rows}.xlsx`,
+    sheets: spec.sheets.map((s) => (s === e81 ? sheet : s)),
+  };
 }
 
 async function write(spec: FixtureSpec, file: string): Promise<void> {
@@ -62,7 +66,10 @@ function timed(cmd: string, args: string[], runs: number): Run {
       maxBuffer: 64 * 1024 * 1024,
     });
     const m = /@@([\d.]+) (\d+)/.exec(res.stderr.toString());
-    if (!m) throw new Error(`${cmd} ${args.slice(0, 2).join(" ")}: ${res.stderr.toString().slice(0, 500)}`);
+    if (!m)
+      throw new Error(
+        `${cmd} ${args.slice(0, 2).join(" ")}: ${res.stderr.toString().slice(0, 500)}`
+      );
     out.push({ ms: Math.round(Number(m[1]) * 1000), peakMB: Math.round(Number(m[2]) / 1024) });
   }
   out.sort((a, b) => a.ms - b.ms);
@@ -85,7 +92,8 @@ async function split(files: string[]): Promise<Record<string, number>> {
     const plans = [];
     for (const g of sheets) {
       const rec = recognise(g);
-      if (rec.layout) plans.push({ sheetName: g.name, writes: planFill(g, rec, DEFAULT_SETTINGS).writes });
+      if (rec.layout)
+        plans.push({ sheetName: g.name, writes: planFill(g, rec, DEFAULT_SETTINGS).writes });
     }
     t.fillEngine += ms(t0);
     t0 = process.hrtime.bigint();
@@ -99,7 +107,10 @@ async function split(files: string[]): Promise<Record<string, number>> {
   return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)]));
 }
 
-export async function ioBench(dir: string, runs: number): Promise<{ figures: Record<string, number>; lines: string[] }> {
+export async function ioBench(
+  dir: string,
+  runs: number
+): Promise<{ figures: Record<string, number>; lines: string[] }> {
   const figures: Record<string, number> = {};
   const lines: string[] = [];
   const batchDir = path.join(dir, "batch");

@@ -59,7 +59,10 @@ export const codec: Codec = {
       chunkSize: Math.min(Math.max(data.length >> 2, 1024), 16 * 1024 * 1024),
     }),
   ...(typeof (zlib as { crc32?: unknown }).crc32 === "function"
-    ? { crc32: (data: Uint8Array) => (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data) }
+    ? {
+        crc32: (data: Uint8Array) =>
+          (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data),
+      }
     : {}),
 };
 

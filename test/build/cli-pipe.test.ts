@@ -14,13 +14,18 @@ test("kinerja periksa --json | (slow reader) gets every byte", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-pipe-"));
   const sheets = Array.from({ length: 1200 }, (_, i) => ({
     name: `Lembar dengan nama yang cukup panjang ${i + 1}`,
-    xml: worksheet(`<sheetData>${sheetDataXml([["Tabel tanpa judul yang dikenali", i]])}</sheetData>`),
+    xml: worksheet(
+      `<sheetData>${sheetDataXml([["Tabel tanpa judul yang dikenali", i]])}</sheetData>`
+    ),
   }));
   const file = path.join(dir, "banyak-lembar.xlsx");
   fs.writeFileSync(file, zipParts(workbookParts(sheets)));
   const bin = path.join(root, "bin", "kinerja.js");
   const direct = execFileSync(process.execPath, [bin, "periksa", file, "--json"]).length;
   expect(direct).toBeGreaterThan(128 * 1024);
-  const piped = execFileSync("sh", ["-c", `"${process.execPath}" "${bin}" periksa "${file}" --json | (sleep 1; wc -c)`]);
+  const piped = execFileSync("sh", [
+    "-c",
+    `"${process.execPath}" "${bin}" periksa "${file}" --json | (sleep 1; wc -c)`,
+  ]);
   expect(Number(piped.toString().trim())).toBe(direct);
 });

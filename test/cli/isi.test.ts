@@ -49,9 +49,15 @@ describe("kinerja isi", () => {
     expect(io.stderr).toBe("");
     expect(sha(withChart)).toBe(before);
     const [src, dst] = [withChart, out].map((f) => unzipSync(new Uint8Array(fs.readFileSync(f))));
-    for (const part of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"])
+    for (const part of [
+      "xl/charts/chart1.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/drawings/_rels/drawing1.xml.rels",
+    ])
       expect(Buffer.from(dst[part]).equals(Buffer.from(src[part]))).toBe(true);
-    expect(new TextDecoder().decode(dst["xl/worksheets/sheet1.xml"])).toMatch(/<drawing r:id="rIdKnChart"\/>/);
+    expect(new TextDecoder().decode(dst["xl/worksheets/sheet1.xml"])).toMatch(
+      /<drawing r:id="rIdKnChart"\/>/
+    );
 
     const io2 = memoryIO();
     expect(await main(["isi", withChart, "-o", out, "--abaikan-grafik"], io2)).toBe(0);

@@ -9,17 +9,21 @@ import { e81Grid, e81Row } from "../engine/helpers";
 import { VBA_BYTES, richWorkbook, zipParts } from "../support/ooxml";
 
 const rows = e81Grid([
-  e81Row("Penyusunan Dokumen Perencanaan Perangkat Daerah", "Jumlah dokumen perencanaan yang disusun", {
-    t5: [25, 66107390],
-    r6: [22, 37574000],
-    t7: [7, 8600000],
-    tw: [
-      [0, "-"],
-      [2, 3675000],
-      [0, "-"],
-      [0, "-"],
-    ],
-  }),
+  e81Row(
+    "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+    "Jumlah dokumen perencanaan yang disusun",
+    {
+      t5: [25, 66107390],
+      r6: [22, 37574000],
+      t7: [7, 8600000],
+      tw: [
+        [0, "-"],
+        [2, 3675000],
+        [0, "-"],
+        [0, "-"],
+      ],
+    }
+  ),
   e81Row("Koordinasi dan Sinkronisasi", "Jumlah laporan koordinasi", {
     t5: [20, 50000000],
     r6: [10, 20000000],
@@ -53,7 +57,9 @@ function fill() {
 /** The sheet XML without the <c> elements of the given cells and without rows left empty. */
 function without(xml: string, cells: Set<string>): string {
   return xml
-    .replace(/<c r="([A-Z]+\d+)"(?:[^>]*\/>|[^>]*>[\s\S]*?<\/c>)/g, (m, r: string) => (cells.has(r) ? "" : m))
+    .replace(/<c r="([A-Z]+\d+)"(?:[^>]*\/>|[^>]*>[\s\S]*?<\/c>)/g, (m, r: string) =>
+      cells.has(r) ? "" : m
+    )
     .replace(/<row r="\d+"><\/row>/g, "");
 }
 
@@ -68,10 +74,19 @@ describe("patch", () => {
   });
 
   test("every part it does not need to touch is byte-identical: chart, drawing, comment, VML, pivot, custom XML, VBA", () => {
-    const changed = new Set(["xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/styles.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"]);
+    const changed = new Set([
+      "xl/worksheets/sheet1.xml",
+      "xl/workbook.xml",
+      "xl/styles.xml",
+      "xl/_rels/workbook.xml.rels",
+      "[Content_Types].xml",
+    ]);
     for (const [name, data] of Object.entries(before)) {
       if (changed.has(name) || name === "xl/calcChain.xml") continue;
-      expect([name, Buffer.from(after[name] ?? []).equals(Buffer.from(data))]).toEqual([name, true]);
+      expect([name, Buffer.from(after[name] ?? []).equals(Buffer.from(data))]).toEqual([
+        name,
+        true,
+      ]);
     }
     expect(Buffer.from(after["xl/vbaProject.bin"]).equals(Buffer.from(VBA_BYTES))).toBe(true);
     expect(text(after["[Content_Types].xml"])).toMatch(/macroEnabled\.main\+xml/);
@@ -122,7 +137,8 @@ describe("patch", () => {
     expect(summary.getCell("A1").font?.bold).toBe(true);
     // and our reader reads its own output
     const again = readGrids(out).sheets.find((g) => g.name === "E81")!;
-    for (const w of plan.writes) expect(again.cells[w.row][w.col].formula ?? null).toBe(w.formula ?? null);
+    for (const w of plan.writes)
+      expect(again.cells[w.row][w.col].formula ?? null).toBe(w.formula ?? null);
   });
 
   test("no writes and no extras: the bytes come back unchanged", () => {

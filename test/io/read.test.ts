@@ -2,7 +2,18 @@
 // (../shared/real-workbooks is read by test/real/ when it is there).
 import { readGrids, WorkbookError } from "../../src/io/ooxml";
 import type { Grid } from "../../src/model/grid";
-import { MAIN, REL, STYLES, oleFile, sheetDataXml, utf16, workbookParts, worksheet, zipBomb, zipParts } from "../support/ooxml";
+import {
+  MAIN,
+  REL,
+  STYLES,
+  oleFile,
+  sheetDataXml,
+  utf16,
+  workbookParts,
+  worksheet,
+  zipBomb,
+  zipParts,
+} from "../support/ooxml";
 
 const one = (xml: string, o: Parameters<typeof workbookParts>[1] = {}) =>
   zipParts(workbookParts([{ name: "S", xml }], o));
@@ -19,17 +30,18 @@ const problem = (bytes: Uint8Array): string => {
 
 describe("readGrids: values, formulas, formats", () => {
   test("numbers, inline/shared/rich strings (phonetic runs left out), booleans, errors, ISO dates, _xHHHH_ escapes", () => {
-    const sst =
-      `<sst xmlns="${MAIN}"><si><t>Program</t></si><si><r><t>Teks </t></r><r><rPr><b/></rPr><t>kaya</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></si><si><t>a_x000D_b</t></si></sst>`;
+    const sst = `<sst xmlns="${MAIN}"><si><t>Program</t></si><si><r><t>Teks </t></r><r><rPr><b/></rPr><t>kaya</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></si><si><t>a_x000D_b</t></si></sst>`;
     const xml = worksheet(
-      "<sheetData><row r=\"1\">" +
+      '<sheetData><row r="1">' +
         '<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>' +
         '<c r="D1"><v>2.5</v></c><c r="E1" t="b"><v>1</v></c><c r="F1" t="e"><v>#DIV/0!</v></c>' +
         '<c r="G1" t="d"><v>2024-01-01T00:00:00</v></c><c r="H1" t="inlineStr"><is><t><![CDATA[x<y]]></t></is></c>' +
         "</row></sheetData>"
     );
     const [g] = readGrids(one(xml, { sharedStrings: sst })).sheets;
-    expect(values(g)).toEqual([["Program", "Teks kaya", "a\rb", 2.5, true, "#DIV/0!", 45292, "x<y"]]);
+    expect(values(g)).toEqual([
+      ["Program", "Teks kaya", "a\rb", 2.5, true, "#DIV/0!", 45292, "x<y"],
+    ]);
   });
 
   test("formulas keep their cached value; shared formulas are expanded per cell as Excel shows them", () => {
@@ -50,16 +62,25 @@ describe("readGrids: values, formulas, formats", () => {
   });
 
   test("number formats through styles.xml: built-in ids and custom codes; General is no format", () => {
-    const xml = worksheet('<sheetData><row r="1"><c r="A1" s="1"><v>0.5</v></c><c r="B1" s="2"><v>3</v></c><c r="C1" s="0"><v>1</v></c></row></sheetData>');
+    const xml = worksheet(
+      '<sheetData><row r="1"><c r="A1" s="1"><v>0.5</v></c><c r="B1" s="2"><v>3</v></c><c r="C1" s="0"><v>1</v></c></row></sheetData>'
+    );
     const [g] = readGrids(one(xml, { styles: STYLES })).sheets;
-    expect(g.cells[0]).toEqual([{ value: 0.5, numberFormat: "0%" }, { value: 3, numberFormat: "#,##0.000" }, { value: 1 }]);
+    expect(g.cells[0]).toEqual([
+      { value: 0.5, numberFormat: "0%" },
+      { value: 3, numberFormat: "#,##0.000" },
+      { value: 1 },
+    ]);
   });
 });
 
 describe("readGrids: what Excel and LibreOffice tolerate", () => {
   test("duplicate and overlapping merges: each range once, covered cells read empty", () => {
     const xml = worksheet(
-      `<sheetData>${sheetDataXml([["Judul", "x", "y"], ["a", "b", "c"]])}</sheetData>` +
+      `<sheetData>${sheetDataXml([
+        ["Judul", "x", "y"],
+        ["a", "b", "c"],
+      ])}</sheetData>` +
         '<mergeCells count="4"><mergeCell ref="A1:C1"/><mergeCell ref="A1:C1"/><mergeCell ref="B2:C2"/><mergeCell ref="B1:B2"/></mergeCells>'
     );
     const [g] = readGrids(one(xml)).sheets;
@@ -68,8 +89,13 @@ describe("readGrids: what Excel and LibreOffice tolerate", () => {
   });
 
   test("50,000 merges are read in near-linear time (well under 5 s)", () => {
-    const merges = Array.from({ length: 50000 }, (_, i) => `<mergeCell ref="A${2 * i + 1}:B${2 * i + 2}"/>`).join("");
-    const xml = worksheet(`<sheetData>${sheetDataXml([["x"]])}</sheetData><mergeCells count="50000">${merges}</mergeCells>`);
+    const merges = Array.from(
+      { length: 50000 },
+      (_, i) => `<mergeCell ref="A${2 * i + 1}:B${2 * i + 2}"/>`
+    ).join("");
+    const xml = worksheet(
+      `<sheetData>${sheetDataXml([["x"]])}</sheetData><mergeCells count="50000">${merges}</mergeCells>`
+    );
     const t0 = Date.now();
     const [g] = readGrids(one(xml)).sheets;
     expect(g.merges).toHaveLength(50000);
@@ -77,16 +103,23 @@ describe("readGrids: what Excel and LibreOffice tolerate", () => {
   });
 
   test("rows and cells without r follow their neighbours", () => {
-    const xml = worksheet('<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c r="B2"><v>3</v></c><c><v>4</v></c></row><row r="5"><c><v>5</v></c></row></sheetData>');
+    const xml = worksheet(
+      '<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c r="B2"><v>3</v></c><c><v>4</v></c></row><row r="5"><c><v>5</v></c></row></sheetData>'
+    );
     const [g] = readGrids(one(xml)).sheets;
     expect(values(g)).toEqual([[1, 2], [null, 3, 4], [], [], [5]]);
   });
 
   test.each([false, true])("UTF-16 parts (big endian: %s)", (be) => {
     const parts = workbookParts([{ name: "Lembar", xml: "" }]);
-    const sheet = worksheet(`<sheetData>${sheetDataXml([["Capaian ≥ 90%", 7]])}</sheetData>`).replace("UTF-8", "UTF-16");
+    const sheet = worksheet(
+      `<sheetData>${sheetDataXml([["Capaian ≥ 90%", 7]])}</sheetData>`
+    ).replace("UTF-8", "UTF-16");
     parts["xl/worksheets/sheet1.xml"] = utf16(sheet, be);
-    parts["xl/workbook.xml"] = utf16((parts["xl/workbook.xml"] as string).replace("UTF-8", "UTF-16"), be);
+    parts["xl/workbook.xml"] = utf16(
+      (parts["xl/workbook.xml"] as string).replace("UTF-8", "UTF-16"),
+      be
+    );
     const [g] = readGrids(zipParts(parts)).sheets;
     expect(g.name).toBe("Lembar");
     expect(values(g)).toEqual([["Capaian ≥ 90%", 7]]);
@@ -96,12 +129,17 @@ describe("readGrids: what Excel and LibreOffice tolerate", () => {
     const prefixed = `<?xml version="1.0"?><x:worksheet xmlns:x="${MAIN}"><x:sheetData>${sheetDataXml([["a", 1]], "x:")}</x:sheetData></x:worksheet>`;
     expect(values(readGrids(one(prefixed)).sheets[0])).toEqual([["a", 1]]);
     const strictNs = "http://purl.oclc.org/ooxml/spreadsheetml/main";
-    const parts = workbookParts([{ name: "S", xml: worksheet(`<sheetData>${sheetDataXml([["s", 2]])}</sheetData>`, strictNs) }]);
+    const parts = workbookParts([
+      { name: "S", xml: worksheet(`<sheetData>${sheetDataXml([["s", 2]])}</sheetData>`, strictNs) },
+    ]);
     for (const k of Object.keys(parts))
       if (typeof parts[k] === "string")
         parts[k] = (parts[k] as string)
           .replace(MAIN, strictNs)
-          .replace(/http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g, "http://purl.oclc.org/ooxml/officeDocument/relationships");
+          .replace(
+            /http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g,
+            "http://purl.oclc.org/ooxml/officeDocument/relationships"
+          );
     expect(values(readGrids(zipParts(parts)).sheets[0])).toEqual([["s", 2]]);
     const ac = worksheet(
       '<sheetData><row r="1"><c r="A1"><v>1</v></c>' +
@@ -112,12 +150,21 @@ describe("readGrids: what Excel and LibreOffice tolerate", () => {
   });
 
   test("backslash zip paths and non-standard part names found through the relationships", () => {
-    const parts = workbookParts([{ name: "Data", xml: worksheet(`<sheetData>${sheetDataXml([["ok"]])}</sheetData>`), path: "xl/lembar/isi.xml" }]);
+    const parts = workbookParts([
+      {
+        name: "Data",
+        xml: worksheet(`<sheetData>${sheetDataXml([["ok"]])}</sheetData>`),
+        path: "xl/lembar/isi.xml",
+      },
+    ]);
     expect(values(readGrids(zipParts(parts, { backslashes: true })).sheets[0])).toEqual([["ok"]]);
   });
 
   test("stray text outside the root (as LibreOffice accepts) and a DTD whose entities never expand", () => {
-    const stray = worksheet(`<sheetData>${sheetDataXml([["a"]])}</sheetData>`).replace("\n<worksheet", "\nfoo\n<worksheet");
+    const stray = worksheet(`<sheetData>${sheetDataXml([["a"]])}</sheetData>`).replace(
+      "\n<worksheet",
+      "\nfoo\n<worksheet"
+    );
     expect(values(readGrids(one(stray)).sheets[0])).toEqual([["a"]]);
     const bomb =
       '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a0 "aaaaaaaaaa"><!ENTITY a1 "&a0;&a0;&a0;&a0;&a0;&a0;&a0;&a0;&a0;&a0;"><!ENTITY a2 "&a1;&a1;&a1;&a1;&a1;&a1;&a1;&a1;&a1;&a1;">' +
@@ -141,33 +188,47 @@ describe("readGrids: what Excel and LibreOffice tolerate", () => {
       `<Relationship Id="rIdC" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`
     );
     const r = readGrids(zipParts(parts));
-    expect(r.sheets.map((s) => [s.name, values(s)])).toEqual([["Kedua", [[2]]], ["Pertama", [[1]]]]);
+    expect(r.sheets.map((s) => [s.name, values(s)])).toEqual([
+      ["Kedua", [[2]]],
+      ["Pertama", [[1]]],
+    ]);
     expect(r.skipped).toEqual([{ name: "Grafik", kind: "chartsheet" }]);
   });
 });
 
 describe("readGrids: bad input, bounded", () => {
   test("a password-protected workbook (OLE container with an encrypted package)", () => {
-    expect(problem(oleFile(["EncryptionInfo", "EncryptedPackage"]))).toMatch(/^encrypted: .*dilindungi kata sandi: buka di Excel, simpan tanpa sandi/);
+    expect(problem(oleFile(["EncryptionInfo", "EncryptedPackage"]))).toMatch(
+      /^encrypted: .*dilindungi kata sandi: buka di Excel, simpan tanpa sandi/
+    );
   });
 
   test(".xls, .xlsb and .ods each say what they are and how to save as .xlsx", () => {
-    expect(problem(oleFile(["Workbook", "SummaryInformation"]))).toMatch(/^xls: .*Excel 97–2003.*Simpan Sebagai/);
+    expect(problem(oleFile(["Workbook", "SummaryInformation"]))).toMatch(
+      /^xls: .*Excel 97–2003.*Simpan Sebagai/
+    );
     const xlsb = zipParts({
       "[Content_Types].xml": "<Types/>",
       "_rels/.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="${REL}/officeDocument" Target="xl/workbook.bin"/></Relationships>`,
       "xl/workbook.bin": new Uint8Array([0x83, 0x01, 0x00]),
     });
     expect(problem(xlsb)).toMatch(/^xlsb: .*\.xlsb.*Simpan Sebagai/);
-    const ods = zipParts({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" });
+    const ods = zipParts({
+      mimetype: "application/vnd.oasis.opendocument.spreadsheet",
+      "content.xml": "<x/>",
+    });
     expect(problem(ods)).toMatch(/^ods: .*OpenDocument \(\.ods\).*Simpan Sebagai/);
   });
 
   test("corrupt zip, corrupt XML and plain text have their own messages", () => {
     const good = one(worksheet(`<sheetData>${sheetDataXml([["a"]])}</sheetData>`));
     expect(problem(good.subarray(0, good.length - 30))).toMatch(/^corrupt: .*rusak/);
-    expect(problem(one(worksheet("<sheetData><row><c><v>1</v></row></sheetData>")))).toMatch(/^corrupt: .*XML bagian xl\/worksheets\/sheet1.xml tidak valid/);
-    expect(problem(new TextEncoder().encode("NO;KODE;URAIAN\n1;2.07;Tenaga Kerja\n"))).toMatch(/^not-workbook: .*bukan arsip zip/);
+    expect(problem(one(worksheet("<sheetData><row><c><v>1</v></row></sheetData>")))).toMatch(
+      /^corrupt: .*XML bagian xl\/worksheets\/sheet1.xml tidak valid/
+    );
+    expect(problem(new TextEncoder().encode("NO;KODE;URAIAN\n1;2.07;Tenaga Kerja\n"))).toMatch(
+      /^not-workbook: .*bukan arsip zip/
+    );
   });
 
   test("a 3 MB zip that inflates to 3 GB is refused from its directory in under a second", () => {
@@ -205,7 +266,7 @@ function mergeZips(a: Uint8Array, b: Uint8Array): Uint8Array {
   const y = parse(b);
   const cdY = y.cd.slice();
   const dv = new DataView(cdY.buffer);
-  for (let p = 0; p < cdY.length; ) {
+  for (let p = 0; p < cdY.length;) {
     dv.setUint32(p + 42, dv.getUint32(p + 42, true) + x.body.length, true);
     p += 46 + dv.getUint16(p + 28, true) + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
   }

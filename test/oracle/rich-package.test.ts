@@ -10,7 +10,8 @@ import { richWorkbook, zipParts } from "../support/ooxml";
 import { e81Grid, e81Row } from "../engine/helpers";
 
 test("formulas written into a workbook with a chart, a pivot and VBA recalculate in LibreOffice to the engine's values", async () => {
-  if (!findSoffice()) throw new Error("LibreOffice (soffice) tidak ada: apt-get install -y libreoffice-calc-nogui");
+  if (!findSoffice())
+    throw new Error("LibreOffice (soffice) tidak ada: apt-get install -y libreoffice-calc-nogui");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-rich-"));
   const rows = e81Grid([
     e81Row("Penyusunan Dokumen Perencanaan", "Jumlah dokumen", {
@@ -28,7 +29,9 @@ test("formulas written into a workbook with a chart, a pivot and VBA recalculate
   const { sheets } = await readWorkbook(input);
   const grid = sheets.find((g) => g.name === "E81")!;
   const plan = planFill(grid, recognise(grid), DEFAULT_SETTINGS);
-  const { output } = await applyPlans(input, path.join(dir, "terisi.xlsx"), [{ sheetName: "E81", plan }]);
+  const { output } = await applyPlans(input, path.join(dir, "terisi.xlsx"), [
+    { sheetName: "E81", plan },
+  ]);
   expect(path.extname(output)).toBe(".xlsm"); // a macro workbook keeps its extension
   const expected: Record<string, number | string | null> = {};
   for (const w of plan.writes) if (w.formula) expected[w.cell] = w.value === "" ? null : w.value;

@@ -12,8 +12,9 @@ import { readGrids, patch, WorkbookError } from "../../src/io/ooxml";
 const root = path.resolve(__dirname, "../../../shared/real-workbooks");
 const present = fs.existsSync(root);
 if (!present)
-  // eslint-disable-next-line no-console
-  console.warn(`test/real dilewati: ${root} tidak ada (korpus workbook nyata hanya ada di mesin pengembang)`);
+  console.warn(
+    `test/real dilewati: ${root} tidak ada (korpus workbook nyata hanya ada di mesin pengembang)`
+  );
 
 function walk(d: string): string[] {
   return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {
@@ -44,7 +45,11 @@ const REFUSED: Record<string, string> = {
 };
 
 const files = present ? walk(root).sort() : [];
-const name = (f: string) => path.relative(root, f).replace(/^corpus\//, "").replace(/\\/g, "/");
+const name = (f: string) =>
+  path
+    .relative(root, f)
+    .replace(/^corpus\//, "")
+    .replace(/\\/g, "/");
 
 (present ? describe : describe.skip)("../shared/real-workbooks", () => {
   test("the corpus is there and big enough to mean something", () => {
@@ -72,32 +77,32 @@ const name = (f: string) => path.relative(root, f).replace(/^corpus\//, "").repl
     expect([label, kind]).toEqual([label, expected]);
   });
 
-  test.each(files.filter((f) => !REFUSED[name(f)] && /\.xls[xm]$/i.test(f)).map((f) => [name(f), f]))(
-    "patching %s keeps every other part byte-identical",
-    (_label, file) => {
-      const bytes = new Uint8Array(fs.readFileSync(file));
-      const { sheets } = readGrids(bytes);
-      if (!sheets.length) return;
-      const g = sheets[0];
-      const row = g.cells.length + 1;
-      const out = patch(bytes, [
-        {
-          sheetName: g.name,
-          writes: [
-            { row, col: 0, value: "Kinerja" },
-            { row, col: 1, formula: "=1+1", value: 2, numberFormat: "0.00" },
-          ],
-        },
-      ]);
-      const again = readGrids(out).sheets.find((s) => s.name === g.name)!;
-      expect(again.cells[row][0].value).toBe("Kinerja");
-      expect(again.cells[row][1]).toEqual({ value: 2, formula: "=1+1", numberFormat: "0.00" });
-      const a = unzipSync(bytes);
-      const b = unzipSync(out);
-      // what the patch may rewrite: sheets, the workbook part, the styles, rels, content types
-      const touched = /sheet|workbook|style|Content_Types|calcChain|\.rels$/i;
-      for (const [part, data] of Object.entries(a))
-        if (!touched.test(part.replace(/\\/g, "/"))) expect([part, Buffer.from(b[part] ?? []).equals(Buffer.from(data))]).toEqual([part, true]);
-    }
-  );
+  test.each(
+    files.filter((f) => !REFUSED[name(f)] && /\.xls[xm]$/i.test(f)).map((f) => [name(f), f])
+  )("patching %s keeps every other part byte-identical", (_label, file) => {
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const { sheets } = readGrids(bytes);
+    if (!sheets.length) return;
+    const g = sheets[0];
+    const row = g.cells.length + 1;
+    const out = patch(bytes, [
+      {
+        sheetName: g.name,
+        writes: [
+          { row, col: 0, value: "Kinerja" },
+          { row, col: 1, formula: "=1+1", value: 2, numberFormat: "0.00" },
+        ],
+      },
+    ]);
+    const again = readGrids(out).sheets.find((s) => s.name === g.name)!;
+    expect(again.cells[row][0].value).toBe("Kinerja");
+    expect(again.cells[row][1]).toEqual({ value: 2, formula: "=1+1", numberFormat: "0.00" });
+    const a = unzipSync(bytes);
+    const b = unzipSync(out);
+    // what the patch may rewrite: sheets, the workbook part, the styles, rels, content types
+    const touched = /sheet|workbook|style|Content_Types|calcChain|\.rels$/i;
+    for (const [part, data] of Object.entries(a))
+      if (!touched.test(part.replace(/\\/g, "/")))
+        expect([part, Buffer.from(b[part] ?? []).equals(Buffer.from(data))]).toEqual([part, true]);
+  });
 });

@@ -13,7 +13,8 @@ const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** `<c>` elements of a row of plain values (strings inline). */
 export function cellsXml(row: number, values: CellValue[], p = ""): string {
@@ -22,14 +23,17 @@ export function cellsXml(row: number, values: CellValue[], p = ""): string {
       if (v === null || v === undefined) return "";
       const r = a1(row, c);
       if (typeof v === "number") return `<${p}c r="${r}"><${p}v>${v}</${p}v></${p}c>`;
-      if (typeof v === "boolean") return `<${p}c r="${r}" t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
+      if (typeof v === "boolean")
+        return `<${p}c r="${r}" t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
       return `<${p}c r="${r}" t="inlineStr"><${p}is><${p}t>${esc(v)}</${p}t></${p}is></${p}c>`;
     })
     .join("");
 }
 
 export function sheetDataXml(rows: CellValue[][], p = ""): string {
-  return rows.map((r, i) => (r.length ? `<${p}row r="${i + 1}">${cellsXml(i, r, p)}</${p}row>` : "")).join("");
+  return rows
+    .map((r, i) => (r.length ? `<${p}row r="${i + 1}">${cellsXml(i, r, p)}</${p}row>` : ""))
+    .join("");
 }
 
 export function worksheet(inner: string, ns = MAIN): string {
@@ -55,19 +59,30 @@ export function workbookParts(
     `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>` +
     paths.map((p) => `<Override PartName="/${p}" ContentType="${CT}.worksheet+xml"/>`).join("") +
     `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
-    (o.sharedStrings ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/>` : "") +
+    (o.sharedStrings
+      ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/>`
+      : "") +
     "</Types>";
   parts["_rels/.rels"] =
     `${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   parts["xl/workbook.xml"] =
     `${XML_DECL}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>` +
-    sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
+    sheets
+      .map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .join("") +
     `</sheets>${o.workbookInner ?? ""}</workbook>`;
   parts["xl/_rels/workbook.xml.rels"] =
     `${XML_DECL}<Relationships xmlns="${PKG_REL}">` +
-    paths.map((p, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${p.replace(/^xl\//, "")}"/>`).join("") +
+    paths
+      .map(
+        (p, i) =>
+          `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${p.replace(/^xl\//, "")}"/>`
+      )
+      .join("") +
     `<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/>` +
-    (o.sharedStrings ? `<Relationship Id="rIdSst" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : "") +
+    (o.sharedStrings
+      ? `<Relationship Id="rIdSst" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`
+      : "") +
     "</Relationships>";
   parts["xl/styles.xml"] = o.styles ?? STYLES;
   if (o.sharedStrings) parts["xl/sharedStrings.xml"] = o.sharedStrings;
@@ -85,7 +100,10 @@ export const STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 /** A zip of the parts (deflated, fixed dates); `backslashes` writes names as Windows tools do. */
-export function zipParts(parts: Record<string, string | Uint8Array>, o: { backslashes?: boolean } = {}): Uint8Array {
+export function zipParts(
+  parts: Record<string, string | Uint8Array>,
+  o: { backslashes?: boolean } = {}
+): Uint8Array {
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
   for (const [name, data] of Object.entries(parts))
     files[o.backslashes ? name.replace(/\//g, "\\") : name] = [
@@ -199,7 +217,8 @@ export function richWorkbook(rows: CellValue[][]): Record<string, string | Uint8
         const at = cells.search(/<c r="(T|U|V|W|X|Y|Z|AA|AB)8"/);
         const s8 = '<c r="S8"><f t="shared" ref="S8:AD8" si="0">K8+M8</f><v>2</v></c>';
         cells = at >= 0 ? cells.slice(0, at) + s8 + cells.slice(at) : cells + s8;
-        cells += '<c r="AC8"><f t="shared" si="0"/><v>0</v></c><c r="AD8"><f t="shared" si="0"/><v>0</v></c>';
+        cells +=
+          '<c r="AC8"><f t="shared" si="0"/><v>0</v></c><c r="AD8"><f t="shared" si="0"/><v>0</v></c>';
       }
       return r.length || i === 7 ? `<row r="${i + 1}">${cells}</row>` : "";
     })
@@ -237,9 +256,11 @@ export function richWorkbook(rows: CellValue[][]): Record<string, string | Uint8
     `<Relationship Id="rId7" Type="${REL}/customXml" Target="../customXml/item1.xml"/>` +
     "</Relationships>";
   p["xl/styles.xml"] = STYLES;
-  p["xl/calcChain.xml"] = `${XML_DECL}<calcChain xmlns="${MAIN}"><c r="S8" i="1"/><c r="AC8"/><c r="AD8"/></calcChain>`;
+  p["xl/calcChain.xml"] =
+    `${XML_DECL}<calcChain xmlns="${MAIN}"><c r="S8" i="1"/><c r="AC8"/><c r="AD8"/></calcChain>`;
   p["xl/vbaProject.bin"] = VBA_BYTES;
-  p["customXml/item1.xml"] = `${XML_DECL}<kinerja xmlns="urn:kinerja:test"><versi>1</versi></kinerja>`;
+  p["customXml/item1.xml"] =
+    `${XML_DECL}<kinerja xmlns="urn:kinerja:test"><versi>1</versi></kinerja>`;
   p["customXml/itemProps1.xml"] =
     `${XML_DECL}<ds:datastoreItem ds:itemID="{6E1D5A3B-0000-4000-8000-000000000001}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>`;
   p["customXml/_rels/item1.xml.rels"] =
@@ -265,7 +286,7 @@ export function richWorkbook(rows: CellValue[][]): Record<string, string | Uint8
     '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>' +
     '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
     '<v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:108pt;height:59.25pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-    "<x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>3, 15, 6, 2, 5, 15, 10, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>7</x:Row><x:Column>2</x:Column></x:ClientData></v:shape></xml>";
+    '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>3, 15, 6, 2, 5, 15, 10, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>7</x:Row><x:Column>2</x:Column></x:ClientData></v:shape></xml>';
   p["xl/drawings/drawing1.xml"] = DRAWING;
   p["xl/drawings/_rels/drawing1.xml.rels"] =
     `${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/chart" Target="../charts/chart1.xml"/></Relationships>`;
@@ -283,6 +304,7 @@ export function richWorkbook(rows: CellValue[][]): Record<string, string | Uint8
     `${XML_DECL}<pivotCacheDefinition xmlns="${MAIN}" xmlns:r="${REL}" r:id="rId1" refreshOnLoad="1" recordCount="0"><cacheSource type="worksheet"><worksheetSource ref="C7:C9" sheet="E81"/></cacheSource><cacheFields count="1"><cacheField name="Program" numFmtId="0"><sharedItems/></cacheField></cacheFields></pivotCacheDefinition>`;
   p["xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels"] =
     `${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>`;
-  p["xl/pivotCache/pivotCacheRecords1.xml"] = `${XML_DECL}<pivotCacheRecords xmlns="${MAIN}" count="0"/>`;
+  p["xl/pivotCache/pivotCacheRecords1.xml"] =
+    `${XML_DECL}<pivotCacheRecords xmlns="${MAIN}" count="0"/>`;
   return p;
 }

@@ -3,6 +3,13 @@
 //   patch(bytes, writes, extras?, options?) → bytes of the written copy
 // File problems are WorkbookError with an Indonesian message and a `kind`.
 export { readGrids, openPackage, type ReadOptions, type ReadResult } from "./read";
-export { patch, isMacroEnabled, type CellWrite, type SheetWrites, type VisualExtras, type PatchOptions } from "./patch";
+export {
+  patch,
+  isMacroEnabled,
+  type CellWrite,
+  type SheetWrites,
+  type VisualExtras,
+  type PatchOptions,
+} from "./patch";
 export { WorkbookError, type WorkbookProblem } from "./errors";
 export { DEFAULT_LIMITS, type ZipLimits, type Codec } from "./zip";

@@ -11,7 +11,18 @@ import { WorkbookError } from "./errors";
 import { openPackage } from "./read";
 import { relativeTarget, relsPathOf, type Rel, type SheetRef, type WorkbookInfo } from "./package";
 import { StyleSheetEditor, setAttr } from "./styles";
-import { decodeEntities, attrIn, decodeXml, escapeAttr, escapeText, excelEscape, parseXml, scanXml, sniffEncoding, type Attrs } from "./xml";
+import {
+  decodeEntities,
+  attrIn,
+  decodeXml,
+  escapeAttr,
+  escapeText,
+  excelEscape,
+  parseXml,
+  scanXml,
+  sniffEncoding,
+  type Attrs,
+} from "./xml";
 import { writeZip, type Codec, type OutEntry, type ZipArchive, type ZipLimits } from "./zip";
 
 /** One cell to write (a PlannedWrite or a summary cell fits). */
@@ -86,7 +97,10 @@ function isUtf16(b: Uint8Array): boolean {
 }
 
 /** True when the package is macro-enabled (its workbook is an .xlsm part or it holds VBA). */
-export function isMacroEnabled(bytes: Uint8Array, options: { name?: string; codec?: Codec } = {}): boolean {
+export function isMacroEnabled(
+  bytes: Uint8Array,
+  options: { name?: string; codec?: Codec } = {}
+): boolean {
   const { zip, workbook } = openPackage(bytes, options);
   if (workbook.rels.some((r) => r.kind === "vbaProject")) return true;
   const ct = zip.find("[Content_Types].xml");
@@ -123,7 +137,10 @@ export function patch(
       workbook.sheets.find((s) => s.name === sheetName) ??
       workbook.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
     if (!ref || !ref.path || !zip.find(ref.path))
-      throw new WorkbookError(`Lembar "${sheetName}" tidak ada di ${name ?? "workbook ini"}`, "corrupt");
+      throw new WorkbookError(
+        `Lembar "${sheetName}" tidak ada di ${name ?? "workbook ini"}`,
+        "corrupt"
+      );
     return ref;
   };
 
@@ -158,7 +175,9 @@ export function patch(
   const partNames = new Set(zip.entries.map((e) => e.path.toLowerCase()));
   const rids = new Set(workbook.rels.map((r) => r.id));
   const firstSheet = workbook.sheets.find((s) => s.path && s.kind === "worksheet")?.path;
-  const sheetDir = firstSheet ? firstSheet.slice(0, firstSheet.lastIndexOf("/") + 1) : "xl/worksheets/";
+  const sheetDir = firstSheet
+    ? firstSheet.slice(0, firstSheet.lastIndexOf("/") + 1)
+    : "xl/worksheets/";
   for (const x of extras) {
     if (!x.summary) continue;
     const sheetName = uniqueSheetName(x.summary.sheetName, names);
@@ -179,7 +198,11 @@ export function patch(
   let newStylesPath: string | null = null;
   if (styles.changed) {
     const text = styles.toString();
-    if (stylesEntry) replaced.set(stylesEntry.path.toLowerCase(), encodePart(text, isUtf16(zip.read(stylesEntry))));
+    if (stylesEntry)
+      replaced.set(
+        stylesEntry.path.toLowerCase(),
+        encodePart(text, isUtf16(zip.read(stylesEntry)))
+      );
     else {
       newStylesPath = workbook.path.slice(0, workbook.path.lastIndexOf("/") + 1) + "styles.xml";
       added.push({ path: newStylesPath, data: enc.encode(text) });
@@ -188,7 +211,8 @@ export function patch(
 
   // calcChain: dropped (with its relationship and content type); Excel rebuilds it
   const calcChain = rel("calcChain");
-  if (formulasChanged && calcChain && zip.find(calcChain.target)) dropped.add(calcChain.target.toLowerCase());
+  if (formulasChanged && calcChain && zip.find(calcChain.target))
+    dropped.add(calcChain.target.toLowerCase());
 
   // workbook.xml: fullCalcOnLoad, the new sheets
   const wbEntry = zip.find(workbook.path)!;
@@ -219,11 +243,22 @@ export function patch(
   ];
   const dropRels = workbook.rels.filter((r) => dropped.has(r.target.toLowerCase()) && !r.external);
   if (newRels.length || dropRels.length) {
-    if (!relsEntry) throw new WorkbookError(`${name ?? "Workbook"}: bagian ${relsPath} tidak ada`, "corrupt");
+    if (!relsEntry)
+      throw new WorkbookError(`${name ?? "Workbook"}: bagian ${relsPath} tidak ada`, "corrupt");
     const raw = zip.read(relsEntry);
     replaced.set(
       relsEntry.path.toLowerCase(),
-      encodePart(editList(decodeXml(raw), relsPath, name, "Relationship", (a) => dropRels.some((r) => r.id === a.Id), newRels), isUtf16(raw))
+      encodePart(
+        editList(
+          decodeXml(raw),
+          relsPath,
+          name,
+          "Relationship",
+          (a) => dropRels.some((r) => r.id === a.Id),
+          newRels
+        ),
+        isUtf16(raw)
+      )
     );
   }
 
@@ -231,8 +266,12 @@ export function patch(
   const ctEntry = zip.find("[Content_Types].xml");
   if (ctEntry) {
     const overrides = [
-      ...newSheets.map((s) => `<Override PartName="/${escapeAttr(s.path)}" ContentType="${CT_WORKSHEET}"/>`),
-      ...(newStylesPath ? [`<Override PartName="/${escapeAttr(newStylesPath)}" ContentType="${CT_STYLES}"/>`] : []),
+      ...newSheets.map(
+        (s) => `<Override PartName="/${escapeAttr(s.path)}" ContentType="${CT_WORKSHEET}"/>`
+      ),
+      ...(newStylesPath
+        ? [`<Override PartName="/${escapeAttr(newStylesPath)}" ContentType="${CT_STYLES}"/>`]
+        : []),
     ];
     if (overrides.length || dropped.size) {
       const raw = zip.read(ctEntry);
@@ -280,7 +319,11 @@ function repack(
 }
 
 function uniqueSheetName(wanted: string, names: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, " ").replace(/^'+|'+$/g, "").slice(0, 31) || "Ringkasan";
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, " ")
+      .replace(/^'+|'+$/g, "")
+      .slice(0, 31) || "Ringkasan";
   let out = base;
   for (let i = 2; names.has(out.toLowerCase()); i++) {
     const suffix = ` ${i}`;
@@ -300,7 +343,13 @@ function editList(
   add: string[]
 ): string {
   const edits: Edit[] = [];
-  let root: { start: number; tagEnd: number; selfClosing: boolean; qname: string; end: number } | null = null;
+  let root: {
+    start: number;
+    tagEnd: number;
+    selfClosing: boolean;
+    qname: string;
+    end: number;
+  } | null = null;
   let depth = 0;
   let current: { start: number; dropIt: boolean } | null = null;
   parseXml(
@@ -324,7 +373,13 @@ function editList(
     },
     { positions: true, raw: true }
   );
-  const r = root as { start: number; tagEnd: number; selfClosing: boolean; qname: string; end: number } | null;
+  const r = root as {
+    start: number;
+    tagEnd: number;
+    selfClosing: boolean;
+    qname: string;
+    end: number;
+  } | null;
   if (!r) throw new WorkbookError(`${part} tidak valid`, "corrupt");
   if (add.length) {
     const prefix = r.qname.includes(":") ? r.qname.slice(0, r.qname.indexOf(":") + 1) : "";
@@ -378,7 +433,8 @@ function patchWorkbookXml(
         if (depth === 1) {
           prefix = qname.includes(":") ? qname.slice(0, qname.indexOf(":") + 1) : "";
           for (const [k, v] of Object.entries(a))
-            if (k.startsWith("xmlns:") && (v === NS_REL || v === NS_REL_STRICT)) relPrefix = k.slice(6);
+            if (k.startsWith("xmlns:") && (v === NS_REL || v === NS_REL_STRICT))
+              relPrefix = k.slice(6);
         }
         if (depth === 3 && local === "sheet") maxId = Math.max(maxId, Number(a.sheetId) || 0);
         if (depth !== 2) return;
@@ -396,7 +452,11 @@ function patchWorkbookXml(
   );
   if (calcPr) {
     const c = calcPr as { start: number; tagEnd: number };
-    edits.push({ at: c.start, cut: c.tagEnd - c.start, text: setAttr(text.slice(c.start, c.tagEnd), "fullCalcOnLoad", "1") });
+    edits.push({
+      at: c.start,
+      cut: c.tagEnd - c.start,
+      text: setAttr(text.slice(c.start, c.tagEnd), "fullCalcOnLoad", "1"),
+    });
   } else {
     const at = insertBefore >= 0 ? insertBefore : text.lastIndexOf("</", rootEnd - 1);
     edits.push({ at, cut: 0, text: `<${prefix}calcPr fullCalcOnLoad="1"/>` });
@@ -405,12 +465,19 @@ function patchWorkbookXml(
     const rp = relPrefix ?? "r";
     const ns = relPrefix ? "" : ` xmlns:r="${workbook.strict ? NS_REL_STRICT : NS_REL}"`;
     const items = newSheets
-      .map((s) => `<${prefix}sheet name="${escapeAttr(s.name)}" sheetId="${++maxId}"${ns} ${rp}:id="${s.rid}"/>`)
+      .map(
+        (s) =>
+          `<${prefix}sheet name="${escapeAttr(s.name)}" sheetId="${++maxId}"${ns} ${rp}:id="${s.rid}"/>`
+      )
       .join("");
     const span = sheetsSpan as { start: number; tagEnd: number; selfClosing: boolean } | null;
     if (!span) throw new WorkbookError(`${workbook.path} tidak berisi <sheets>`, "corrupt");
     if (span.selfClosing)
-      edits.push({ at: span.start, cut: span.tagEnd - span.start, text: `<${prefix}sheets>${items}</${prefix}sheets>` });
+      edits.push({
+        at: span.start,
+        cut: span.tagEnd - span.start,
+        text: `<${prefix}sheets>${items}</${prefix}sheets>`,
+      });
     else edits.push({ at: text.lastIndexOf("</", sheetsEnd - 1), cut: 0, text: items });
   }
   return applyEdits(text, edits);
@@ -487,11 +554,13 @@ function cellXml(p: string, ref: string, s: number, w: CellWrite): string {
   const sAttr = s > 0 ? ` s="${s}"` : "";
   if (w.formula) {
     const f = `<${p}f>${escapeText(w.formula.replace(/^=/, ""))}</${p}f>`;
-    if (typeof w.value === "number") return `<${p}c r="${ref}"${sAttr}>${f}<${p}v>${formatNumber(w.value)}</${p}v></${p}c>`;
+    if (typeof w.value === "number")
+      return `<${p}c r="${ref}"${sAttr}>${f}<${p}v>${formatNumber(w.value)}</${p}v></${p}c>`;
     return `<${p}c r="${ref}"${sAttr} t="str">${f}<${p}v>${escapeText(excelEscape(w.value ?? ""))}</${p}v></${p}c>`;
   }
   if (w.value === null) return `<${p}c r="${ref}"${sAttr}/>`;
-  if (typeof w.value === "number") return `<${p}c r="${ref}"${sAttr}><${p}v>${formatNumber(w.value)}</${p}v></${p}c>`;
+  if (typeof w.value === "number")
+    return `<${p}c r="${ref}"${sAttr}><${p}v>${formatNumber(w.value)}</${p}v></${p}c>`;
   const t = escapeText(excelEscape(w.value));
   const space = /^\s|\s$/.test(w.value) ? ' xml:space="preserve"' : "";
   return `<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is><${p}t${space}>${t}</${p}t></${p}is></${p}c>`;
@@ -607,14 +676,27 @@ function patchSheet(
           if (shared < 0 || shared > tagEnd) return;
           const si = attr("si");
           if (attr("t") === "shared" && si !== undefined)
-            fOpen = { tagEnd: selfClosing ? start : tagEnd, start, si, ref: attr("ref") !== undefined };
+            fOpen = {
+              tagEnd: selfClosing ? start : tagEnd,
+              start,
+              si,
+              ref: attr("ref") !== undefined,
+            };
         }
       },
       close(local, start, end) {
         if (depth === 5 && local === "f" && fOpen && cell) {
           const o = fOpen as { tagEnd: number; start: number; si: string; ref: boolean };
           const body = o.tagEnd < start ? decodeEntities(text.slice(o.tagEnd, start)) : "";
-          shared.push({ si: o.si, row: rowIdx, col: cell.col, fStart: o.start, fEnd: end, master: o.ref && body !== "", text: body });
+          shared.push({
+            si: o.si,
+            row: rowIdx,
+            col: cell.col,
+            fStart: o.start,
+            fEnd: end,
+            master: o.ref && body !== "",
+            text: body,
+          });
           fOpen = null;
         } else if (depth === 4 && local === "c" && cell) {
           cell.end = end;
@@ -630,14 +712,19 @@ function patchSheet(
       },
     });
   } catch (e) {
-    throw new WorkbookError(`${fileName ?? "Workbook"}: XML bagian ${part} tidak valid (${(e as Error).message})`, "corrupt");
+    throw new WorkbookError(
+      `${fileName ?? "Workbook"}: XML bagian ${part} tidak valid (${(e as Error).message})`,
+      "corrupt"
+    );
   }
   if (!sheetData) throw new WorkbookError(`${part} tidak berisi <sheetData>`, "corrupt");
   const sd = sheetData as { start: number; tagEnd: number; end: number; selfClosing: boolean };
   const edits: Edit[] = [];
   const p = prefix;
   const styleFor = (base: number, w: CellWrite) =>
-    w.numberFormat !== undefined || w.bold ? styles.xf(base, { numberFormat: w.numberFormat, bold: w.bold }) : base;
+    w.numberFormat !== undefined || w.bold
+      ? styles.xf(base, { numberFormat: w.numberFormat, bold: w.bold })
+      : base;
 
   // existing rows: rewrite or insert cells
   const seenRows = new Set<number>();
@@ -651,16 +738,28 @@ function patchSheet(
       const w = ws.get(c.col);
       if (!w || done.has(c.col)) continue;
       done.add(c.col);
-      edits.push({ at: c.start, cut: c.end - c.start, text: cellXml(p, a1(r.row, c.col), styleFor(c.s, w), w) });
+      edits.push({
+        at: c.start,
+        cut: c.end - c.start,
+        text: cellXml(p, a1(r.row, c.col), styleFor(c.s, w), w),
+      });
     }
-    for (const [col, w] of ws) if (!done.has(col)) pendingNew.push({ col, xml: cellXml(p, a1(r.row, col), styleFor(0, w), w) });
+    for (const [col, w] of ws)
+      if (!done.has(col))
+        pendingNew.push({ col, xml: cellXml(p, a1(r.row, col), styleFor(0, w), w) });
     if (!pendingNew.length) continue;
     pendingNew.sort((x, y) => x.col - y.col);
     if (r.cells.some((c) => !c.hasR))
-      for (const c of r.cells) if (!c.hasR && !ws.has(c.col)) edits.push({ at: c.nameEnd, cut: 0, text: ` r="${a1(r.row, c.col)}"` });
+      for (const c of r.cells)
+        if (!c.hasR && !ws.has(c.col))
+          edits.push({ at: c.nameEnd, cut: 0, text: ` r="${a1(r.row, c.col)}"` });
     if (r.selfClosing) {
       const tag = text.slice(r.start, r.tagEnd).replace(/\s*\/>$/, ">");
-      edits.push({ at: r.start, cut: r.tagEnd - r.start, text: `${tag}${pendingNew.map((x) => x.xml).join("")}</${p}row>` });
+      edits.push({
+        at: r.start,
+        cut: r.tagEnd - r.start,
+        text: `${tag}${pendingNew.map((x) => x.xml).join("")}</${p}row>`,
+      });
       continue;
     }
     const rowClose = text.lastIndexOf("</", r.end - 1);
@@ -674,7 +773,8 @@ function patchSheet(
   const newRows = [...byRow.keys()].filter((r) => !existing.has(r)).sort((x, y) => x - y);
   if (newRows.length) {
     if (rows.some((r) => !r.hasR))
-      for (const r of rows) if (!r.hasR) edits.push({ at: r.nameEnd, cut: 0, text: ` r="${r.row + 1}"` });
+      for (const r of rows)
+        if (!r.hasR) edits.push({ at: r.nameEnd, cut: 0, text: ` r="${r.row + 1}"` });
     const rowXml = (ri: number) => {
       const cells = [...byRow.get(ri)!.entries()].sort((x, y) => x[0] - y[0]);
       return `<${p}row r="${ri + 1}">${cells.map(([c, w]) => cellXml(p, a1(ri, c), styleFor(0, w), w)).join("")}</${p}row>`;
@@ -697,13 +797,18 @@ function patchSheet(
   // shared formulas whose master is overwritten: each other cell of the group gets its own formula
   const writtenAt = (r: number, c: number) => byRow.get(r)?.has(c) === true;
   const lostMasters = new Map<string, SharedRec>();
-  for (const s of shared) if (s.master && writtenAt(s.row, s.col) && !lostMasters.has(s.si)) lostMasters.set(s.si, s);
+  for (const s of shared)
+    if (s.master && writtenAt(s.row, s.col) && !lostMasters.has(s.si)) lostMasters.set(s.si, s);
   if (lostMasters.size)
     for (const s of shared) {
       const m = lostMasters.get(s.si);
       if (!m || writtenAt(s.row, s.col)) continue;
       const own = s.master ? s.text : shiftFormula(m.text, s.row - m.row, s.col - m.col);
-      edits.push({ at: s.fStart, cut: s.fEnd - s.fStart, text: `<${p}f>${escapeText(own)}</${p}f>` });
+      edits.push({
+        at: s.fStart,
+        cut: s.fEnd - s.fStart,
+        text: `<${p}f>${escapeText(own)}</${p}f>`,
+      });
     }
   // the used range grows with the written cells
   if (dimension && writes.length) {
@@ -719,9 +824,14 @@ function patchSheet(
         bottom = Math.max(bottom, w.row);
         right = Math.max(right, w.col);
       }
-      const ref = top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
+      const ref =
+        top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
       if (ref !== d.ref)
-        edits.push({ at: d.start, cut: d.tagEnd - d.start, text: setAttr(text.slice(d.start, d.tagEnd), "ref", ref) });
+        edits.push({
+          at: d.start,
+          cut: d.tagEnd - d.start,
+          text: setAttr(text.slice(d.start, d.tagEnd), "ref", ref),
+        });
     }
   }
   // conditional formats, in schema order (after sheetData … phoneticPr and existing ones)
@@ -736,7 +846,8 @@ function patchSheet(
         xml += `<${p}cfRule type="expression" dxfId="${styles.dxf(r.fill, r.font)}" priority="${++priority}"><${p}formula>${escapeText(ruleFormula(r).slice(1))}</${p}formula></${p}cfRule>`;
       xml += `</${p}conditionalFormatting>`;
     }
-    const at = cfBefore >= 0 ? cfBefore : cfAfter >= 0 ? cfAfter : text.lastIndexOf("</", rootEnd - 1);
+    const at =
+      cfBefore >= 0 ? cfBefore : cfAfter >= 0 ? cfAfter : text.lastIndexOf("</", rootEnd - 1);
     edits.push({ at: Math.max(at, sd.end), cut: 0, text: xml });
   }
   return applyEdits(text, edits);
@@ -751,7 +862,10 @@ function summarySheetXml(plan: SummaryPlan, strict: boolean, styles: StyleSheetE
     const cells = byRow.get(r)!.sort((a, b) => a.col - b.col);
     data += `<row r="${r + 1}">`;
     for (const c of cells) {
-      const s = c.numberFormat !== undefined || c.bold ? styles.xf(0, { numberFormat: c.numberFormat, bold: c.bold }) : 0;
+      const s =
+        c.numberFormat !== undefined || c.bold
+          ? styles.xf(0, { numberFormat: c.numberFormat, bold: c.bold })
+          : 0;
       data += cellXml("", `${columnLetters(c.col)}${r + 1}`, s, c);
     }
     data += "</row>";

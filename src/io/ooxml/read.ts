@@ -5,9 +5,23 @@
 import type { Cell, CellValue, Grid, MergedArea } from "../../model/grid";
 import { shiftFormula } from "../../sheet/formula-refs";
 import { WorkbookError, corrupt, subject } from "./errors";
-import { DEFAULT_LIMITS, ZipArchive, hasUtf16, isOle, type Codec, type ZipEntry, type ZipLimits } from "./zip";
+import {
+  DEFAULT_LIMITS,
+  ZipArchive,
+  hasUtf16,
+  isOle,
+  type Codec,
+  type ZipEntry,
+  type ZipLimits,
+} from "./zip";
 import { XmlDecoder, excelUnescape, xmlStream, type XmlHandlers } from "./xml";
-import { findWorkbookPart, notWorkbook, readWorkbookInfo, type SheetRef, type WorkbookInfo } from "./package";
+import {
+  findWorkbookPart,
+  notWorkbook,
+  readWorkbookInfo,
+  type SheetRef,
+  type WorkbookInfo,
+} from "./package";
 import { readNumberFormats } from "./styles";
 
 export interface ReadOptions {
@@ -58,12 +72,18 @@ export function openPackage(
     zip = new ZipArchive(bytes, name, { ...DEFAULT_LIMITS, ...options.limits }, options.codec);
   } catch (e) {
     if (!isZip && e instanceof WorkbookError && e.kind === "corrupt")
-      throw notWorkbook(name, "isinya bukan arsip zip seperti .xlsx (mungkin CSV, teks atau format lain); simpan ulang sebagai .xlsx dari Excel");
+      throw notWorkbook(
+        name,
+        "isinya bukan arsip zip seperti .xlsx (mungkin CSV, teks atau format lain); simpan ulang sebagai .xlsx dari Excel"
+      );
     throw e;
   }
   const mimetype = zip.find("mimetype");
   const mime = mimetype && mimetype.size < 200 ? new TextDecoder().decode(zip.read(mimetype)) : "";
-  if (/opendocument\.spreadsheet/.test(mime) || (!mime && zip.find("content.xml") && zip.find("META-INF/manifest.xml")))
+  if (
+    /opendocument\.spreadsheet/.test(mime) ||
+    (!mime && zip.find("content.xml") && zip.find("META-INF/manifest.xml"))
+  )
     throw new WorkbookError(
       `${subject(name)} adalah spreadsheet OpenDocument (.ods), bukan .xlsx: buka di LibreOffice Calc ` +
         "atau Excel lalu Simpan Sebagai → Excel 2007-365 (.xlsx).",
@@ -83,7 +103,8 @@ export function openPackage(
         "xlsb"
       );
     if (zip.find("word/document.xml")) throw notWorkbook(name, "ini dokumen Word (.docx)");
-    if (zip.find("ppt/presentation.xml")) throw notWorkbook(name, "ini presentasi PowerPoint (.pptx)");
+    if (zip.find("ppt/presentation.xml"))
+      throw notWorkbook(name, "ini presentasi PowerPoint (.pptx)");
     throw notWorkbook(name, "arsip zip ini tidak berisi bagian workbook (xl/workbook.xml)");
   }
   return { zip, workbook: readWorkbookInfo(zip, part, name) };
@@ -95,7 +116,9 @@ export function readGrids(bytes: Uint8Array, options: ReadOptions = {}): ReadRes
   const rel = (kind: string) => workbook.rels.find((r) => r.kind === kind && !r.external);
   const stylesRel = rel("styles");
   const stylesEntry = stylesRel ? zip.find(stylesRel.target) : undefined;
-  const numFmts = stylesEntry ? readNumberFormats(zip.read(stylesEntry), stylesEntry.path, name) : [];
+  const numFmts = stylesEntry
+    ? readNumberFormats(zip.read(stylesEntry), stylesEntry.path, name)
+    : [];
   const sstRel = rel("sharedStrings");
   const sstEntry = sstRel ? zip.find(sstRel.target) : undefined;
   const sst = sstEntry ? readSharedStrings(zip, sstEntry, name) : [];
@@ -126,7 +149,12 @@ export function readGrids(bytes: Uint8Array, options: ReadOptions = {}): ReadRes
 }
 
 /** Streams a part through the XML layer. */
-export function streamPart(zip: ZipArchive, entry: ZipEntry, fileName: string | undefined, h: XmlHandlers): void {
+export function streamPart(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  fileName: string | undefined,
+  h: XmlHandlers
+): void {
   const xml = xmlStream(entry.path, fileName, h);
   const dec = new XmlDecoder();
   zip.stream(entry, (chunk) => xml.write(dec.push(chunk)));
@@ -337,10 +365,15 @@ function readSheet(zip: ZipArchive, entry: ZipEntry, ref: SheetRef, ctx: SheetCo
         if (hasF) {
           if (f !== "") {
             formula = "=" + f;
-            if (fType === "shared" && fSi !== undefined && fRef !== undefined) masters.set(fSi, { f, row, col });
+            if (fType === "shared" && fSi !== undefined && fRef !== undefined)
+              masters.set(fSi, { f, row, col });
           }
         }
-        if (value === null && formula === undefined && !(hasF && fType === "shared" && fSi !== undefined && f === ""))
+        if (
+          value === null &&
+          formula === undefined &&
+          !(hasF && fType === "shared" && fSi !== undefined && f === "")
+        )
           return;
         const cell: Cell = { value };
         if (formula) cell.formula = formula;

@@ -36,7 +36,11 @@ export const BUILTIN_NUMFMTS: Record<number, string> = {
 };
 
 /** Number format of each cellXfs index (undefined = General / none). */
-export function readNumberFormats(bytes: Uint8Array, part: string, fileName?: string): (string | undefined)[] {
+export function readNumberFormats(
+  bytes: Uint8Array,
+  part: string,
+  fileName?: string
+): (string | undefined)[] {
   const custom = new Map<number, string>();
   const xfIds: number[] = [];
   let inXfs = 0;
@@ -50,7 +54,8 @@ export function readNumberFormats(bytes: Uint8Array, part: string, fileName?: st
       else if (local === "cellXfs") {
         inXfs = 1;
         xfsDepth = depth;
-      } else if (inXfs && local === "xf" && depth === xfsDepth + 1) xfIds.push(Number(a.numFmtId ?? 0));
+      } else if (inXfs && local === "xf" && depth === xfsDepth + 1)
+        xfIds.push(Number(a.numFmtId ?? 0));
     },
     close(local) {
       depth--;
@@ -74,7 +79,16 @@ interface Block {
   children: { start: number; end: number }[];
 }
 
-const BLOCKS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"] as const;
+const BLOCKS = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+] as const;
 type BlockName = (typeof BLOCKS)[number];
 
 /** A new number format, bold or cf colours on top of an existing style sheet. */
@@ -116,7 +130,12 @@ export class StyleSheetEditor {
     let current: { name: BlockName; block: Block; depth: number } | null = null;
     let child: { start: number; depth: number } | null = null;
     return {
-      open: (local: string, a: Record<string, string>, at: { start: number; tagEnd: number; selfClosing: boolean }, qname?: string) => {
+      open: (
+        local: string,
+        a: Record<string, string>,
+        at: { start: number; tagEnd: number; selfClosing: boolean },
+        qname?: string
+      ) => {
         depth++;
         if (depth === 1) {
           this.rootTagEnd = at.tagEnd;
@@ -128,7 +147,13 @@ export class StyleSheetEditor {
           current = {
             name: local as BlockName,
             depth,
-            block: { start: at.start, tagEnd: at.tagEnd, end: at.tagEnd, selfClosing: at.selfClosing, children: [] },
+            block: {
+              start: at.start,
+              tagEnd: at.tagEnd,
+              end: at.tagEnd,
+              selfClosing: at.selfClosing,
+              children: [],
+            },
           };
           return;
         }
@@ -175,7 +200,9 @@ export class StyleSheetEditor {
     if (known !== undefined) return known;
     const id = this.nextNumFmtId++;
     this.numFmtIds.set(code, id);
-    this.added.numFmts.push(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+    this.added.numFmts.push(
+      `<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`
+    );
     return id;
   }
 
@@ -185,7 +212,9 @@ export class StyleSheetEditor {
     const m = /^<([^\s/>]+)([^>]*?)(\/?)>/.exec(base)!;
     const font = m[3]
       ? `<${m[1]}${m[2]}><${this.prefix}b/></${m[1]}>`
-      : base.replace(/^<[^>]*>/, (tag) => `${tag}<${this.prefix}b/>`).replace(/<([\w:]*)b\s+val="(0|false)"\s*\/>/, "");
+      : base
+          .replace(/^<[^>]*>/, (tag) => `${tag}<${this.prefix}b/>`)
+          .replace(/<([\w:]*)b\s+val="(0|false)"\s*\/>/, "");
     if (this.count("fonts") === 0) this.added.fonts.push(`<${this.prefix}font/>`);
     this.boldFont = this.count("fonts");
     this.added.fonts.push(font);
@@ -197,10 +226,19 @@ export class StyleSheetEditor {
     const key = `${s}|${change.numberFormat ?? ""}|${change.bold ? 1 : 0}`;
     const cached = this.xfCache.get(key);
     if (cached !== undefined) return cached;
-    let xf = this.raw("cellXfs", s) ?? this.raw("cellXfs", 0) ?? `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
-    const current = Number(/\snumFmtId\s*=\s*["'](\d+)/.exec(xf.slice(0, xf.indexOf(">")))?.[1] ?? 0);
+    let xf =
+      this.raw("cellXfs", s) ??
+      this.raw("cellXfs", 0) ??
+      `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const current = Number(
+      /\snumFmtId\s*=\s*["'](\d+)/.exec(xf.slice(0, xf.indexOf(">")))?.[1] ?? 0
+    );
     const code = this.numFmtCodes.get(current) ?? BUILTIN_NUMFMTS[current];
-    if (change.numberFormat !== undefined && code === change.numberFormat && this.raw("cellXfs", s)) {
+    if (
+      change.numberFormat !== undefined &&
+      code === change.numberFormat &&
+      this.raw("cellXfs", s)
+    ) {
       if (!change.bold) {
         this.xfCache.set(key, s);
         return s;
@@ -217,7 +255,9 @@ export class StyleSheetEditor {
     }
     // a style sheet without cell styles: index 0 must stay the default style
     if (this.count("cellXfs") === 0)
-      this.added.cellXfs.push(`<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+      this.added.cellXfs.push(
+        `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`
+      );
     const id = this.count("cellXfs");
     this.added.cellXfs.push(xf);
     this.xfCache.set(key, id);
@@ -250,7 +290,12 @@ export class StyleSheetEditor {
       if (b) {
         const tag = this.text.slice(b.start, b.tagEnd);
         const open = setAttr(tag.replace(/\/>$/, ">"), "count", String(total));
-        if (b.selfClosing) edits.push({ at: b.start, cut: b.end - b.start, text: `${open}${items.join("")}</${p}${name}>` });
+        if (b.selfClosing)
+          edits.push({
+            at: b.start,
+            cut: b.end - b.start,
+            text: `${open}${items.join("")}</${p}${name}>`,
+          });
         else {
           edits.push({ at: b.start, cut: b.tagEnd - b.start, text: open });
           const close = this.text.lastIndexOf("</", b.end - 1);
@@ -260,9 +305,21 @@ export class StyleSheetEditor {
       }
       const next = before.map((n) => this.blocks.get(n)).find((x) => x);
       const at = next ? next.start : this.text.lastIndexOf("</", this.rootEnd - 1);
-      edits.push({ at, cut: 0, text: `<${p}${name} count="${total}">${items.join("")}</${p}${name}>` });
+      edits.push({
+        at,
+        cut: 0,
+        text: `<${p}${name} count="${total}">${items.join("")}</${p}${name}>`,
+      });
     };
-    append("numFmts", ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"]);
+    append("numFmts", [
+      "fonts",
+      "fills",
+      "borders",
+      "cellStyleXfs",
+      "cellXfs",
+      "cellStyles",
+      "dxfs",
+    ]);
     append("fonts", ["fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"]);
     append("cellXfs", ["cellStyles", "dxfs"]);
     append("dxfs", []);
@@ -270,8 +327,12 @@ export class StyleSheetEditor {
       // dxfs goes after cellStyles, before tableStyles/colors/extLst
       const last = edits.pop()!;
       const after = this.blocks.get("cellStyles") ?? this.blocks.get("cellXfs");
-      const m = /<([\w]+:)?(tableStyles|colors|extLst)\b/.exec(this.text.slice(after ? after.end : this.rootTagEnd));
-      last.at = m ? (after ? after.end : this.rootTagEnd) + m.index : this.text.lastIndexOf("</", this.rootEnd - 1);
+      const m = /<([\w]+:)?(tableStyles|colors|extLst)\b/.exec(
+        this.text.slice(after ? after.end : this.rootTagEnd)
+      );
+      last.at = m
+        ? (after ? after.end : this.rootTagEnd) + m.index
+        : this.text.lastIndexOf("</", this.rootEnd - 1);
       edits.push(last);
     }
     edits.sort((x, y) => x.at - y.at);

@@ -256,7 +256,9 @@ export function excelEscape(s: string): string {
 /** Excel's _xHHHH_ escapes in text (ST_Xstring) back to characters. */
 export function excelUnescape(s: string): string {
   if (s.indexOf("_x") < 0) return s;
-  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16))
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,7 +286,8 @@ export function scanXml(text: string, h: ScanHandlers): void {
       else {
         const close = text.indexOf(">", i);
         const bracket = text.indexOf("[", i);
-        i = bracket >= 0 && bracket < close ? after(text, ">", after(text, "]", bracket)) : close + 1;
+        i =
+          bracket >= 0 && bracket < close ? after(text, ">", after(text, "]", bracket)) : close + 1;
       }
     } else if (c === 63 /* ? */) i = after(text, "?>", i + 2);
     else if (c === 47 /* / */) {

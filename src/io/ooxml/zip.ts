@@ -140,7 +140,10 @@ export class ZipArchive {
       const data = this.compressed(entry);
       let out: Uint8Array;
       try {
-        out = entry.size === 0 && data.length <= 2 ? new Uint8Array(0) : this.codec.inflate(data, entry.size);
+        out =
+          entry.size === 0 && data.length <= 2
+            ? new Uint8Array(0)
+            : this.codec.inflate(data, entry.size);
       } catch (e) {
         throw /large|length|size/i.test((e as Error).message)
           ? this.bomb(entry)
@@ -234,8 +237,8 @@ function readDirectory(b: Uint8Array, name: string | undefined, limits: ZipLimit
       const len = u16(b, x + 2);
       if (id === 1) {
         let q = x + 4;
-        if (size === 0xffffffff) (size = u64(b, q)), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(b, q)), (q += 8);
+        if (size === 0xffffffff) ((size = u64(b, q)), (q += 8));
+        if (compressedSize === 0xffffffff) ((compressedSize = u64(b, q)), (q += 8));
         if (localOffset === 0xffffffff) localOffset = u64(b, q);
       }
       x += 4 + len;
