@@ -8,4 +8,8 @@ try {
   process.stderr.write("kinerja: program belum dibangun. Jalankan `npm run build` terlebih dahulu.\n");
   process.exit(2);
 }
-main(process.argv.slice(2)).then((code) => process.exit(code));
+// Set the exit code and let Node end on its own: process.exit() would cut output still queued for a
+// pipe (`kinerja periksa --json | jq` stopped at 64 KiB).
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

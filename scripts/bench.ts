@@ -14,6 +14,7 @@ import { FakeExcelHost } from "../dev/fake-excel/fake-excel";
 import type { CellValue, Grid } from "../src/model/grid";
 import * as fx from "../src/functions/functions";
 import { e81Grid, e81Row, tc29Grid } from "../test/engine/helpers";
+import { ioBench } from "./bench-io";
 
 // The custom functions module expects the runtime's CustomFunctions global.
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
@@ -206,6 +207,13 @@ async function main(): Promise<void> {
       1
     );
   }
+  // the .xlsx layer: kinerja isi / periksa against ExcelJS on the same files (same run)
+  let ioLines: string[] = [];
+  if (fs.existsSync(path.join(root, "build", "cli", "main.js"))) {
+    const io = await ioBench(dir, Number(process.env.BENCH_IO_RUNS ?? 3));
+    Object.assign(figures, io.figures);
+    ioLines = io.lines;
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 
   const dist = path.join(root, "dist");
@@ -226,6 +234,10 @@ async function main(): Promise<void> {
     console.log(
       `kinerja isi: 1 berkas ${figures.isi_one_file_ms} ms; 100 berkas ${figures.isi_batch_100_files_ms} ms`
     );
+  if (ioLines.length) {
+    console.log("\n.xlsx: kinerja (seluruh perintah, satu proses untuk semua berkas) vs ExcelJS saja");
+    for (const line of ioLines) console.log(line);
+  }
   if (figures.functions_bundle_gzip_bytes !== undefined)
     console.log(
       `bundle (gzip): functions ${(figures.functions_bundle_gzip_bytes / 1024).toFixed(1)} KB, taskpane ${(figures.taskpane_bundle_gzip_bytes / 1024).toFixed(1)} KB; nomenklatur ${Object.entries(
@@ -243,6 +255,11 @@ async function main(): Promise<void> {
       .filter(([k]) => k.startsWith("largest_request"))
       .every(([, v]) => v < 5 * 1024 * 1024),
     functions_bundle_under_60KB: (figures.functions_bundle_gzip_bytes ?? 0) < 60 * 1024,
+    isi_3x_faster_than_exceljs_readwrite:
+      figures.isi_vs_exceljs_readwrite_100x300 >= 3 && figures.isi_vs_exceljs_readwrite_1x20000 >= 3,
+    periksa_5x_faster_than_exceljs_read:
+      figures.periksa_vs_exceljs_read_100x300 >= 5 && figures.periksa_vs_exceljs_read_1x20000 >= 5,
+    isi_20000_under_250MB: figures.isi_peak_mb_1x20000 < 250,
   };
   console.log(
     `\nTarget: ${Object.entries(targets)

@@ -9,18 +9,18 @@ import {
   WorkbookError,
   type SheetPlan,
   type VisualExtras,
-} from "../io/xlsx";
+} from "../io/files";
 import { predikatRules, summaryPlan, effectiveScale, SUMMARY_SHEET } from "../visual";
 import { recognise, planFill, layoutLabel } from "../engine";
 import { DEFAULT_SETTINGS } from "../model/settings";
 
 const USAGE =
-  "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan] [--abaikan-grafik]\n" +
+  "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan]\n" +
   '  --ringkasan  warnai kolom capaian/kategori menurut predikat dan tambahkan lembar "Ringkasan"\n' +
-  "               (grafik capaian tidak dibuat dari baris perintah: ExcelJS tidak dapat menulis grafik;\n" +
-  '               gunakan tombol "Grafik capaian" di add-in Excel)\n' +
-  "  --abaikan-grafik  tulis juga berkas yang berisi grafik, pivot, bentuk atau makro; salinannya\n" +
-  "               kehilangan bagian itu (tanpa opsi ini berkas seperti itu tidak ditulis)\n";
+  "               (grafik capaian belum dibuat dari baris perintah; gunakan tombol\n" +
+  '               "Grafik capaian" di add-in Excel)\n' +
+  "  Salinan memuat semua isi berkas asli (grafik, pivot, bentuk, komentar, validasi, makro);\n" +
+  "  hanya sel yang diisi yang berubah. Berkas .xlsm tetap .xlsm.\n";
 
 interface Written {
   file: string;
@@ -36,7 +36,6 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
   let valuesOnly = false;
   let json = false;
   let ringkasan = false;
-  let allowLoss = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "-o" || a === "--output" || a === "--keluaran") {
@@ -48,7 +47,10 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
     } else if (a === "--nilai") valuesOnly = true;
     else if (a === "--json") json = true;
     else if (a === "--ringkasan") ringkasan = true;
-    else if (a === "--abaikan-grafik") allowLoss = true;
+    else if (a === "--abaikan-grafik")
+      io.err(
+        "catatan: --abaikan-grafik tidak diperlukan lagi; grafik, pivot, bentuk dan makro kini ikut tersalin utuh\n"
+      );
     else if (a === "--help" || a === "-h") {
       io.out(USAGE);
       return 0;
@@ -119,11 +121,9 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
             value: w.value,
           });
       }
-      const { lost } = await applyPlans(file, target, plans, extras, { allowLoss });
-      if (lost.length)
-        io.err(`peringatan: ${target} ditulis tanpa ${lost.join(", ")} dari ${file}\n`);
+      const { output } = await applyPlans(file, target, plans, extras);
       if (!json) {
-        io.out(`${file} → ${target}\n`);
+        io.out(`${file} → ${output}\n`);
         io.out(
           (summary.length
             ? summary.join("\n")

@@ -1,7 +1,7 @@
 // `kinerja periksa FILE... [--sheet NAMA] [--json]`: recognise the tables in workbooks and
 // validate them. Exit 0 = no error-level finding, 1 = at least one, 2 = usage or file error.
 import type { CliIO } from "./io";
-import { readWorkbook, WorkbookError } from "../io/xlsx";
+import { readWorkbook, WorkbookError } from "../io/files";
 import { recognise, validate, layoutLabel, quarterLabel, roleLabel } from "../engine";
 import { DEFAULT_SETTINGS } from "../model/settings";
 import type { Analysis } from "../model/analysis";

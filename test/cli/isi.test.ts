@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import * as crypto from "crypto";
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import { memoryIO } from "../../src/cli/io";
 import { writeXlsx } from "../engine/xlsx-support";
@@ -37,25 +38,30 @@ beforeAll(async () => {
 });
 
 describe("kinerja isi", () => {
-  it("a workbook with its own chart is not rewritten without it (ExcelJS would drop it); --abaikan-grafik writes the copy and warns", async () => {
+  it("a workbook with its own chart is written with the chart intact; the old --abaikan-grafik only gets a note", async () => {
     const withChart = path.join(dir, "grafik.xlsx");
     fs.copyFileSync(a, withChart);
     await addChart(withChart, "E81");
     const before = sha(withChart);
     const out = path.join(dir, "grafik-hasil.xlsx");
     const io = memoryIO();
-    expect(await main(["isi", withChart, "-o", out], io)).toBe(2);
-    expect(io.stderr).toMatch(/berisi 1 grafik yang tidak dapat ikut disalin/);
-    expect(io.stderr).toMatch(/--abaikan-grafik/);
-    expect(io.stderr).not.toMatch(/\n\s+at /);
-    expect(fs.existsSync(out)).toBe(false);
+    expect(await main(["isi", withChart, "-o", out], io)).toBe(0);
+    expect(io.stderr).toBe("");
     expect(sha(withChart)).toBe(before);
+    const [src, dst] = [withChart, out].map((f) => unzipSync(new Uint8Array(fs.readFileSync(f))));
+    for (const part of [
+      "xl/charts/chart1.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/drawings/_rels/drawing1.xml.rels",
+    ])
+      expect(Buffer.from(dst[part]).equals(Buffer.from(src[part]))).toBe(true);
+    expect(new TextDecoder().decode(dst["xl/worksheets/sheet1.xml"])).toMatch(
+      /<drawing r:id="rIdKnChart"\/>/
+    );
 
     const io2 = memoryIO();
     expect(await main(["isi", withChart, "-o", out, "--abaikan-grafik"], io2)).toBe(0);
-    expect(io2.stderr).toMatch(/peringatan: .* ditulis tanpa 1 grafik/);
-    expect(fs.existsSync(out)).toBe(true);
-    expect(sha(withChart)).toBe(before);
+    expect(io2.stderr).toMatch(/--abaikan-grafik tidak diperlukan lagi/);
   });
 
   it("writes formulas with cached values to OUT and --json lists them; the input is untouched", async () => {

@@ -10,7 +10,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readWorkbook } from "../../src/io/xlsx";
+import { readWorkbook } from "../../src/io/files";
 import { recognise, validate, planFill, DEFAULT_SETTINGS } from "../../src/engine";
 import type { Grid } from "../../src/model/grid";
 import { cellAt, columnLetters, parseA1 } from "../../src/model/grid";

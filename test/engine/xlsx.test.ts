@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import * as crypto from "crypto";
 import ExcelJS from "exceljs";
-import { readWorkbook, applyPlan, WorkbookError } from "../../src/io/xlsx";
+import { readWorkbook, applyPlan, WorkbookError } from "../../src/io/files";
 import { recognise, planFill, DEFAULT_SETTINGS } from "../../src/engine";
 import { writeXlsx } from "./xlsx-support";
 import { e81Grid, e81Row } from "./helpers";
@@ -93,7 +93,7 @@ describe("io/xlsx", () => {
     );
     const bad = path.join(dir, "rusak.xlsx");
     fs.writeFileSync(bad, "bukan zip");
-    await expect(readWorkbook(bad)).rejects.toThrow(/tidak dapat dibaca/);
+    await expect(readWorkbook(bad)).rejects.toThrow(/bukan workbook Excel/);
   });
 });
 
@@ -132,31 +132,5 @@ describe("shared formulas", () => {
     const s = back.getWorksheet("S")!;
     expect((s.getCell("B1").value as ExcelJS.CellFormulaValue).formula).toBe("A1*3");
     expect(s.getCell("B2").formula).toBe("A2*2");
-  });
-});
-
-describe("partsLostOnRewrite", () => {
-  test("names what an ExcelJS copy would drop: charts, pivots, shapes, macros; nothing for a plain table", async () => {
-    const { partsLostOnRewrite } = await import("../../src/io/xlsx");
-    const JSZip = (await import("jszip")).default;
-    const d = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-lost-"));
-    const plain = path.join(d, "biasa.xlsx");
-    await writeXlsx(plain, [{ name: "S", rows: [["a", 1]] }]);
-    expect(await partsLostOnRewrite(plain)).toEqual([]);
-    const zip = await JSZip.loadAsync(fs.readFileSync(plain));
-    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
-    zip.file("xl/charts/chart2.xml", "<c:chartSpace/>");
-    zip.file("xl/pivotTables/pivotTable1.xml", "<pivotTableDefinition/>");
-    zip.file("xl/drawings/drawing1.xml", "<xdr:wsDr><xdr:sp></xdr:sp><xdr:sp/></xdr:wsDr>");
-    zip.file("xl/vbaProject.bin", "x");
-    const rich = path.join(d, "lengkap.xlsm");
-    fs.writeFileSync(rich, await zip.generateAsync({ type: "nodebuffer" }));
-    expect(await partsLostOnRewrite(rich)).toEqual([
-      "2 grafik",
-      "1 tabel pivot",
-      "2 bentuk/kotak teks",
-      "makro VBA",
-    ]);
-    expect(await partsLostOnRewrite(path.join(d, "tidak-ada.xlsx"))).toEqual([]);
   });
 });

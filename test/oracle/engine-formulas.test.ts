@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { writeFixtures, loadFixtureSpecs } from "../support/fixtures";
 import { checkFormulasAgainstEngine, findSoffice } from "../support/libreoffice";
-import { readWorkbook, applyPlans } from "../../src/io/xlsx";
+import { readWorkbook, applyPlans } from "../../src/io/files";
 import { recognise, planFill, DEFAULT_SETTINGS } from "../../src/engine";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-oracle-"));

@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import * as fs from "fs";
 import { writeFixtures, loadFixtureSpecs, toCellSpec } from "../support/fixtures";
-import { readWorkbook } from "../../src/io/xlsx";
+import { readWorkbook } from "../../src/io/files";
 import { analyseAll } from "../../src/engine";
 const col = (a: string) => {
   let n = 0;

@@ -18,7 +18,7 @@ import {
 } from "../../src/visual";
 import { SCALES, bandOf, type ScaleName } from "../../src/core/scales";
 import { recognise, planFill, DEFAULT_SETTINGS, type Recognition } from "../../src/engine";
-import { readWorkbook } from "../../src/io/xlsx";
+import { readWorkbook } from "../../src/io/files";
 import { isi } from "../../src/cli/isi";
 import { writeFixtures } from "../support/fixtures";
 import { findSoffice, recalculate, readValues, sameValue } from "../support/libreoffice";
