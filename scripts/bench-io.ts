@@ -21,7 +21,7 @@ const bin = path.join(root, "bin", "kinerja.js");
 export function grownMojokerto(rows: number): FixtureSpec {
   const spec = loadFixtureSpecs().find((s) => s.file === "002-mojokerto.xlsx")!;
   const e81 = spec.sheets.find((s) => s.name === "E81")!;
-  const [first, last] = e81.expected.dataRows; // 1-based
+  const [first, last] = e81.expected.dataRows!; // 1-based
   const block = e81.rows.slice(first - 1, last);
   const grown: RawCell[][] = e81.rows.slice(0, first - 1);
   const merges: string[] = [];

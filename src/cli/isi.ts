@@ -10,7 +10,7 @@ import {
   type SheetPlan,
   type VisualExtras,
 } from "../io/files";
-import { predikatRules, summaryPlan, effectiveScale, SUMMARY_SHEET } from "../visual";
+import { predikatRules, summaryPlan, effectiveScale, visualSheetName } from "../visual";
 import { recognise, planFill, layoutLabel } from "../engine";
 import { DEFAULT_SETTINGS } from "../model/settings";
 
@@ -104,7 +104,7 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
             sheetName: grid.name,
             rules: predikatRules(rec, effectiveScale(grid, rec, settings)),
             summary: withCapaian
-              ? summaryPlan(grid, rec, plan, settings, `${SUMMARY_SHEET} ${grid.name}`.slice(0, 31))
+              ? summaryPlan(grid, rec, plan, settings, visualSheetName("ringkasan", grid.name))
               : null,
           });
         }

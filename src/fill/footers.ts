@@ -82,7 +82,9 @@ export function planFooters(ctx: FooterContext): ComputedCell[] {
     } else if (record.kind === "footer-avg") {
       const subs = block.filter((r) => r.record.level === "subkegiatan");
       const members = subs.length ? subs : block.filter((r) => r.record.level === "kegiatan");
-      lastAvg = targets.map((t) => average(ctx, members, t.role, t.target, t.col, record.row));
+      // without sub-kegiatan or kegiatan rows the block has nothing to average: the sheet's
+      // own footer stays as it is
+      lastAvg = members.length ? targets.map((t) => average(ctx, members, t.role, t.target, t.col, record.row)) : [];
       res.push(...lastAvg);
       block = [];
     } else if (record.kind === "footer-predikat") {

@@ -14,8 +14,7 @@ import {
   effectiveScale,
   predikatRules,
   summaryPlan,
-  SUMMARY_SHEET,
-  CHART_SHEET,
+  visualSheetName,
 } from "../visual";
 import { documentStore, officeErrorMessage, type KeyValueStore } from "../excel/helpers";
 
@@ -335,7 +334,7 @@ export class TaskpaneController {
       t.recognition,
       t.plan,
       this.state.settings,
-      `${CHART_SHEET} ${t.sheetName}`.slice(0, 31)
+      visualSheetName("grafik", t.sheetName)
     );
     if (!chart) {
       this.set({
@@ -353,7 +352,7 @@ export class TaskpaneController {
   async summarySheet(): Promise<void> {
     const t = await this.recognisedTable();
     if (!t) return;
-    const name = `${SUMMARY_SHEET} ${t.sheetName}`.slice(0, 31);
+    const name = visualSheetName("ringkasan", t.sheetName);
     const plan = summaryPlan(t.grid, t.recognition, t.plan, this.state.settings, name);
     await this.guard("Membuat ringkasan…", async () => {
       const used = await this.gateway!.writeSummarySheet(name, plan.cells);

@@ -11,7 +11,7 @@ import { e81Grid, e81Row } from "./helpers";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-xlsx-"));
 const sha = (f: string) => crypto.createHash("sha256").update(fs.readFileSync(f)).digest("hex");
 
-describe("io/xlsx", () => {
+describe("io/files", () => {
   const input = path.join(dir, "in.xlsx");
   beforeAll(async () => {
     const rows = e81Grid([

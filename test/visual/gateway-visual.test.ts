@@ -4,7 +4,7 @@ import { sampleBook } from "../../scripts/make-samples";
 import { ExcelGateway } from "../../src/excel/gateway";
 import { FakeExcelHost, type FakeSheet } from "../../dev/fake-excel/fake-excel";
 import { recognise, planFill, DEFAULT_SETTINGS } from "../../src/engine";
-import { predikatRules, chartPlan, summaryPlan } from "../../src/visual";
+import { predikatRules, chartPlan, summaryPlan, visualSheetName } from "../../src/visual";
 import { TaskpaneController } from "../../src/taskpane/controller";
 import { documentStore } from "../../src/excel/helpers";
 
@@ -162,13 +162,13 @@ describe("on the fake host, the Ringkasan and chart formulas evaluate to the eng
     if (!rec.layout) return;
     const plan = planFill(snap.grid, rec, DEFAULT_SETTINGS);
     await gw.applyPlan(snap.grid.name, plan.writes);
-    const summary = summaryPlan(snap.grid, rec, plan, DEFAULT_SETTINGS, `Ringkasan ${name}`);
-    const chart = chartPlan(snap.grid, rec, plan, DEFAULT_SETTINGS, `Grafik ${name}`);
+    const summary = summaryPlan(snap.grid, rec, plan, DEFAULT_SETTINGS, visualSheetName("ringkasan", name));
+    const chart = chartPlan(snap.grid, rec, plan, DEFAULT_SETTINGS, visualSheetName("grafik", name));
     const checked: string[] = [];
     const wrong: string[] = [];
     for (const [target, cells] of [
-      [`Ringkasan ${name}`, summary?.cells ?? []],
-      [`Grafik ${name}`, chart?.cells ?? []],
+      [visualSheetName("ringkasan", name), summary?.cells ?? []],
+      [visualSheetName("grafik", name), chart?.cells ?? []],
     ] as const) {
       if (!cells.length) continue;
       if (target.startsWith("Ringkasan")) await gw.writeSummarySheet(target, [...cells]);
