@@ -13,9 +13,13 @@ import {
 import { predikatRules, summaryPlan, effectiveScale, visualSheetName } from "../visual";
 import { recognise, planFill, layoutLabel } from "../engine";
 import { DEFAULT_SETTINGS } from "../model/settings";
+import type { ColumnMapping } from "../model";
+import { PetaError, readPeta } from "../app/peta";
 
 const USAGE =
-  "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan]\n" +
+  "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan] [--peta PETA.json]\n" +
+  "  --peta       peran kolom yang sudah diperiksa (bagian \"peta\" dari kinerja periksa --json,\n" +
+  '               dengan "dikonfirmasi": true); diperlukan bila pengenalan tabel diragukan\n' +
   '  --ringkasan  warnai kolom capaian/kategori menurut predikat dan tambahkan lembar "Ringkasan"\n' +
   "               (grafik capaian belum dibuat dari baris perintah; gunakan tombol\n" +
   '               "Grafik capaian" di add-in Excel)\n' +
@@ -36,8 +40,17 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
   let valuesOnly = false;
   let json = false;
   let ringkasan = false;
+  let petaFile: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a === "--peta") {
+      petaFile = args[++i] ?? null;
+      if (petaFile === null) {
+        io.err(`kinerja isi: --peta memerlukan nama berkas JSON\n${USAGE}`);
+        return 2;
+      }
+      continue;
+    }
     if (a === "-o" || a === "--output" || a === "--keluaran") {
       out = args[++i] ?? null;
       if (out === null) {
@@ -70,6 +83,14 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
     io.err(`kinerja isi: untuk beberapa berkas, keluaran (-o) harus berupa folder\n`);
     return 2;
   }
+  let peta: Record<string, ColumnMapping> = {};
+  if (petaFile)
+    try {
+      peta = readPeta(fs.readFileSync(petaFile, "utf8"));
+    } catch (e) {
+      io.err(`kinerja isi: ${e instanceof PetaError ? e.message : `berkas peta ${petaFile} tidak dapat dibaca`}\n`);
+      return 2;
+    }
   const settings = { ...DEFAULT_SETTINGS, valuesOnly };
   const written: Written[] = [];
   let code = 0;
@@ -91,10 +112,21 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
       const plans: SheetPlan[] = [];
       const extras: VisualExtras[] = [];
       const summary: string[] = [];
+      let refused = 0;
       for (const grid of sheets) {
-        const rec = recognise(grid);
+        const rec = recognise(grid, peta[grid.name]);
         if (!rec.layout) continue;
         const plan = planFill(grid, rec, settings);
+        if (plan.refused) {
+          // a doubtful recognition writes nothing until the planner confirms the columns
+          io.err(
+            `kinerja isi: lembar "${grid.name}" tidak diisi. ${plan.refused}\n` +
+              rec.doubts.map((d) => `  ragu: ${d.reason}\n`).join("")
+          );
+          code = Math.max(code, 1);
+          refused++;
+          continue;
+        }
         plans.push({ sheetName: grid.name, plan });
         if (ringkasan) {
           const withCapaian = Object.keys(rec.columns).some(
@@ -120,6 +152,11 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
             ...(w.formula ? { formula: w.formula } : {}),
             value: w.value,
           });
+      }
+      if (refused && !plans.length) {
+        // nothing may be written: no copy either, so nobody takes it for a filled workbook
+        if (!json) io.out(`${file}: tidak ada yang ditulis (${refused} lembar menunggu konfirmasi peran kolom)\n`);
+        continue;
       }
       const { output } = await applyPlans(file, target, plans, extras);
       if (!json) {

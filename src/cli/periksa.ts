@@ -6,8 +6,14 @@ import { recognise, validate, layoutLabel, quarterLabel, roleLabel } from "../en
 import { DEFAULT_SETTINGS } from "../model/settings";
 import type { Analysis } from "../model/analysis";
 import { columnLetters } from "../model/grid";
+import type { ColumnMapping } from "../model";
+import { PetaError, petaOf, readPeta, type PetaSheet } from "../app/peta";
+import * as fs from "fs";
 
-const USAGE = "Penggunaan: kinerja periksa FILE... [--sheet NAMA] [--json]\n";
+const USAGE =
+  "Penggunaan: kinerja periksa FILE... [--sheet NAMA] [--json] [--peta PETA.json]\n" +
+  "  --json  keluaran mesin; bagian \"peta\" tiap lembar dapat disimpan, diperbaiki, diberi\n" +
+  '          "dikonfirmasi": true lalu dipakai dengan --peta (juga oleh kinerja isi)\n';
 
 export interface SheetReport {
   name: string;
@@ -20,6 +26,8 @@ export interface SheetReport {
   computed: string[];
   /** What recognition is unsure of; `isi` writes nothing until the mapping is confirmed. */
   doubts: string[];
+  /** The column map in the form `--peta` reads back (edit, confirm, reuse). */
+  peta: PetaSheet | null;
   issues: { cell: string; rule: string; severity: string; message: string }[];
 }
 
@@ -39,6 +47,7 @@ export function sheetReport(name: string, a: Analysis): SheetReport {
       .filter((c): c is number => c !== undefined)
       .map(columnLetters),
     doubts: r.doubts.map((d) => d.reason),
+    peta: petaOf(r),
     issues: a.issues.map((i) => ({
       cell: i.cell,
       rule: i.rule,
@@ -54,9 +63,19 @@ export async function periksa(args: string[], io: CliIO): Promise<number> {
   const files: string[] = [];
   let sheet: string | null = null;
   let json = false;
+  let peta: Record<string, ColumnMapping> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--json") json = true;
+    else if (a === "--peta") {
+      const f = args[++i];
+      try {
+        peta = readPeta(fs.readFileSync(f ?? "", "utf8"));
+      } catch (e) {
+        io.err(`kinerja periksa: ${e instanceof PetaError ? e.message : `berkas peta ${f ?? ""} tidak dapat dibaca`}\n${USAGE}`);
+        return 2;
+      }
+    }
     else if (a === "--sheet" || a === "--lembar") {
       sheet = args[++i] ?? null;
       if (sheet === null) {
@@ -99,7 +118,7 @@ export async function periksa(args: string[], io: CliIO): Promise<number> {
     }
     const reports: SheetReport[] = [];
     for (const grid of chosen) {
-      const rec = recognise(grid);
+      const rec = recognise(grid, peta[grid.name]);
       const analysis = await validate(grid, rec, DEFAULT_SETTINGS);
       const rep = sheetReport(grid.name, analysis);
       reports.push(rep);

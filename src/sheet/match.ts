@@ -210,6 +210,7 @@ export function matchNumbering(def: LayoutDef, scan: HeaderScan, words: Columns)
       if (outRole && comps.some((c) => c.out === outRole))
         out.doubts.push({
           col: span.first,
+          role: outRole as RoleId,
           reason: `Baris nomor kolom menulis ${describe(span)}; rumus ini tidak dikenali, jadi kolom "${roleLabel(outRole)}" tidak diisi.`,
         });
       continue;
@@ -223,6 +224,7 @@ export function matchNumbering(def: LayoutDef, scan: HeaderScan, words: Columns)
       const usual = comps.find((c) => c.out === outRole);
       out.doubts.push({
         col: span.first,
+        ...(outRole ? { role: outRole as RoleId } : {}),
         reason:
           `Baris nomor kolom menulis ${describe(span)}, yang tidak cocok dengan tabel ${def.label}` +
           (usual ? ` (kolom "${roleLabel(usual.out)}" biasanya dihitung dari ${usual.inputs.map(roleLabel).join(", ")})` : "") +

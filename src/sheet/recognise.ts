@@ -17,7 +17,7 @@ import {
 } from "./match";
 import { dataExtent } from "./extent";
 import { detectScale, refineByContent } from "./content";
-import { roleLabel } from "./roles";
+import { roleLabel, stemOf } from "./roles";
 import { normTitle } from "./text";
 
 interface Candidate {
@@ -115,12 +115,16 @@ function computationsOfSheet(
   mapped: boolean
 ): { computations: Computation[]; computedBy: Recognition["computedBy"] } {
   const stated = best.numbering?.stated ?? [];
-  if (stated.length && !mapped)
-    return { computations: computationsFor(best.def, stated, columns), computedBy: "numbering" };
-  return {
-    computations: computationsOf(best.def, variant).filter((c) => canCompute(c, has(columns))),
-    computedBy: "header",
-  };
+  const statutory = computationsOf(best.def, variant).filter((c) => canCompute(c, has(columns)));
+  if (!stated.length) return { computations: statutory, computedBy: "header" };
+  const fromNumbering = computationsFor(best.def, stated, columns);
+  if (!mapped) return { computations: fromNumbering, computedBy: "numbering" };
+  // a confirmed map settles the doubted columns: they get the layout's own formula
+  const doubted = new Set((best.numbering?.doubts ?? []).map((d) => d.role).filter(Boolean));
+  const settled = statutory.filter(
+    (c) => doubted.has(stemOf(c.out) as never) && !fromNumbering.some((f) => f.out === c.out)
+  );
+  return { computations: [...fromNumbering, ...settled], computedBy: "numbering" };
 }
 
 function finish(grid: Grid, scan: HeaderScan | null, best: Candidate, mapping?: ColumnMapping): Recognition {
