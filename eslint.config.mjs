@@ -4,7 +4,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 
 export default [
-  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "tmp/**", "src/codes/data/**"] },
+  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "tmp/**", "test/tmp/**", "dist-playground/**", "src/codes/data/**"] },
   ...officeAddins.configs.recommended,
   {
     plugins: { "office-addins": officeAddins },

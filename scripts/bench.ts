@@ -235,7 +235,9 @@ async function main(): Promise<void> {
       `kinerja isi: 1 berkas ${figures.isi_one_file_ms} ms; 100 berkas ${figures.isi_batch_100_files_ms} ms`
     );
   if (ioLines.length) {
-    console.log("\n.xlsx: kinerja (seluruh perintah, satu proses untuk semua berkas) vs ExcelJS saja");
+    console.log(
+      "\n.xlsx: kinerja (seluruh perintah, satu proses untuk semua berkas) vs ExcelJS saja"
+    );
     for (const line of ioLines) console.log(line);
   }
   if (figures.functions_bundle_gzip_bytes !== undefined)
@@ -256,7 +258,8 @@ async function main(): Promise<void> {
       .every(([, v]) => v < 5 * 1024 * 1024),
     functions_bundle_under_60KB: (figures.functions_bundle_gzip_bytes ?? 0) < 60 * 1024,
     isi_3x_faster_than_exceljs_readwrite:
-      figures.isi_vs_exceljs_readwrite_100x300 >= 3 && figures.isi_vs_exceljs_readwrite_1x20000 >= 3,
+      figures.isi_vs_exceljs_readwrite_100x300 >= 3 &&
+      figures.isi_vs_exceljs_readwrite_1x20000 >= 3,
     periksa_5x_faster_than_exceljs_read:
       figures.periksa_vs_exceljs_read_100x300 >= 5 && figures.periksa_vs_exceljs_read_1x20000 >= 5,
     isi_20000_under_250MB: figures.isi_peak_mb_1x20000 < 250,

@@ -1,4 +1,4 @@
-// Writes dist/samples/sample.json: the workbook the playground (npm start on Linux) opens —
+// Writes dist-playground/samples/sample.json: the workbook the playground (npm start on Linux) opens —
 // the Mojokerto E.81 table from the fixture specs of the real documents, plus the other
 // fixture sheets so a newcomer can try each layout.
 //   npx ts-node --transpile-only scripts/make-samples.ts [outFile]
@@ -6,20 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseRange, type Cell } from "../src/model/grid";
 import type { FakeBookData, FakeSheet } from "../dev/fake-excel/fake-excel";
-
-interface CellSpec {
-  v: number | string | boolean | null;
-  f?: string;
-  fmt?: string;
-  err?: string;
-}
-type RawCell = CellSpec | number | string | null;
-interface SheetSpec {
-  name: string;
-  rows: RawCell[][];
-  merges: string[];
-  expected?: { layout?: string };
-}
+import type { RawCell, SheetSpec } from "../test/fixtures/specs/types";
 
 const root = path.resolve(__dirname, "..");
 
@@ -33,6 +20,11 @@ function toCell(raw: RawCell): Cell {
 
 const mergeRect = parseRange;
 
+/** One fixture sheet spec as a sheet of the fake Excel host. */
+export function sampleSheet(s: SheetSpec, name = s.name): FakeSheet {
+  return { name, cells: s.rows.map((r) => r.map(toCell)), merges: s.merges.map(mergeRect) };
+}
+
 export function sampleBook(): FakeBookData {
   const supportFile = path.join(root, "test", "support", "fixtures.ts");
   if (fs.existsSync(supportFile)) {
@@ -43,13 +35,12 @@ export function sampleBook(): FakeBookData {
     const sheets: FakeSheet[] = [];
     for (const spec of specs)
       for (const s of spec.sheets)
-        sheets.push({
-          name: sheets.some((x) => x.name === s.name)
-            ? `${s.name} (${spec.file.slice(0, 3)})`
-            : s.name,
-          cells: s.rows.map((r) => r.map(toCell)),
-          merges: s.merges.map(mergeRect),
-        });
+        sheets.push(
+          sampleSheet(
+            s,
+            sheets.some((x) => x.name === s.name) ? `${s.name} (${spec.file.slice(0, 3)})` : s.name
+          )
+        );
     const e81 = sheets.findIndex(
       (s, i) => specs.flatMap((x) => x.sheets)[i]?.expected?.layout === "E81"
     );

@@ -36,11 +36,16 @@ const PETA = z.record(z.string(), SHEET);
 export function petaOf(rec: Recognition): PetaSheet | null {
   if (!rec.layout) return null;
   const kolom: Record<string, string> = {};
-  for (const [role, col] of Object.entries(rec.columns) as [string, number][]) kolom[role] = columnLetters(col);
+  for (const [role, col] of Object.entries(rec.columns) as [string, number][])
+    kolom[role] = columnLetters(col);
   return {
     layout: rec.layout,
-    ...(rec.headerRows ? { judul: [rec.headerRows[0] + 1, rec.headerRows[1] + 1] as [number, number] } : {}),
-    ...(rec.dataRows ? { data: [rec.dataRows[0] + 1, rec.dataRows[1] + 1] as [number, number] } : {}),
+    ...(rec.headerRows
+      ? { judul: [rec.headerRows[0] + 1, rec.headerRows[1] + 1] as [number, number] }
+      : {}),
+    ...(rec.dataRows
+      ? { data: [rec.dataRows[0] + 1, rec.dataRows[1] + 1] as [number, number] }
+      : {}),
     kolom,
     dikonfirmasi: rec.confirmed,
   };
@@ -50,15 +55,21 @@ export class PetaError extends Error {}
 
 function toMapping(sheet: string, p: z.infer<typeof SHEET>): ColumnMapping {
   if (!LAYOUT_IDS.includes(p.layout))
-    throw new PetaError(`Lembar "${sheet}": tata letak "${p.layout}" tidak dikenal (pilihan: ${LAYOUT_IDS.join(", ")}).`);
+    throw new PetaError(
+      `Lembar "${sheet}": tata letak "${p.layout}" tidak dikenal (pilihan: ${LAYOUT_IDS.join(", ")}).`
+    );
   const columns: Record<string, number> = {};
   for (const [role, letters] of Object.entries(p.kolom)) {
-    if (!isRoleId(role)) throw new PetaError(`Lembar "${sheet}": peran kolom "${role}" tidak dikenal.`);
+    if (!isRoleId(role))
+      throw new PetaError(`Lembar "${sheet}": peran kolom "${role}" tidak dikenal.`);
     if (!/^[A-Z]{1,3}$/i.test(letters.trim()))
-      throw new PetaError(`Lembar "${sheet}": kolom untuk "${roleLabel(role)}" harus huruf kolom (mis. "W"), bukan "${letters}".`);
+      throw new PetaError(
+        `Lembar "${sheet}": kolom untuk "${roleLabel(role)}" harus huruf kolom (mis. "W"), bukan "${letters}".`
+      );
     columns[role] = columnIndex(letters.trim().toUpperCase());
   }
-  const range = (r?: [number, number]) => (r ? ([r[0] - 1, r[1] - 1] as [number, number]) : undefined);
+  const range = (r?: [number, number]) =>
+    r ? ([r[0] - 1, r[1] - 1] as [number, number]) : undefined;
   return {
     layout: p.layout,
     ...(p.judul ? { headerRows: range(p.judul) } : {}),

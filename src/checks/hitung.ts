@@ -172,7 +172,8 @@ export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
 /** The decimals (0 or 1) to which `exact` rounds to exactly `stated`, or null. */
 function roundedTo(stated: Decimal, exact: Decimal): number | null {
   for (const k of [0, 1])
-    if (stated.decimalPlaces() <= k && exact.toDecimalPlaces(k, Decimal.ROUND_HALF_UP).eq(stated)) return k;
+    if (stated.decimalPlaces() <= k && exact.toDecimalPlaces(k, Decimal.ROUND_HALF_UP).eq(stated))
+      return k;
   return null;
 }
 

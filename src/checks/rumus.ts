@@ -27,7 +27,9 @@ function majority<T>(items: T[], key: (t: T) => string): { key: string; example:
   }
   let best: [string, { n: number; example: T }] | null = null;
   for (const e of counts) if (!best || e[1].n > best[1].n) best = e;
-  return best && best[1].n >= 3 && best[1].n >= items.length * 0.6 ? { key: best[0], example: best[1].example } : null;
+  return best && best[1].n >= 3 && best[1].n >= items.length * 0.6
+    ? { key: best[0], example: best[1].example }
+    : null;
 }
 
 function isRollUp(f: Placed): boolean {

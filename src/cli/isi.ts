@@ -18,7 +18,7 @@ import { PetaError, readPeta } from "../app/peta";
 
 const USAGE =
   "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan] [--peta PETA.json]\n" +
-  "  --peta       peran kolom yang sudah diperiksa (bagian \"peta\" dari kinerja periksa --json,\n" +
+  '  --peta       peran kolom yang sudah diperiksa (bagian "peta" dari kinerja periksa --json,\n' +
   '               dengan "dikonfirmasi": true); diperlukan bila pengenalan tabel diragukan\n' +
   '  --ringkasan  warnai kolom capaian/kategori menurut predikat dan tambahkan lembar "Ringkasan"\n' +
   "               (grafik capaian belum dibuat dari baris perintah; gunakan tombol\n" +
@@ -88,7 +88,9 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
     try {
       peta = readPeta(fs.readFileSync(petaFile, "utf8"));
     } catch (e) {
-      io.err(`kinerja isi: ${e instanceof PetaError ? e.message : `berkas peta ${petaFile} tidak dapat dibaca`}\n`);
+      io.err(
+        `kinerja isi: ${e instanceof PetaError ? e.message : `berkas peta ${petaFile} tidak dapat dibaca`}\n`
+      );
       return 2;
     }
   const settings = { ...DEFAULT_SETTINGS, valuesOnly };
@@ -155,7 +157,10 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
       }
       if (refused && !plans.length) {
         // nothing may be written: no copy either, so nobody takes it for a filled workbook
-        if (!json) io.out(`${file}: tidak ada yang ditulis (${refused} lembar menunggu konfirmasi peran kolom)\n`);
+        if (!json)
+          io.out(
+            `${file}: tidak ada yang ditulis (${refused} lembar menunggu konfirmasi peran kolom)\n`
+          );
         continue;
       }
       const { output } = await applyPlans(file, target, plans, extras);

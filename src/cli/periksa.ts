@@ -12,7 +12,7 @@ import * as fs from "fs";
 
 const USAGE =
   "Penggunaan: kinerja periksa FILE... [--sheet NAMA] [--json] [--peta PETA.json]\n" +
-  "  --json  keluaran mesin; bagian \"peta\" tiap lembar dapat disimpan, diperbaiki, diberi\n" +
+  '  --json  keluaran mesin; bagian "peta" tiap lembar dapat disimpan, diperbaiki, diberi\n' +
   '          "dikonfirmasi": true lalu dipakai dengan --peta (juga oleh kinerja isi)\n';
 
 export interface SheetReport {
@@ -72,11 +72,12 @@ export async function periksa(args: string[], io: CliIO): Promise<number> {
       try {
         peta = readPeta(fs.readFileSync(f ?? "", "utf8"));
       } catch (e) {
-        io.err(`kinerja periksa: ${e instanceof PetaError ? e.message : `berkas peta ${f ?? ""} tidak dapat dibaca`}\n${USAGE}`);
+        io.err(
+          `kinerja periksa: ${e instanceof PetaError ? e.message : `berkas peta ${f ?? ""} tidak dapat dibaca`}\n${USAGE}`
+        );
         return 2;
       }
-    }
-    else if (a === "--sheet" || a === "--lembar") {
+    } else if (a === "--sheet" || a === "--lembar") {
       sheet = args[++i] ?? null;
       if (sheet === null) {
         io.err(`kinerja periksa: --sheet memerlukan nama lembar\n${USAGE}`);
@@ -155,7 +156,9 @@ function printHuman(io: CliIO, file: string, rep: SheetReport, a: Analysis): voi
   for (const [role] of byColumn)
     if (!/^kode\.\d$/.test(role))
       lines.push(`    ${rep.columns[role].padEnd(4)} ${roleLabel(role)}`);
-  lines.push(`  Dihitung  : ${rep.computed.length ? rep.computed.join(", ") : "tidak ada kolom hitung"}`);
+  lines.push(
+    `  Dihitung  : ${rep.computed.length ? rep.computed.join(", ") : "tidak ada kolom hitung"}`
+  );
   for (const d of rep.doubts) lines.push(`  RAGU      : ${d}`);
   if (a.nomenclatureVersion) lines.push(`  Nomenklatur: ${a.nomenclatureVersion}`);
   const errors = rep.issues.filter((i) => i.severity === "error").length;

@@ -52,7 +52,11 @@ export class RowDecisions {
     let byText = this.proposals.get(record.unit ?? "");
     if (!byText) this.proposals.set(record.unit ?? "", (byText = new Map()));
     let p = byText.get(text ?? "");
-    if (!p) byText.set(text ?? "", (p = { acc: proposeAccumulation(record.unit, text), dir: proposeDirection(text) }));
+    if (!p)
+      byText.set(
+        text ?? "",
+        (p = { acc: proposeAccumulation(record.unit, text), dir: proposeDirection(text) })
+      );
     const ov = this.overrides[record.row] ?? {};
     return {
       row: record.row,

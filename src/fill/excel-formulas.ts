@@ -23,15 +23,20 @@ export function realisasiFormula(refs: Ref[], mode: Accumulation): string {
   if (mode === "terakhir")
     return (
       "=" +
-      refs.reduce((acc, r) => `IF(AND(${r.cell}<>"",${r.cell}<>0),${val(r)},${acc})`, `IF(COUNT(${bare})=0,"",0)`)
+      refs.reduce(
+        (acc, r) => `IF(AND(${r.cell}<>"",${r.cell}<>0),${val(r)},${acc})`,
+        `IF(COUNT(${bare})=0,"",0)`
+      )
     );
   return `=IF(COUNT(${bare})=0,"",${mode === "rata" ? "AVERAGE" : "SUM"}(${refs.map(val).join(",")}))`;
 }
 
 export function capaianFormula(r: Ref, t: Ref, arah: Direction, d: number): string {
   const [R, T, Rb, Tb] = [val(r), val(t), r.cell, t.cell];
-  if (arah === "turun-rasio") return `=IF(OR(${Tb}="",${Rb}="",${Rb}=0),"",ROUND(${T}/${R}*100,${d}))`;
-  if (arah === "turun") return `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND((2*${T}-${R})/${T}*100,${d}))`;
+  if (arah === "turun-rasio")
+    return `=IF(OR(${Tb}="",${Rb}="",${Rb}=0),"",ROUND(${T}/${R}*100,${d}))`;
+  if (arah === "turun")
+    return `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND((2*${T}-${R})/${T}*100,${d}))`;
   return `=IF(OR(${Tb}="",${Tb}=0,${Rb}=""),"",ROUND(${R}/${T}*100,${d}))`;
 }
 
@@ -40,12 +45,19 @@ export function serapanFormula(r: Ref, pagu: Ref, d: number): string {
 }
 
 /** Efficiency; null when the method needs a capaian column the table lacks. */
-export function efisiensiFormula(pagu: Ref, r: Ref, c: Ref | null, method: EfficiencyMethod, d: number): string | null {
+export function efisiensiFormula(
+  pagu: Ref,
+  r: Ref,
+  c: Ref | null,
+  method: EfficiencyMethod,
+  d: number
+): string | null {
   const [P, R] = [val(pagu), val(r)];
   const guard = `${pagu.cell}="",${pagu.cell}=0,${r.cell}=""`;
   if (method === "sisa") return `=IF(OR(${guard}),"",ROUND((${P}-${R})/${P}*100,${d}))`;
   if (!c) return null;
-  if (method === "selisih") return `=IF(OR(${guard},${c.cell}=""),"",ROUND(${val(c)}-${R}/${P}*100,${d}))`;
+  if (method === "selisih")
+    return `=IF(OR(${guard},${c.cell}=""),"",ROUND(${val(c)}-${R}/${P}*100,${d}))`;
   return `=IF(OR(${guard},${r.cell}=0,${c.cell}=""),"",ROUND(${val(c)}/(${R}/${P}*100),${d}))`;
 }
 

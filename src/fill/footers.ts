@@ -23,15 +23,28 @@ interface FooterContext {
 function capaianColumns(rec: Recognition): { role: string; target: string; col: number }[] {
   return rec.computations
     .filter((c): c is Extract<Computation, { kind: "capaian" }> => c.kind === "capaian")
-    .map((c) => ({ role: c.out, target: c.t, col: (rec.columns as Record<string, number>)[c.out] }));
+    .map((c) => ({
+      role: c.out,
+      target: c.t,
+      col: (rec.columns as Record<string, number>)[c.out],
+    }));
 }
 
-function average(ctx: FooterContext, members: RowPlan[], role: string, target: string, col: number, row: number): ComputedCell {
+function average(
+  ctx: FooterContext,
+  members: RowPlan[],
+  role: string,
+  target: string,
+  col: number,
+  row: number
+): ComputedCell {
   const used = members.filter((m) => {
     const t = m.record.nums[target];
     return t?.kind === "number" && !t.value!.isZero();
   });
-  const vals = used.map((m) => m.cells[role]?.value).filter((v): v is number => typeof v === "number");
+  const vals = used
+    .map((m) => m.cells[role]?.value)
+    .filter((v): v is number => typeof v === "number");
   const value = vals.length
     ? vals
         .reduce((a, v) => a.plus(new Decimal(String(v))), new Decimal(0))
@@ -50,7 +63,14 @@ function average(ctx: FooterContext, members: RowPlan[], role: string, target: s
     col,
     value,
     formula,
-    error: value === null ? { ok: false, error: "#N/A", message: "tidak ada baris sub kegiatan bertarget yang bernilai" } : null,
+    error:
+      value === null
+        ? {
+            ok: false,
+            error: "#N/A",
+            message: "tidak ada baris sub kegiatan bertarget yang bernilai",
+          }
+        : null,
   };
 }
 
@@ -84,7 +104,9 @@ export function planFooters(ctx: FooterContext): ComputedCell[] {
       const members = subs.length ? subs : block.filter((r) => r.record.level === "kegiatan");
       // without sub-kegiatan or kegiatan rows the block has nothing to average: the sheet's
       // own footer stays as it is
-      lastAvg = members.length ? targets.map((t) => average(ctx, members, t.role, t.target, t.col, record.row)) : [];
+      lastAvg = members.length
+        ? targets.map((t) => average(ctx, members, t.role, t.target, t.col, record.row))
+        : [];
       res.push(...lastAvg);
       block = [];
     } else if (record.kind === "footer-predikat") {

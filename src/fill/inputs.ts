@@ -47,7 +47,14 @@ export class RowInputs {
     this.shape = 0;
   }
   read(role: string, slot: number): Input {
-    const x = (this.slots[slot] ??= { value: null, col: -1, present: false, scaled: false, formulaOk: true, sumOk: true });
+    const x = (this.slots[slot] ??= {
+      value: null,
+      col: -1,
+      present: false,
+      scaled: false,
+      formulaOk: true,
+      sumOk: true,
+    });
     const col = this.cols[role];
     if (col === undefined) {
       x.value = null;
@@ -73,7 +80,12 @@ export class RowInputs {
         x.sumOk = numeric || n?.kind === "empty";
       }
     }
-    this.shape = this.shape * 16 + (x.present ? 1 : 0) + (x.formulaOk ? 2 : 0) + (x.sumOk ? 4 : 0) + (x.scaled ? 8 : 0);
+    this.shape =
+      this.shape * 16 +
+      (x.present ? 1 : 0) +
+      (x.formulaOk ? 2 : 0) +
+      (x.sumOk ? 4 : 0) +
+      (x.scaled ? 8 : 0);
     return x;
   }
 }

@@ -48,7 +48,14 @@ export function computeSheet(
     scale: scaleFor(rec, settings),
     method: settings.efficiencyMethod ?? rec.efficiencyMethod ?? "sisa",
   };
-  const out: DetailedPlan = { model, rows: [], footers: [], efficiencyMethod: ctx.method, scale: ctx.scale, decimals: ctx.decimals };
+  const out: DetailedPlan = {
+    model,
+    rows: [],
+    footers: [],
+    efficiencyMethod: ctx.method,
+    scale: ctx.scale,
+    decimals: ctx.decimals,
+  };
   const cols = rec.columns as Record<string, number>;
   const comps = rec.computations.filter((c) => cols[c.out] !== undefined);
   const kinds = comps.map(kindOf);
@@ -97,6 +104,13 @@ export function computeSheet(
     out.rows.push({ record, decision, cells: cells as Record<string, ComputedCell> });
   }
   if (layoutById(rec.layout)?.footers)
-    out.footers = planFooters({ rec, model, rows: out.rows, scale: ctx.scale, decimals: ctx.decimals, valuesOnly: settings.valuesOnly });
+    out.footers = planFooters({
+      rec,
+      model,
+      rows: out.rows,
+      scale: ctx.scale,
+      decimals: ctx.decimals,
+      valuesOnly: settings.valuesOnly,
+    });
   return out;
 }

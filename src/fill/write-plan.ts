@@ -21,7 +21,8 @@ function coveredByMerges(grid: Grid): Set<number> {
   const covered = new Set<number>();
   for (const m of grid.merges)
     for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 16384 + c);
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) covered.add(r * 16384 + c);
   return covered;
 }
 
@@ -55,7 +56,9 @@ class WriteGuard {
     const [first, last] = this.rec.dataRows ?? [1, 0];
     const rowOk = footer ? kind === "footer-avg" || kind === "footer-predikat" : kind === "data";
     if (!this.cols.has(c.col) || !rowOk || c.row < first || c.row > last)
-      throw new Error(`penulisan di luar kolom hitung ditolak: ${columnLetters(c.col)}${c.row + 1}`);
+      throw new Error(
+        `penulisan di luar kolom hitung ditolak: ${columnLetters(c.col)}${c.row + 1}`
+      );
   }
 }
 
@@ -74,7 +77,11 @@ export function planFromDetailed(grid: Grid, rec: Recognition, detailed: Detaile
     guard.check(c, footer);
     // grids are immutable snapshots: a write keeps the read cell itself as its undo record
     const previous = cellAt(grid, c.row, c.col);
-    if (sameValue(previous, c.value) && (c.formula ?? undefined) === (previous.formula ?? undefined)) return;
+    if (
+      sameValue(previous, c.value) &&
+      (c.formula ?? undefined) === (previous.formula ?? undefined)
+    )
+      return;
     const cell = columnLetters(c.col) + (c.row + 1);
     const w: PlannedWrite = c.formula
       ? { row: c.row, col: c.col, cell, value: c.value, previous, formula: c.formula }
@@ -83,7 +90,8 @@ export function planFromDetailed(grid: Grid, rec: Recognition, detailed: Detaile
     if (isPercentFormat(previous.numberFormat) && typeof c.value === "number")
       w.numberFormat = isPercentRole(c.role) ? "0.00" : "General";
     writes.push(w);
-    if (previous.value !== null && previous.value !== "" && !sameValue(previous, c.value)) changedExisting++;
+    if (previous.value !== null && previous.value !== "" && !sameValue(previous, c.value))
+      changedExisting++;
   };
   for (const rp of detailed.rows) for (const role in rp.cells) visit(rp.cells[role], false);
   for (const c of detailed.footers) visit(c, true);

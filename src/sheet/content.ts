@@ -36,8 +36,10 @@ function profile(grid: Grid, col: number, first: number, last: number): Profile 
   return p;
 }
 
-const isUnitColumn = (p: Profile) => p.words >= 2 && p.words >= 0.7 * (p.words + p.numbers + p.other);
-const isNumberColumn = (p: Profile) => p.numbers >= 1 && p.numbers >= 0.5 * (p.words + p.numbers + p.other);
+const isUnitColumn = (p: Profile) =>
+  p.words >= 2 && p.words >= 0.7 * (p.words + p.numbers + p.other);
+const isNumberColumn = (p: Profile) =>
+  p.numbers >= 1 && p.numbers >= 0.5 * (p.words + p.numbers + p.other);
 
 /**
  * Moves a numeric role off a column of unit words onto its numeric neighbour under the same
@@ -54,7 +56,8 @@ export function refineByContent(
   const notes: string[] = [];
   const taken = () => new Set(Object.values(cols));
   const prof = (c: number) => profile(grid, c, rows[0], rows[1]);
-  const samePath = (a: number, b: number) => scan.columns[a]?.path === scan.columns[b]?.path && !!scan.columns[a]?.path.trim();
+  const samePath = (a: number, b: number) =>
+    scan.columns[a]?.path === scan.columns[b]?.path && !!scan.columns[a]?.path.trim();
   for (const [role, col] of Object.entries(cols)) {
     if (!isNumericRole(role) || !isUnitColumn(prof(col))) continue;
     const next = col + 1;
@@ -65,8 +68,11 @@ export function refineByContent(
   }
   if (cols.satuan === undefined) {
     const sameGroup = (a: number, b: number) =>
-      samePath(a, b) || (scan.columns[b]?.label != null && scan.columns[b]?.label === scan.columns[a]?.label);
-    const numeric = Object.entries(cols).filter(([r]) => isNumericRole(r)).map(([, c]) => c);
+      samePath(a, b) ||
+      (scan.columns[b]?.label != null && scan.columns[b]?.label === scan.columns[a]?.label);
+    const numeric = Object.entries(cols)
+      .filter(([r]) => isNumericRole(r))
+      .map(([, c]) => c);
     const unitCol = numeric
       .flatMap((col) => [col + 1, col - 1].filter((c) => c >= 0 && sameGroup(col, c)))
       .find((c) => !taken().has(c) && isUnitColumn(prof(c)));
@@ -79,7 +85,11 @@ export function refineByContent(
  * The category scale of the sheet's own labels (Lumajang writes "Sangat Baik … Kurang Baik",
  * 003:L375), when at least 60 % of the labelled cells belong to one scale.
  */
-export function detectScale(grid: Grid, col: number | undefined, rows: [number, number] | null): ScaleName | null {
+export function detectScale(
+  grid: Grid,
+  col: number | undefined,
+  rows: [number, number] | null
+): ScaleName | null {
   if (col === undefined || !rows) return null;
   const votes = new Map<ScaleName, number>();
   let labelled = 0;
@@ -89,7 +99,8 @@ export function detectScale(grid: Grid, col: number | undefined, rows: [number, 
     labelled++;
     const t = v.trim().toLowerCase();
     for (const name of Object.keys(SCALES) as ScaleName[])
-      if (SCALES[name].some((b) => b.label.toLowerCase() === t)) votes.set(name, (votes.get(name) ?? 0) + 1);
+      if (SCALES[name].some((b) => b.label.toLowerCase() === t))
+        votes.set(name, (votes.get(name) ?? 0) + 1);
   }
   let best: ScaleName | null = null;
   for (const [name, n] of votes) if (!best || n > votes.get(best)!) best = name;

@@ -5,7 +5,8 @@ import type { Grid } from "../model/grid";
 import { rowCount } from "../model/grid";
 import { textOf } from "./text";
 
-const MONTH = "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember";
+const MONTH =
+  "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember";
 /** Notes and closing sections: they end the table wherever they stand. */
 const NOTES: RegExp[] = [
   /^faktor\s+(pendorong|penghambat|pendukung)/,
@@ -108,6 +109,7 @@ export function dataExtent(
     }
   }
   // closing "TOTAL …" rows below the table are not data rows
-  while (first >= 0 && last >= first && TOTAL.test(summarise(grid, last, maxCol, names).first)) last--;
+  while (first >= 0 && last >= first && TOTAL.test(summarise(grid, last, maxCol, names).first))
+    last--;
   return first >= 0 && last >= first ? [first, last] : null;
 }

@@ -76,7 +76,11 @@ export function assignByWords(def: LayoutDef, scan: HeaderScan): Columns {
       .filter((x) => x.rank >= 0);
     if (!ranked.length) continue;
     if (rule.quarters) {
-      claimQuarters(rule, ranked.map((x) => x.c), claims);
+      claimQuarters(
+        rule,
+        ranked.map((x) => x.c),
+        claims
+      );
       continue;
     }
     const best = Math.min(...ranked.map((x) => x.rank));
@@ -84,7 +88,8 @@ export function assignByWords(def: LayoutDef, scan: HeaderScan): Columns {
     if (rule.sides) {
       // the group is the first matching column and its adjacent matching neighbours
       const group = [matches[0]];
-      for (const m of matches.slice(1)) if (m.col === group[group.length - 1].col + 1 && group.length < 3) group.push(m);
+      for (const m of matches.slice(1))
+        if (m.col === group[group.length - 1].col + 1 && group.length < 3) group.push(m);
       group.forEach((c, i) => claims.claim(`${rule.role}.${sideAt(c, i)}`, c.col));
     } else claims.claim(rule.role, matches[0].col);
   }
@@ -155,7 +160,13 @@ function statedShape(f: StatedFormula): { kinds: Computation["kind"][]; inputs: 
   }
 }
 
-const ORDER: Record<StatedFormula["kind"], number> = { sum: 0, copy: 1, ratio: 2, diff: 3, other: 4 };
+const ORDER: Record<StatedFormula["kind"], number> = {
+  sum: 0,
+  copy: 1,
+  ratio: 2,
+  diff: 3,
+  other: 4,
+};
 
 export interface NumberingMatch {
   /** label → role stem, as the numbering row's formulas establish them. */
@@ -217,7 +228,10 @@ export function matchNumbering(def: LayoutDef, scan: HeaderScan, words: Columns)
     }
     const scored = comps
       .filter((c) => shape.kinds.includes(c.kind) && c.inputs.length === shape.inputs.length)
-      .map((c) => ({ c, score: scoreCandidate(c, span.label, shape.inputs, out.stems, wordStem, compatible) }))
+      .map((c) => ({
+        c,
+        score: scoreCandidate(c, span.label, shape.inputs, out.stems, wordStem, compatible),
+      }))
       .filter((x) => x.score !== null)
       .sort((a, b) => b.score! - a.score!);
     if (!scored.length || (scored.length > 1 && scored[0].score === scored[1].score)) {
@@ -227,16 +241,22 @@ export function matchNumbering(def: LayoutDef, scan: HeaderScan, words: Columns)
         ...(outRole ? { role: outRole as RoleId } : {}),
         reason:
           `Baris nomor kolom menulis ${describe(span)}, yang tidak cocok dengan tabel ${def.label}` +
-          (usual ? ` (kolom "${roleLabel(usual.out)}" biasanya dihitung dari ${usual.inputs.map(roleLabel).join(", ")})` : "") +
+          (usual
+            ? ` (kolom "${roleLabel(usual.out)}" biasanya dihitung dari ${usual.inputs.map(roleLabel).join(", ")})`
+            : "") +
           "; kolom ini tidak diisi sampai peran kolom dikonfirmasi.",
       });
       continue;
     }
     const best = scored[0].c;
-    [span.label, ...shape.inputs].forEach((label, i) => out.stems.set(label, i === 0 ? best.out : best.inputs[i - 1]));
+    [span.label, ...shape.inputs].forEach((label, i) =>
+      out.stems.set(label, i === 0 ? best.out : best.inputs[i - 1])
+    );
     out.stated.push(best);
     if (outRole && outRole !== best.out)
-      out.notes.push(`Kolom ${columnLetters(span.first)}: baris nomor ${describe(span)} menentukan peran "${roleLabel(best.out)}" (judul kolom menyarankan "${roleLabel(outRole)}").`);
+      out.notes.push(
+        `Kolom ${columnLetters(span.first)}: baris nomor ${describe(span)} menentukan peran "${roleLabel(best.out)}" (judul kolom menyarankan "${roleLabel(outRole)}").`
+      );
   }
   return out;
 }
@@ -251,7 +271,10 @@ function scoreCandidate(
   compatible: (label: string, stem: string) => boolean
 ): number | null {
   let score = 0;
-  const pairs: [string, string][] = [[outLabel, c.out], ...inputs.map((l, i): [string, string] => [l, c.inputs[i]])];
+  const pairs: [string, string][] = [
+    [outLabel, c.out],
+    ...inputs.map((l, i): [string, string] => [l, c.inputs[i]]),
+  ];
   for (const [label, stem] of pairs) {
     if (!compatible(label, stem)) return null;
     const k = known.get(label);
@@ -292,14 +315,19 @@ export function columnsFromNumbering(
       if (!targets.some(([r]) => sideOf(r) === side)) targets.push([`${stem}.${side}`, c]);
     }
     const placed = new Set(targets.map(([, c]) => c));
-    for (const [r, c] of Object.entries(cols)) if (placed.has(c) || stemOf(r) === stem) delete cols[r];
+    for (const [r, c] of Object.entries(cols))
+      if (placed.has(c) || stemOf(r) === stem) delete cols[r];
     for (const [role, col] of targets) cols[role] = col;
   }
   return cols as Columns;
 }
 
 /** The concrete computations (per side) of the stated stem computations, where their columns exist. */
-export function computationsFor(def: LayoutDef, stated: StemComputation[], columns: Columns): Computation[] {
+export function computationsFor(
+  def: LayoutDef,
+  stated: StemComputation[],
+  columns: Columns
+): Computation[] {
   const has = (r: string) => (columns as Record<string, number>)[r] !== undefined;
   const wanted = new Set(stated.map(keyOf));
   // the variant that states most of them gives the evaluation order

@@ -29,7 +29,8 @@ interface Candidate {
   score: number;
 }
 
-const has = (cols: Columns) => (role: string) => (cols as Record<string, number>)[role] !== undefined;
+const has = (cols: Columns) => (role: string) =>
+  (cols as Record<string, number>)[role] !== undefined;
 
 function emptyRecognition(note: string): Recognition {
   return {
@@ -56,10 +57,12 @@ function emptyRecognition(note: string): Recognition {
 function candidate(def: LayoutDef, scan: HeaderScan | null): Candidate {
   const words = scan ? assignByWords(def, scan) : {};
   const numbering = scan?.spans.some((s) => s.formula) ? matchNumbering(def, scan, words) : null;
-  const columns = numbering && scan ? columnsFromNumbering(def, scan, words, numbering.stems) : words;
+  const columns =
+    numbering && scan ? columnsFromNumbering(def, scan, words, numbering.stems) : words;
   const coverage = def.required.filter(has(columns)).length / def.required.length;
   // the identifying words may sit in the title rows or in the header ("TINGKAT EFISIENSI (6-9)")
-  const titleHit = !!scan && def.title.some((t) => scan.titleText.includes(t) || scan.headerWords.includes(t));
+  const titleHit =
+    !!scan && def.title.some((t) => scan.titleText.includes(t) || scan.headerWords.includes(t));
   // stated formulas the layout explains count for it; formulas it cannot explain, against it
   const score =
     coverage * 10 +
@@ -76,7 +79,9 @@ function candidate(def: LayoutDef, scan: HeaderScan | null): Candidate {
  */
 function acceptable(c: Candidate, forced: boolean): boolean {
   if (forced || c.coverage === 1) return true;
-  const possible = Object.values(c.def.computed).some((comps) => comps.some((k) => canCompute(k, has(c.columns))));
+  const possible = Object.values(c.def.computed).some((comps) =>
+    comps.some((k) => canCompute(k, has(c.columns)))
+  );
   return c.coverage >= 0.5 && c.titleHit && possible;
 }
 
@@ -101,7 +106,8 @@ function notRecognised(grid: Grid, scan: HeaderScan | null, cands: Candidate[]):
 export function recognise(grid: Grid, mapping?: ColumnMapping): Recognition {
   const scan = scanHeader(grid);
   const forced = mapping?.layout ? layoutById(mapping.layout) : null;
-  if (!scan && !forced) return emptyRecognition("Baris judul kolom tabel tidak ditemukan di 40 baris pertama.");
+  if (!scan && !forced)
+    return emptyRecognition("Baris judul kolom tabel tidak ditemukan di 40 baris pertama.");
   const cands = (forced ? [forced] : LAYOUTS).map((def) => candidate(def, scan));
   let best: Candidate | null = null;
   for (const c of cands) if (acceptable(c, !!forced) && (!best || c.score > best.score)) best = c;
@@ -127,28 +133,51 @@ function computationsOfSheet(
   return { computations: [...fromNumbering, ...settled], computedBy: "numbering" };
 }
 
-function finish(grid: Grid, scan: HeaderScan | null, best: Candidate, mapping?: ColumnMapping): Recognition {
+function finish(
+  grid: Grid,
+  scan: HeaderScan | null,
+  best: Candidate,
+  mapping?: ColumnMapping
+): Recognition {
   const { def } = best;
-  const headerRows = mapping?.headerRows ?? (scan ? ([scan.start, scan.end] as [number, number]) : null);
-  const nameCols = [best.columns.uraian, best.columns.indikator].filter((c): c is number => c !== undefined);
+  const headerRows =
+    mapping?.headerRows ?? (scan ? ([scan.start, scan.end] as [number, number]) : null);
+  const nameCols = [best.columns.uraian, best.columns.indikator].filter(
+    (c): c is number => c !== undefined
+  );
   const dataRows =
     mapping?.dataRows ??
     (headerRows
-      ? dataExtent(grid, headerRows[1], Object.values(best.columns) as number[], nameCols, best.columns.no)
+      ? dataExtent(
+          grid,
+          headerRows[1],
+          Object.values(best.columns) as number[],
+          nameCols,
+          best.columns.no
+        )
       : null);
-  const refined = scan && !mapping?.columns ? refineByContent(grid, scan, best.columns, dataRows) : null;
+  const refined =
+    scan && !mapping?.columns ? refineByContent(grid, scan, best.columns, dataRows) : null;
   const columns: Columns = { ...(refined?.columns ?? best.columns), ...(mapping?.columns ?? {}) };
   const scale = detectScale(grid, columns.kategori, dataRows);
   // a non-default category scale in the sheet's labels is a variant of its own (Lumajang "lkjip")
   const variant =
-    def.detectVariant?.({ grid, scan, columns }) ?? (scale && scale !== "permendagri86" ? scale : null);
-  const { computations, computedBy } = computationsOfSheet(best, columns, variant, !!mapping?.columns);
+    def.detectVariant?.({ grid, scan, columns }) ??
+    (scale && scale !== "permendagri86" ? scale : null);
+  const { computations, computedBy } = computationsOfSheet(
+    best,
+    columns,
+    variant,
+    !!mapping?.columns
+  );
   const doubts: Doubt[] = best.numbering?.doubts ?? [];
   const titleText = scan?.titleText ?? "";
   const rec: Recognition = {
     layout: def.id,
     variant,
-    year: findYear(titleText) ?? (scan ? findYear(normTitle(scan.columns.map((c) => c.path).join(" "))) : null),
+    year:
+      findYear(titleText) ??
+      (scan ? findYear(normTitle(scan.columns.map((c) => c.path).join(" "))) : null),
     quarter: findQuarter(titleText),
     pdName: scan ? findPdName(grid, scan.start) : null,
     headerRows,
@@ -158,7 +187,9 @@ function finish(grid: Grid, scan: HeaderScan | null, best: Candidate, mapping?: 
     computedBy,
     scale,
     efficiencyMethod:
-      columns.efisiensi !== undefined && scan ? efficiencyMethodOf(scan.columns[columns.efisiensi]?.path ?? "") : null,
+      columns.efisiensi !== undefined && scan
+        ? efficiencyMethodOf(scan.columns[columns.efisiensi]?.path ?? "")
+        : null,
     header: scan
       ? {
           numberingRow: scan.numbering,
@@ -172,9 +203,13 @@ function finish(grid: Grid, scan: HeaderScan | null, best: Candidate, mapping?: 
     notes: [],
   };
   rec.notes = notesOf(rec, def, best, refined?.notes ?? []);
-  rec.confidence = Math.round(
-    Math.min(1, best.coverage * 0.7 + (best.titleHit ? 0.2 : 0) + (scan?.numbering !== null ? 0.1 : 0)) * 100
-  ) / 100;
+  rec.confidence =
+    Math.round(
+      Math.min(
+        1,
+        best.coverage * 0.7 + (best.titleHit ? 0.2 : 0) + (scan?.numbering !== null ? 0.1 : 0)
+      ) * 100
+    ) / 100;
   return rec;
 }
 
@@ -192,10 +227,15 @@ function notesOf(rec: Recognition, def: LayoutDef, best: Candidate, extra: strin
     notes.push(
       `Kolom hitung menurut baris nomor kolom: ${rec.computations.map((c) => `${columnLetters(rec.columns[c.out]!)} (${roleLabel(c.out)})`).join(", ") || "tidak ada"}.`
     );
-  for (const m of def.required.filter((r) => !has(rec.columns)(r))) notes.push(`Kolom "${roleLabel(m)}" tidak ditemukan.`);
+  for (const m of def.required.filter((r) => !has(rec.columns)(r)))
+    notes.push(`Kolom "${roleLabel(m)}" tidak ditemukan.`);
   for (const comp of computationsOf(def, rec.variant))
     if (!has(rec.columns)(comp.out) && rec.computedBy === "header")
       notes.push(`Kolom hitung "${roleLabel(comp.out)}" tidak ada di tabel; tidak diisi.`);
-  notes.push(...(best.numbering?.notes ?? []), ...extra, ...rec.doubts.map((d) => `Ragu: ${d.reason}`));
+  notes.push(
+    ...(best.numbering?.notes ?? []),
+    ...extra,
+    ...rec.doubts.map((d) => `Ragu: ${d.reason}`)
+  );
   return notes;
 }

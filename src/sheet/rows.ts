@@ -85,7 +85,9 @@ function levelFromCode(code: string): Level | null {
   const parts = code.split(".").filter(Boolean);
   // the 050 form writes the kegiatan as one three-digit part ("1.01.02.202.06": kegiatan 2.02)
   const n = parts.length + (parts.length >= 4 && /^[12]\d\d$/.test(parts[3]) ? 1 : 0);
-  return n >= 1 ? (levelOf(Array.from({ length: Math.min(n, 6) }, () => "0").join(".")) ?? null) : null;
+  return n >= 1
+    ? (levelOf(Array.from({ length: Math.min(n, 6) }, () => "0").join(".")) ?? null)
+    : null;
 }
 
 /** Joins split code cells: `2 | 07 | 01 | 2.01 | 01` → "2.07.01.2.01.01"; "2 07 05 2.01 03" → "2.07.05.2.01.03". */
@@ -101,7 +103,8 @@ export function joinCode(parts: string[]): string | null {
 
 const FOOTER_AVG = /^rata[- ]rata capaian/;
 const FOOTER_PREDIKAT = /^predikat kinerja/;
-const TOTAL = /^(total|jumlah( total| anggaran)?$|jumlah anggaran|jumlah total|predikat kinerja dari)|dari seluruh program/;
+const TOTAL =
+  /^(total|jumlah( total| anggaran)?$|jumlah anggaran|jumlah total|predikat kinerja dari)|dari seluruh program/;
 
 /** A footer or total label in the first text of a row. */
 function labelKind(text: string): RowKind | null {
@@ -121,7 +124,12 @@ interface Scan {
   first: string;
 }
 
-function scanRow(line: Grid["cells"][number], end: number, header: Set<string>, skip: number): Scan {
+function scanRow(
+  line: Grid["cells"][number],
+  end: number,
+  header: Set<string>,
+  skip: number
+): Scan {
   const texts: string[] = [];
   let nonEmpty = 0;
   let headerLike = 0;
@@ -145,7 +153,8 @@ function scanRow(line: Grid["cells"][number], end: number, header: Set<string>, 
 function isRepeatedHeader(s: Scan): boolean {
   if (s.headerLike >= 2 && s.headerLike >= s.nonEmpty * 0.6) return true;
   const filled = s.texts.filter((t) => t);
-  if (filled.length >= 2 && filled.every((t) => unitOf(t) !== null || quarterCell(t) !== null)) return true;
+  if (filled.length >= 2 && filled.every((t) => unitOf(t) !== null || quarterCell(t) !== null))
+    return true;
   return filled.length >= 3 && readNumberingRow(s.texts) !== null;
 }
 
@@ -203,7 +212,11 @@ class NumberReader {
   }
 }
 
-function unitOfRow(satuan: string | null, nums: Record<string, Num>, kinerja: string[]): string | null {
+function unitOfRow(
+  satuan: string | null,
+  nums: Record<string, Num>,
+  kinerja: string[]
+): string | null {
   if (satuan) return satuan;
   let percent = false;
   for (const role of kinerja) {
@@ -219,7 +232,11 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
   if (!rec.dataRows) return { rows, numericRoles: [] };
   const cols = rec.columns as Record<string, number>;
   const numericRoles = Object.keys(cols).filter(isNumericRole);
-  const reader = new NumberReader(numericRoles, numericRoles.map((r) => cols[r]), decimalHints(grid, rec, numericRoles));
+  const reader = new NumberReader(
+    numericRoles,
+    numericRoles.map((r) => cols[r]),
+    decimalHints(grid, rec, numericRoles)
+  );
   const codeCols = Object.keys(cols)
     .filter((r) => r === "kode" || /^kode\.\d$/.test(r))
     .map((r) => cols[r])
@@ -263,7 +280,9 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
       rows.push({ ...base, kind: label });
       continue;
     }
-    const codeCells = codeCols.map((c) => ({ col: c, value: textOf(line[c]?.value ?? null) })).filter((x) => x.value !== "");
+    const codeCells = codeCols
+      .map((c) => ({ col: c, value: textOf(line[c]?.value ?? null) }))
+      .filter((x) => x.value !== "");
     const code = codeCells.length ? joinCode(codeCells.map((x) => x.value)) : null;
     const name = text(line, cols.uraian);
     const indicator = text(line, cols.indikator);
@@ -276,7 +295,13 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
     const { nums, any } = reader.read(line);
     const levelByCode = !!code && /^\d/.test(code);
     const continuation = !code && !name && !!indicator;
-    const level: Level | null = continuation ? prevLevel : levelByCode ? levelFromCode(code!) : name ? levelFromName(name) : null;
+    const level: Level | null = continuation
+      ? prevLevel
+      : levelByCode
+        ? levelFromCode(code!)
+        : name
+          ? levelFromName(name)
+          : null;
     const unit = unitOfRow(text(line, cols.satuan), nums, kinerja);
     const isSection = !indicator && !any && (level === "urusan" || level === "bidang" || !!name);
     if (level === "program" && !continuation) program = r;

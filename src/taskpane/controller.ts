@@ -9,13 +9,7 @@ import type { Issue } from "../model/issue";
 import type { FillPlan } from "../model/plan";
 import type { Grid } from "../model/grid";
 import { ExcelGateway, HIGHLIGHT_COLORS, type AddedFormat } from "../excel/gateway";
-import {
-  chartPlan,
-  effectiveScale,
-  predikatRules,
-  summaryPlan,
-  visualSheetName,
-} from "../visual";
+import { chartPlan, effectiveScale, predikatRules, summaryPlan, visualSheetName } from "../visual";
 import { documentStore, officeErrorMessage, type KeyValueStore } from "../excel/helpers";
 
 const SETTINGS_KEY = "kinerja.pengaturan";

@@ -1,7 +1,7 @@
 // The task pane DOM. Every piece of text taken from the workbook is put in with textContent
 // (never innerHTML): cell contents are untrusted.
 import type { TaskpaneController, TaskpaneState } from "./controller";
-import { allRoles, layoutLabel, quarterLabel, roleLabel } from "../engine";
+import { allRoles, layoutLabel, quarterLabel, roleLabel, LAYOUT_IDS } from "../engine";
 import type { LayoutId } from "../model/recognition";
 import type { Settings } from "../model/settings";
 import type { Issue, Severity } from "../model/issue";
@@ -34,15 +34,6 @@ const SEVERITY_LABEL: Record<Severity, string> = {
   warning: "Peringatan",
   info: "Info",
 };
-const LAYOUTS: LayoutId[] = [
-  "E81",
-  "TC29",
-  "TC33",
-  "TC31",
-  "LKJIP_CAPAIAN",
-  "LKJIP_EFISIENSI",
-  "LKJIP_PROGRAM",
-];
 
 export function mountView(root: HTMLElement, ctl: TaskpaneController): void {
   ctl.subscribe((s) => render(root, ctl, s));
@@ -176,7 +167,7 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
   const layoutSelect = h(
     "select",
     { id: "kn-layout", "aria-label": "Jenis tabel" },
-    ...LAYOUTS.map((l) =>
+    ...LAYOUT_IDS.map((l) =>
       h("option", { value: l, ...(rec.layout === l ? { selected: true } : {}) }, layoutLabel(l))
     )
   );
@@ -216,13 +207,19 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
     const columns: Record<string, number> = {};
     for (const [role, sel] of roleSelects) if (sel.value !== "") columns[role] = Number(sel.value);
     if (addRole.value) columns[addRole.value] = columns[addRole.value] ?? 0;
+    // saving is the planner's confirmation: a doubtful table may be filled afterwards
     void ctl.saveMapping({
       layout: (layoutSelect.value || undefined) as LayoutId | undefined,
       columns,
       headerRows: rec.headerRows ?? undefined,
       dataRows: rec.dataRows ?? undefined,
+      confirmed: true,
     });
   };
+  const computed = rec.computations
+    .map((c) => rec.columns[c.out])
+    .filter((c): c is number => c !== undefined)
+    .map(columnLetters);
   return h(
     "section",
     { class: "kn-card", "aria-labelledby": "kn-rec-title" },
@@ -252,17 +249,32 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
       h("dt", {}, "Baris data"),
       h("dd", {}, rows(rec.dataRows)),
       h("dt", {}, "Keyakinan"),
-      h("dd", {}, `${Math.round(rec.confidence * 100)}%`)
+      h("dd", {}, `${Math.round(rec.confidence * 100)}%`),
+      h("dt", {}, "Kolom hitung"),
+      h("dd", { id: "kn-computed" }, computed.length ? computed.join(", ") : "tidak ada")
     ),
-    ...rec.notes.map((n) => h("p", { class: "kn-note" }, n)),
+    rec.doubts.length && !rec.confirmed
+      ? h(
+          "div",
+          { class: "kn-doubts", role: "alert", id: "kn-doubts" },
+          h("strong", {}, "Pengenalan belum pasti — belum ada yang akan ditulis."),
+          h("ul", {}, ...rec.doubts.map((d) => h("li", {}, d.reason))),
+          h("p", {}, "Periksa peran kolom di bawah, lalu tekan Simpan & konfirmasi.")
+        )
+      : null,
+    ...rec.notes.filter((n) => !n.startsWith("Ragu:")).map((n) => h("p", { class: "kn-note" }, n)),
     h(
       "details",
-      {},
+      rec.doubts.length && !rec.confirmed ? { open: true, id: "kn-mapping" } : { id: "kn-mapping" },
       h("summary", {}, "Koreksi peran kolom"),
       h("label", {}, "Jenis tabel ", layoutSelect),
       table,
       addRole,
-      h("button", { id: "kn-save-mapping", class: "kn-btn", click: save }, "Simpan koreksi")
+      h(
+        "button",
+        { id: "kn-save-mapping", class: "kn-btn", click: save },
+        "Simpan & konfirmasi peran kolom"
+      )
     )
   );
 }
@@ -400,6 +412,13 @@ function previewCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
       h("small", {}, d.directionReason)
     )
   );
+  if (plan.refused)
+    return h(
+      "section",
+      { class: "kn-card", "aria-labelledby": "kn-prev-title" },
+      h("h2", { id: "kn-prev-title" }, "Pratinjau pengisian"),
+      h("p", { id: "kn-plan-refused", class: "kn-error", role: "alert" }, plan.refused)
+    );
   return h(
     "section",
     { class: "kn-card", "aria-labelledby": "kn-prev-title" },

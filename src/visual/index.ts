@@ -150,7 +150,10 @@ const MAX_SHEET_NAME = 31;
 
 /** The name of the summary or chart sheet of a table sheet (within Excel's 31 characters). */
 export function visualSheetName(kind: "ringkasan" | "grafik", tableSheet: string): string {
-  return `${kind === "ringkasan" ? SUMMARY_SHEET : CHART_SHEET} ${tableSheet}`.slice(0, MAX_SHEET_NAME);
+  return `${kind === "ringkasan" ? SUMMARY_SHEET : CHART_SHEET} ${tableSheet}`.slice(
+    0,
+    MAX_SHEET_NAME
+  );
 }
 
 /** Quotes a sheet name for a reference: 'E81'!U12 (inner quotes doubled). */

@@ -13,10 +13,8 @@ import { a1, cellAt, columnLetters, type Grid } from "../../src/model/grid";
 import { loadFixtureSpecs, writeFixtures } from "../support/fixtures";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-safety-"));
-let files: string[] = [];
-
 beforeAll(async () => {
-  files = await writeFixtures(dir);
+  await writeFixtures(dir);
 });
 
 function changedCells(before: Grid, after: Grid): string[] {
@@ -37,36 +35,43 @@ function changedCells(before: Grid, after: Grid): string[] {
   return out;
 }
 
-test.each(loadFixtureSpecs().map((s) => [s.file]))("%s: isi changes nothing outside the computed columns", async (file) => {
-  const input = path.join(dir, file);
-  const output = path.join(dir, `out-${file}`);
-  const io = memoryIO();
-  const code = await main(["isi", input, "-o", output], io);
-  expect([0, 1]).toContain(code);
-  const before = (await readWorkbook(input)).sheets;
-  if (!fs.existsSync(output)) {
-    // only a workbook whose every table waits for confirmation is not written
-    expect(io.stdout).toMatch(/tidak ada yang ditulis/);
-    return;
+test.each(loadFixtureSpecs().map((s) => [s.file]))(
+  "%s: isi changes nothing outside the computed columns",
+  async (file) => {
+    const input = path.join(dir, file);
+    const output = path.join(dir, `out-${file}`);
+    const io = memoryIO();
+    const code = await main(["isi", input, "-o", output], io);
+    expect([0, 1]).toContain(code);
+    const before = (await readWorkbook(input)).sheets;
+    if (!fs.existsSync(output)) {
+      // only a workbook whose every table waits for confirmation is not written
+      expect(io.stdout).toMatch(/tidak ada yang ditulis/);
+      return;
+    }
+    const after = (await readWorkbook(output)).sheets;
+    for (const grid of before) {
+      const rec = recognise(grid);
+      const cols = rec.columns as Record<string, number>;
+      const computed = new Set(rec.computations.map((c) => cols[c.out]));
+      const [first, last] = rec.dataRows ?? [1, 0];
+      const changed = changedCells(
+        grid,
+        after.find((g) => g.name === grid.name)!
+      );
+      const allowed = (cell: string) => {
+        const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+        const row = Number(m[2]) - 1;
+        const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        return rec.doubts.length === 0 && computed.has(col) && row >= first && row <= last;
+      };
+      expect([grid.name, changed.filter((c) => !allowed(c))]).toEqual([grid.name, []]);
+      // the comparison sees real writes: the seed E.81 gets its computed columns filled
+      if (file === "002-mojokerto.xlsx" && grid.name === "E81")
+        expect(changed.length).toBeGreaterThan(100);
+    }
   }
-  const after = (await readWorkbook(output)).sheets;
-  for (const grid of before) {
-    const rec = recognise(grid);
-    const cols = rec.columns as Record<string, number>;
-    const computed = new Set(rec.computations.map((c) => cols[c.out]));
-    const [first, last] = rec.dataRows ?? [1, 0];
-    const changed = changedCells(grid, after.find((g) => g.name === grid.name)!);
-    const allowed = (cell: string) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
-      const row = Number(m[2]) - 1;
-      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-      return rec.doubts.length === 0 && computed.has(col) && row >= first && row <= last;
-    };
-    expect([grid.name, changed.filter((c) => !allowed(c))]).toEqual([grid.name, []]);
-    // the comparison sees real writes: the seed E.81 gets its computed columns filled
-    if (file === "002-mojokerto.xlsx" && grid.name === "E81") expect(changed.length).toBeGreaterThan(100);
-  }
-});
+);
 
 test("a doubtful table is refused with its reasons, and written once the columns are confirmed", async () => {
   const input = path.join(dir, "region-e79-jember.xlsx");
@@ -83,7 +88,10 @@ test("a doubtful table is refused with its reasons, and written once the columns
   const sheet = JSON.parse(report.stdout).files[0].sheets[0];
   expect(sheet.doubts.length).toBe(1);
   const petaFile = path.join(dir, "peta.json");
-  fs.writeFileSync(petaFile, JSON.stringify({ [sheet.name]: { ...sheet.peta, dikonfirmasi: true } }));
+  fs.writeFileSync(
+    petaFile,
+    JSON.stringify({ [sheet.name]: { ...sheet.peta, dikonfirmasi: true } })
+  );
   const confirmed = memoryIO();
   expect(await main(["isi", input, "-o", out, "--peta", petaFile], confirmed)).toBe(0);
   expect(fs.existsSync(out)).toBe(true);
@@ -102,8 +110,14 @@ test("a bad --peta file is refused with a clear message, nothing written", async
   for (const [content, message] of [
     ["{not json", /bukan JSON/],
     [JSON.stringify({ Sheet1: { layout: "XYZ", kolom: {} } }), /tata letak "XYZ" tidak dikenal/],
-    [JSON.stringify({ Sheet1: { layout: "E81", kolom: { "capaian.x": "Y" } } }), /peran kolom "capaian.x" tidak dikenal/],
-    [JSON.stringify({ Sheet1: { layout: "E81", kolom: { "capaian.renstra.k": "12" } } }), /harus huruf kolom/],
+    [
+      JSON.stringify({ Sheet1: { layout: "E81", kolom: { "capaian.x": "Y" } } }),
+      /peran kolom "capaian.x" tidak dikenal/,
+    ],
+    [
+      JSON.stringify({ Sheet1: { layout: "E81", kolom: { "capaian.renstra.k": "12" } } }),
+      /harus huruf kolom/,
+    ],
   ] as const) {
     fs.writeFileSync(bad, content);
     const io = memoryIO();

@@ -48,10 +48,14 @@ describe("golden fixtures", () => {
         if (e.variant) expect(rec.variant ?? "").toContain(e.variant);
         if (e.year) expect(rec.year).toBe(e.year);
         if (e.headerRows) expect(rec.headerRows?.map((r) => r + 1)).toEqual(e.headerRows);
-        if (e.dataRows !== undefined) expect(rec.dataRows?.map((r) => r + 1) ?? null).toEqual(e.dataRows);
+        if (e.dataRows !== undefined)
+          expect(rec.dataRows?.map((r) => r + 1) ?? null).toEqual(e.dataRows);
         const cols = rec.columns as Record<string, number>;
         for (const [role, letter] of Object.entries(e.roles ?? {}))
-          expect([role, cols[role] === undefined ? null : columnLetters(cols[role])]).toEqual([role, letter]);
+          expect([role, cols[role] === undefined ? null : columnLetters(cols[role])]).toEqual([
+            role,
+            letter,
+          ]);
         if (e.writable) {
           const computed = rec.computations.map((c) => columnLetters(cols[c.out])).sort();
           expect(computed).toEqual([...e.writable].sort());
@@ -69,7 +73,12 @@ describe("golden fixtures", () => {
             expect(plan.refused).toMatch(/belum pasti/);
             return;
           }
-          const allowed = new Set(e.writable ?? rec.computations.map((c) => columnLetters((rec.columns as Record<string, number>)[c.out])));
+          const allowed = new Set(
+            e.writable ??
+              rec.computations.map((c) =>
+                columnLetters((rec.columns as Record<string, number>)[c.out])
+              )
+          );
           const [first, last] = rec.dataRows!;
           for (const w of plan.writes) {
             expect([w.cell, allowed.has(columnLetters(w.col))]).toEqual([w.cell, true]);
@@ -89,7 +98,8 @@ describe("golden fixtures", () => {
           };
           for (const [addr, want] of Object.entries(e.computed)) {
             const got = valueAt(addr);
-            if (typeof want === "number") expect([addr, got]).toEqual([addr, expect.closeTo(want, 2)]);
+            if (typeof want === "number")
+              expect([addr, got]).toEqual([addr, expect.closeTo(want, 2)]);
             else expect([addr, got ?? null]).toEqual([addr, want]);
           }
           // cells that depend on a planner's choice: any defensible value, never the document's bug
@@ -113,7 +123,9 @@ describe("golden fixtures", () => {
           const a = await validate(grid, recognise(grid), DEFAULT_SETTINGS);
           const clean = new Set(e.cleanRows);
           expect(
-            a.issues.filter((i) => i.severity !== "info" && clean.has(i.row + 1)).map((i) => `${i.cell} ${i.rule}`)
+            a.issues
+              .filter((i) => i.severity !== "info" && clean.has(i.row + 1))
+              .map((i) => `${i.cell} ${i.rule}`)
           ).toEqual([]);
         });
 
@@ -122,7 +134,9 @@ describe("golden fixtures", () => {
           const grid = await sheet(spec, s.name);
           const a = await validate(grid, recognise(grid), DEFAULT_SETTINGS);
           const quiet = new Set(e.quietRows);
-          expect(a.issues.filter((i) => quiet.has(i.row + 1)).map((i) => `${i.cell} ${i.rule}`)).toEqual([]);
+          expect(
+            a.issues.filter((i) => quiet.has(i.row + 1)).map((i) => `${i.cell} ${i.rule}`)
+          ).toEqual([]);
         });
     }
 });

@@ -146,3 +146,43 @@ describe("another sheet activated (worksheets.onActivated)", () => {
     expect(ctl.state.highlighted).toBeNull();
   });
 });
+
+test("a doubtful table: the pane shows the doubt, writes nothing, and fills once the columns are confirmed", async () => {
+  const { e79Jember } = await import("../fixtures/specs/regions/e79-jember");
+  const { sampleSheet } = await import("../../scripts/make-samples");
+  const sheet = sampleSheet(e79Jember);
+  // a data row under the template, so that something can be computed once confirmed
+  const row = Array.from({ length: 27 }, () => ({ value: null as number | string | null }));
+  Object.assign(row[3], { value: "Program Contoh" });
+  Object.assign(row[4], { value: "Jumlah dokumen yang tersusun" });
+  for (const [c, v] of [
+    [5, 100],
+    [6, 40],
+    [8, 60],
+    [18, 50],
+  ] as const)
+    row[c].value = v;
+  sheet.cells.push(row);
+  const host = new FakeExcelHost({ sheets: [sheet] });
+  const store = documentStore(null);
+  const ctl = new TaskpaneController(new ExcelGateway(host.excel()), store);
+  await ctl.recognise();
+  expect(ctl.state.recognition?.doubts.length).toBe(1);
+  await ctl.preview();
+  expect(ctl.state.plan?.writes).toEqual([]);
+  expect(ctl.state.plan?.refused).toMatch(/belum pasti/);
+  await ctl.saveMapping({
+    ...ctl.state.recognition!,
+    columns: ctl.state.recognition!.columns,
+    confirmed: true,
+  });
+  expect(ctl.state.recognition?.confirmed).toBe(true);
+  await ctl.preview();
+  expect(ctl.state.plan?.refused).toBeUndefined();
+  await ctl.write();
+  // 14 = 13/8 (50/60), 15 = 7 + 13 (40 + 50), 16 by the confirmed layout formula (90/100)
+  const at = (a: string) => host.activeSheet().cells[5]?.[a.charCodeAt(0) - 65]?.value;
+  expect(at("U")).toBe(83.33);
+  expect(at("W")).toBe(90);
+  expect(at("Y")).toBe(90);
+});

@@ -162,8 +162,20 @@ describe("on the fake host, the Ringkasan and chart formulas evaluate to the eng
     if (!rec.layout) return;
     const plan = planFill(snap.grid, rec, DEFAULT_SETTINGS);
     await gw.applyPlan(snap.grid.name, plan.writes);
-    const summary = summaryPlan(snap.grid, rec, plan, DEFAULT_SETTINGS, visualSheetName("ringkasan", name));
-    const chart = chartPlan(snap.grid, rec, plan, DEFAULT_SETTINGS, visualSheetName("grafik", name));
+    const summary = summaryPlan(
+      snap.grid,
+      rec,
+      plan,
+      DEFAULT_SETTINGS,
+      visualSheetName("ringkasan", name)
+    );
+    const chart = chartPlan(
+      snap.grid,
+      rec,
+      plan,
+      DEFAULT_SETTINGS,
+      visualSheetName("grafik", name)
+    );
     const checked: string[] = [];
     const wrong: string[] = [];
     for (const [target, cells] of [

@@ -14,7 +14,14 @@ export const EFISIENSI: ComputationKind<C> = {
     calc(p.value, r.value, ctx.method !== "sisa" ? c.value : null, ctx.method, ctx.decimals),
   formula(_c, [p, r, c], _m, ctx) {
     const useC = ctx.method !== "sisa";
-    if (!p.formulaOk || !r.formulaOk || (useC && !c.formulaOk) || !p.present || !r.present) return null;
-    return efisiensiFormula(refOf(p), refOf(r), c.present ? refOf(c) : null, ctx.method, ctx.decimals);
+    if (!p.formulaOk || !r.formulaOk || (useC && !c.formulaOk) || !p.present || !r.present)
+      return null;
+    return efisiensiFormula(
+      refOf(p),
+      refOf(r),
+      c.present ? refOf(c) : null,
+      ctx.method,
+      ctx.decimals
+    );
   },
 };

@@ -11,5 +11,6 @@ export const KATEGORI: ComputationKind<C> = {
   inputs: (c) => [c.from],
   mode: (_c, _d, ctx) => ctx.scale,
   evaluate: (_c, [x], _m, ctx) => calc(x.value, ctx.scale),
-  formula: (_c, [x], _m, ctx) => (x.formulaOk && x.present ? kategoriFormula(refOf(x), ctx.scale) : null),
+  formula: (_c, [x], _m, ctx) =>
+    x.formulaOk && x.present ? kategoriFormula(refOf(x), ctx.scale) : null,
 };

@@ -17,12 +17,14 @@ export const REALISASI: ComputationKind<C> = {
     // "latest value": zeros after the last non-zero quarter are quarters not reported yet
     // (002 E.81 TW II report with 0 in TW III/IV)
     if (mode === "terakhir" && values.some((v) => v !== null && !v.isZero()))
-      for (let i = values.length - 1; i >= 0 && (values[i] === null || values[i]!.isZero()); i--) values[i] = null;
+      for (let i = values.length - 1; i >= 0 && (values[i] === null || values[i]!.isZero()); i--)
+        values[i] = null;
     return calc(values, mode as Accumulation);
   },
   formula(_c, ins, mode) {
     const present = ins.filter((x) => x.present);
-    if (!present.length || !present.every((x) => (mode === "terakhir" ? x.formulaOk : x.sumOk))) return null;
+    if (!present.length || !present.every((x) => (mode === "terakhir" ? x.formulaOk : x.sumOk)))
+      return null;
     return realisasiFormula(present.map(refOf), mode as Accumulation);
   },
 };

@@ -10,6 +10,8 @@ export const SALIN: ComputationKind<C> = {
   inputs: (c) => [c.from],
   mode: () => "",
   evaluate: (_c, [x]) =>
-    x.value ? { ok: true, value: x.value.toNumber() } : { ok: false, error: "#N/A", message: "nilai sumber kosong" },
+    x.value
+      ? { ok: true, value: x.value.toNumber() }
+      : { ok: false, error: "#N/A", message: "nilai sumber kosong" },
   formula: (_c, [x]) => (x.formulaOk && x.present ? salinFormula(refOf(x)) : null),
 };

@@ -12,5 +12,7 @@ export const SERAPAN: ComputationKind<C> = {
   mode: () => "",
   evaluate: (_c, [r, p], _m, ctx) => calc(r.value, p.value, ctx.decimals),
   formula: (_c, [r, p], _m, ctx) =>
-    r.formulaOk && p.formulaOk && r.present && p.present ? serapanFormula(refOf(r), refOf(p), ctx.decimals) : null,
+    r.formulaOk && p.formulaOk && r.present && p.present
+      ? serapanFormula(refOf(r), refOf(p), ctx.decimals)
+      : null,
 };

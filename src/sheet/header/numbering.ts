@@ -83,7 +83,12 @@ function tokens(expr: string, lettered: boolean): Tok[] | null {
 function withoutPercent(toks: Tok[]): Tok[] {
   let t = toks.filter((x) => !(x.t === "op" && x.v === "%"));
   const n = t.length;
-  if (n >= 2 && t[n - 1].t === "num" && (t[n - 1] as { v: number }).v === 100 && t[n - 2].t === "op")
+  if (
+    n >= 2 &&
+    t[n - 1].t === "num" &&
+    (t[n - 1] as { v: number }).v === 100 &&
+    t[n - 2].t === "op"
+  )
     t = t.slice(0, n - 2);
   return t;
 }

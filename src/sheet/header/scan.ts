@@ -82,7 +82,16 @@ export function unitOf(text: string): Unit | null {
   return null;
 }
 
-const ROMAN: Record<string, 1 | 2 | 3 | 4> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const ROMAN: Record<string, 1 | 2 | 3 | 4> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+};
 const MONTHS = "jan|feb|mar|apr|mei|jun|jul|agu|agt|ags|sep|okt|nov|des";
 const QUARTER_CELL = new RegExp(
   `^(?:(?:triwulan|tw|trw)\\s*[-.]?\\s*)?(iv|iii|ii|i|[1-4])\\b\\s*(?:\\(\\s*(?:${MONTHS})[a-z]*\\s*[-–]\\s*(?:${MONTHS})[a-z]*\\s*\\))?$`
@@ -113,7 +122,10 @@ const CONTINUATION =
 type TextAt = (r: number, c: number) => string;
 
 /** Text of a cell, or of the top-left cell of the merge that covers it (header area only). */
-function mergedTextFn(grid: Grid, limit: number): { text: TextAt; covered: (r: number) => boolean } {
+function mergedTextFn(
+  grid: Grid,
+  limit: number
+): { text: TextAt; covered: (r: number) => boolean } {
   const owner = new Map<number, number>();
   const W = 1 << 15;
   const coveredRows = new Set<number>();
@@ -128,7 +140,9 @@ function mergedTextFn(grid: Grid, limit: number): { text: TextAt; covered: (r: n
   return {
     text: (r, c) => {
       const o = owner.get(r * W + c);
-      return textOf(o === undefined ? cellAt(grid, r, c).value : cellAt(grid, Math.floor(o / W), o % W).value);
+      return textOf(
+        o === undefined ? cellAt(grid, r, c).value : cellAt(grid, Math.floor(o / W), o % W).value
+      );
     },
     covered: (r) => coveredRows.has(r),
   };
@@ -201,7 +215,13 @@ function labelSpans(grid: Grid, row: number, cols: number): LabelSpan[] {
     const nextLabelled = i + 1 < placed.length ? placed[i + 1][0] : cols;
     let last = merge ? merge.right : c;
     if (!merge) while (last + 1 < nextLabelled && !texts[last + 1]) last++;
-    spans.push({ label: cell.label, first: c, last: Math.min(last, nextLabelled - 1), formula: cell.formula, text: cell.text });
+    spans.push({
+      label: cell.label,
+      first: c,
+      last: Math.min(last, nextLabelled - 1),
+      formula: cell.formula,
+      text: cell.text,
+    });
   });
   return spans;
 }
@@ -225,11 +245,7 @@ function inheritedTexts(text: TextAt, textRows: number[], cols: number): string[
   });
 }
 
-function buildColumns(
-  inherited: string[][],
-  spans: LabelSpan[],
-  cols: number
-): HeaderColumn[] {
+function buildColumns(inherited: string[][], spans: LabelSpan[], cols: number): HeaderColumn[] {
   const out: HeaderColumn[] = [];
   for (let c = 0; c < cols; c++) {
     const parts: string[] = [];
@@ -248,7 +264,14 @@ function buildColumns(
     }
     const span = spans.find((s) => s.first <= c && s.last >= c);
     const path = parts.join(" ").replace(/\s+/g, " ").trim();
-    out.push({ col: c, path: path ? ` ${path} ` : "", leaf, unit, quarter, label: span?.label ?? null });
+    out.push({
+      col: c,
+      path: path ? ` ${path} ` : "",
+      leaf,
+      unit,
+      quarter,
+      label: span?.label ?? null,
+    });
   }
   return out;
 }

@@ -4,7 +4,16 @@ import type { Grid } from "../../model/grid";
 import { cellAt, colCount } from "../../model/grid";
 import { textOf } from "../text";
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const ROMAN: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+};
 
 /** "Triwulan II" for 2. */
 export function quarterLabel(q: number): string {

@@ -15,7 +15,10 @@ export const CAPAIAN_TW: LayoutDef = {
     { role: "target.tw", words: ["target"], quarters: true },
     { role: "realisasi.tw", any: REALISASI, quarters: true },
     { role: "target", any: [["target"], ["volume", "setahun"]], none: ["tw", "triwulan"] },
-    { role: "realisasi.tahun", any: [["total"], ["jumlah"], ["realisasi", "s d"], ["realisasi", "tahun"]] },
+    {
+      role: "realisasi.tahun",
+      any: [["total"], ["jumlah"], ["realisasi", "s d"], ["realisasi", "tahun"]],
+    },
     { role: "capaian", any: [["persentase"], ["capaian"], ["%"]] },
     { role: "kategori", any: [["kategori"], ["predikat"]] },
   ]),

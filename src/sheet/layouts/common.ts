@@ -33,7 +33,11 @@ export const DESCRIPTIVE: ColumnRule[] = [
   { role: "visi", words: ["visi"] },
   { role: "misi", words: ["misi"] },
   { role: "tujuan", words: ["tujuan"], none: ["program", "kegiatan"] },
-  { role: "sasaran.pd", words: ["sasaran"], any: [["pd"], ["perangkat daerah"], ["opd"], ["skpd"]] },
+  {
+    role: "sasaran.pd",
+    words: ["sasaran"],
+    any: [["pd"], ["perangkat daerah"], ["opd"], ["skpd"]],
+  },
   { role: "sasaran", words: ["sasaran"], none: ["program", "kegiatan"] },
   { role: "kebijakan", words: ["kebijakan"] },
   { role: "permasalahan", words: ["permasalahan"], none: ["upaya"] },
@@ -50,16 +54,27 @@ export const DESCRIPTIVE: ColumnRule[] = [
 ];
 
 /** Name, indicator and the descriptive columns, with the layout's own rules in between. */
-export function identity(own: ColumnRule[], opts: { kode?: boolean; no?: boolean } = {}): ColumnRule[] {
+export function identity(
+  own: ColumnRule[],
+  opts: { kode?: boolean; no?: boolean } = {}
+): ColumnRule[] {
   return [
     ...(opts.no === false ? [] : [NO]),
     ...(opts.kode === false ? [] : [KODE]),
     // before the descriptive rules: a lone "Sasaran" column is the name column (LKjIP)
-    { role: "uraian", any: NAME_ANY, none: ["indikator", "target", "realisasi", "unit", "tingkat", "pagu"] },
+    {
+      role: "uraian",
+      any: NAME_ANY,
+      none: ["indikator", "target", "realisasi", "unit", "tingkat", "pagu"],
+    },
     INDIKATOR,
     SATUAN,
-    ...DESCRIPTIVE.filter((r) => !["keterangan", "unit.pd", "sumber.dana", "lokasi"].includes(r.role)),
+    ...DESCRIPTIVE.filter(
+      (r) => !["keterangan", "unit.pd", "sumber.dana", "lokasi"].includes(r.role)
+    ),
     ...own,
-    ...DESCRIPTIVE.filter((r) => ["keterangan", "unit.pd", "sumber.dana", "lokasi"].includes(r.role)),
+    ...DESCRIPTIVE.filter((r) =>
+      ["keterangan", "unit.pd", "sumber.dana", "lokasi"].includes(r.role)
+    ),
   ];
 }

@@ -7,7 +7,12 @@ import type { Computation, RoleId, Side } from "../../model";
 import { identity } from "./common";
 import type { ColumnRule, LayoutDef } from "./types";
 
-const sided = (stem: string, words: string[], any: string[][], none: string[] = []): ColumnRule => ({
+const sided = (
+  stem: string,
+  words: string[],
+  any: string[][],
+  none: string[] = []
+): ColumnRule => ({
   role: stem as ColumnRule["role"],
   words,
   any,
@@ -29,14 +34,26 @@ function sideComputations(s: "k" | "rp"): Computation[] {
       inputs: [1, 2, 3, 4].map((q) => r(`realisasi.tw${q}`)),
       perRow: s === "k",
     },
-    { kind: "capaian", out: r("capaian.tahun"), r: r("realisasi.tahun"), t: r("target.tahun"), perRow: false },
+    {
+      kind: "capaian",
+      out: r("capaian.tahun"),
+      r: r("realisasi.tahun"),
+      t: r("target.tahun"),
+      perRow: false,
+    },
     {
       kind: "realisasi",
       out: r("realisasi.renstra"),
       inputs: [r("realisasi.lalu"), r("realisasi.tahun")],
       perRow: s === "k",
     },
-    { kind: "capaian", out: r("capaian.renstra"), r: r("realisasi.renstra"), t: r("target.renstra"), perRow: false },
+    {
+      kind: "capaian",
+      out: r("capaian.renstra"),
+      r: r("realisasi.renstra"),
+      t: r("target.renstra"),
+      perRow: false,
+    },
   ];
 }
 

@@ -56,12 +56,19 @@ export const LKJIP_EFISIENSI: LayoutDef = {
     "": [
       { kind: "capaian", out: "capaian", r: "realisasi", t: "target", perRow: true },
       { kind: "serapan", out: "anggaran.capaian", r: "anggaran.realisasi", pagu: "anggaran.pagu" },
-      { kind: "efisiensi", out: "efisiensi", pagu: "anggaran.pagu", r: "anggaran.realisasi", capaian: "capaian" },
+      {
+        kind: "efisiensi",
+        out: "efisiensi",
+        pagu: "anggaran.pagu",
+        r: "anggaran.realisasi",
+        capaian: "capaian",
+      },
     ],
   },
   // "TINGKAT EFISIENSI (6-9)" (Lumajang Tabel 3.5) is capaian − serapan; "% EFISIENSI" next to
   // the budget's "% CAPAIAN" (Mojokerto 3.3.a) is the unspent share
-  detectVariant: ({ scan, columns }) => efficiencyMethodOf(scan?.columns[columns.efisiensi ?? -1]?.path ?? ""),
+  detectVariant: ({ scan, columns }) =>
+    efficiencyMethodOf(scan?.columns[columns.efisiensi ?? -1]?.path ?? ""),
 };
 
 export function efficiencyMethodOf(path: string): EfficiencyMethod {
@@ -71,7 +78,12 @@ export function efficiencyMethodOf(path: string): EfficiencyMethod {
 export const LKJIP_PROGRAM: LayoutDef = {
   id: "LKJIP_PROGRAM",
   label: "LKjIP capaian kinerja dan anggaran program",
-  title: ["kinerja keuangan", "capaian kinerja dan anggaran", "pencapaian kinerja dan anggaran", "fisik"],
+  title: [
+    "kinerja keuangan",
+    "capaian kinerja dan anggaran",
+    "pencapaian kinerja dan anggaran",
+    "fisik",
+  ],
   required: ["uraian", "target", "realisasi", "anggaran.pagu", "anggaran.realisasi"],
   columns: identity([...BUDGET, ...KINERJA]),
   computed: {

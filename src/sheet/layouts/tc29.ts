@@ -30,12 +30,24 @@ export const TC29: LayoutDef = {
         inputs: ["realisasi.lalu", "realisasi.n2", "target.n1"],
         perRow: true,
       },
-      { kind: "capaian", out: "capaian.renstra", r: "realisasi.renstra", t: "target.renstra", perRow: true },
+      {
+        kind: "capaian",
+        out: "capaian.renstra",
+        r: "realisasi.renstra",
+        t: "target.renstra",
+        perRow: true,
+      },
     ],
     "10=9": [
       { kind: "capaian", out: "capaian.n2", r: "realisasi.n2", t: "target.n2", perRow: true },
       { kind: "salin", out: "realisasi.renstra", from: "target.n1" },
-      { kind: "capaian", out: "capaian.renstra", r: "realisasi.renstra", t: "target.renstra", perRow: true },
+      {
+        kind: "capaian",
+        out: "capaian.renstra",
+        r: "realisasi.renstra",
+        t: "target.renstra",
+        perRow: true,
+      },
     ],
   },
   detectVariant: ({ scan }) => {

@@ -9,9 +9,21 @@ export const TC31: LayoutDef = {
   required: ["uraian", "target.rkpd", "target.analisis"],
   columns: identity([
     { role: "target.rkpd", words: ["rancangan awal", "target"] },
-    { role: "anggaran.rkpd", any: [["rancangan awal", "pagu"], ["rancangan awal", "dana"]] },
+    {
+      role: "anggaran.rkpd",
+      any: [
+        ["rancangan awal", "pagu"],
+        ["rancangan awal", "dana"],
+      ],
+    },
     { role: "target.analisis", words: ["analisis", "target"] },
-    { role: "anggaran.analisis", any: [["analisis", "pagu"], ["analisis", "dana"]] },
+    {
+      role: "anggaran.analisis",
+      any: [
+        ["analisis", "pagu"],
+        ["analisis", "dana"],
+      ],
+    },
     { role: "catatan", words: ["catatan"] },
   ]),
   computed: { "": [] },

@@ -19,7 +19,14 @@ export const TC33: LayoutDef = {
   columns: identity([
     { role: "lokasi", words: ["lokasi"], none: ["maju"] },
     { role: "target.maju", words: ["maju", "target"] },
-    { role: "anggaran.maju", any: [["maju", "pagu"], ["maju", "kebutuhan dana"], ["maju", "dana"]] },
+    {
+      role: "anggaran.maju",
+      any: [
+        ["maju", "pagu"],
+        ["maju", "kebutuhan dana"],
+        ["maju", "dana"],
+      ],
+    },
     { role: "target", words: ["target"], none: ["maju"] },
     { role: "anggaran.pagu", any: [["pagu"], ["kebutuhan dana"]], none: ["maju"] },
     { role: "sumber.dana", words: ["sumber dana"] },
