@@ -171,11 +171,8 @@ test("a doubtful table: the pane shows the doubt, writes nothing, and fills once
   await ctl.preview();
   expect(ctl.state.plan?.writes).toEqual([]);
   expect(ctl.state.plan?.refused).toMatch(/belum pasti/);
-  await ctl.saveMapping({
-    ...ctl.state.recognition!,
-    columns: ctl.state.recognition!.columns,
-    confirmed: true,
-  });
+  const rec = ctl.state.recognition!;
+  await ctl.saveMapping({ layout: rec.layout!, columns: rec.columns, confirmed: true });
   expect(ctl.state.recognition?.confirmed).toBe(true);
   await ctl.preview();
   expect(ctl.state.plan?.refused).toBeUndefined();
