@@ -10,7 +10,7 @@ import {
   type SheetPlan,
   type VisualExtras,
 } from "../io/files";
-import { predikatRules, summaryPlan, effectiveScale, visualSheetName } from "../visual";
+import { predikatFor, summaryFor } from "../app/visuals";
 import { recognise, planFill, layoutLabel } from "../engine";
 import { DEFAULT_SETTINGS } from "../model/settings";
 import type { ColumnMapping } from "../model";
@@ -130,18 +130,12 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
           continue;
         }
         plans.push({ sheetName: grid.name, plan });
-        if (ringkasan) {
-          const withCapaian = Object.keys(rec.columns).some(
-            (r) => r.startsWith("capaian") && !r.endsWith(".rp")
-          );
+        if (ringkasan)
           extras.push({
             sheetName: grid.name,
-            rules: predikatRules(rec, effectiveScale(grid, rec, settings)),
-            summary: withCapaian
-              ? summaryPlan(grid, rec, plan, settings, visualSheetName("ringkasan", grid.name))
-              : null,
+            rules: predikatFor(grid, rec, settings),
+            summary: summaryFor(grid, rec, plan, settings),
           });
-        }
         summary.push(
           `  lembar "${grid.name}" (${layoutLabel(rec.layout)}): ${plan.writes.length} sel ditulis` +
             (plan.changedExisting ? `, ${plan.changedExisting} nilai lama diganti` : "")

@@ -9,7 +9,7 @@ import type { Issue } from "../model/issue";
 import type { FillPlan } from "../model/plan";
 import type { Grid } from "../model/grid";
 import { ExcelGateway, HIGHLIGHT_COLORS, type AddedFormat } from "../excel/gateway";
-import { chartPlan, effectiveScale, predikatRules, summaryPlan, visualSheetName } from "../visual";
+import { chartFor, predikatFor, summaryFor } from "../app/visuals";
 import { documentStore, officeErrorMessage, type KeyValueStore } from "../excel/helpers";
 
 const SETTINGS_KEY = "kinerja.pengaturan";
@@ -273,10 +273,7 @@ export class TaskpaneController {
   async colourPredikat(): Promise<void> {
     const t = await this.recognisedTable();
     if (!t) return;
-    const rules = predikatRules(
-      t.recognition,
-      effectiveScale(t.grid, t.recognition, this.state.settings)
-    );
+    const rules = predikatFor(t.grid, t.recognition, this.state.settings);
     if (!rules.length) {
       this.set({ error: "Tabel ini tidak memiliki kolom capaian atau kategori untuk diwarnai." });
       return;
@@ -323,13 +320,7 @@ export class TaskpaneController {
   async capaianChart(): Promise<void> {
     const t = await this.recognisedTable();
     if (!t) return;
-    const chart = chartPlan(
-      t.grid,
-      t.recognition,
-      t.plan,
-      this.state.settings,
-      visualSheetName("grafik", t.sheetName)
-    );
+    const chart = chartFor(t.grid, t.recognition, t.plan, this.state.settings);
     if (!chart) {
       this.set({
         error: "Tidak ada capaian yang dapat digambar; isi kolom capaian terlebih dahulu.",
@@ -346,10 +337,13 @@ export class TaskpaneController {
   async summarySheet(): Promise<void> {
     const t = await this.recognisedTable();
     if (!t) return;
-    const name = visualSheetName("ringkasan", t.sheetName);
-    const plan = summaryPlan(t.grid, t.recognition, t.plan, this.state.settings, name);
+    const plan = summaryFor(t.grid, t.recognition, t.plan, this.state.settings);
+    if (!plan) {
+      this.set({ error: "Tabel ini tidak memiliki kolom capaian; ringkasan tidak dapat dibuat." });
+      return;
+    }
     await this.guard("Membuat ringkasan…", async () => {
-      const used = await this.gateway!.writeSummarySheet(name, plan.cells);
+      const used = await this.gateway!.writeSummarySheet(plan.sheetName, plan.cells);
       this.set({ phase: "recognised", status: `Ringkasan ditulis di sheet "${used}".` });
     });
   }

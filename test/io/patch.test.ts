@@ -4,7 +4,8 @@ import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { readGrids, patch } from "../../src/io/ooxml";
 import { recognise, planFill, DEFAULT_SETTINGS } from "../../src/engine";
-import { predikatRules, summaryPlan, effectiveScale, SUMMARY_SHEET } from "../../src/visual";
+import { summaryPlan, SUMMARY_SHEET } from "../../src/visual";
+import { predikatFor } from "../../src/app/visuals";
 import { e81Grid, e81Row } from "../engine/helpers";
 import { VBA_BYTES, richWorkbook, zipParts } from "../support/ooxml";
 
@@ -46,7 +47,7 @@ function fill() {
   const extras = [
     {
       sheetName: "E81",
-      rules: predikatRules(rec, effectiveScale(grid, rec, DEFAULT_SETTINGS)),
+      rules: predikatFor(grid, rec, DEFAULT_SETTINGS),
       summary: summaryPlan(grid, rec, plan, DEFAULT_SETTINGS, `${SUMMARY_SHEET} E81`),
     },
   ];
