@@ -28,7 +28,7 @@ export type CodeResult =
 const LEVELS: CodeLevel[] = ["urusan", "bidang", "program", "kegiatan", "kegiatan", "subkegiatan"];
 
 /** Text of a code cell; numbers keep what Excel shows for codes like 2.01 (2.1 means 2.10). */
-function cellCodeText(v: CellValue): string {
+export function cellCodeText(v: CellValue): string {
   if (v === null || v === undefined || typeof v === "boolean") return "";
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return "";
@@ -36,6 +36,35 @@ function cellCodeText(v: CellValue): string {
     return /^\d+\.\d$/.test(s) ? `${s}0` : s;
   }
   return v.replace(/[\u00a0\t\r\n]/g, " ").trim();
+}
+
+/** One code cell taken apart: its code tokens and the text after them (a name), if any. */
+export interface CodeCellParts {
+  /** The leading code part as written (dots and spaces included, trailing ones dropped). */
+  codeText: string;
+  tokens: string[];
+  /** What follows the code ("PROGRAM …", "- Dinas Pendidikan"), with its separator; "" if none. */
+  tail: string;
+  /** The name in the tail (separator " - " / ": " removed), or null. */
+  name: string | null;
+}
+
+// A leading run of code tokens, ended by the end of the text or by a word (optionally after a
+// dash or colon: "1.01.1.1 - Dinas Pendidikan").
+const CODE_PART = /^((?:[0-9Xx]{1,4}[.\s]*)+?)(?=\s*[-–—:]?\s+\p{L}{2}|$)/u;
+
+export function splitCodeCell(text: string): CodeCellParts {
+  const m = CODE_PART.exec(text);
+  if (!m) return { codeText: "", tokens: [], tail: text, name: text.trim() || null };
+  const codeText = m[1].replace(/[.\s]+$/, "");
+  const tail = text.slice(codeText.length);
+  const name = tail.replace(/^\s*[-–—:]?\s*/, "").trim();
+  return {
+    codeText,
+    tokens: codeText.split(/[.\s]+/).filter(Boolean),
+    tail,
+    name: name || null,
+  };
 }
 
 /** Reads a code from one cell or several adjacent cells. */
@@ -46,19 +75,16 @@ export function readCode(cells: CellValue[]): CodeResult {
   const tokens: string[] = [];
   let name: string | null = null;
   for (let i = 0; i < texts.length; i++) {
-    // Leading code part of the cell, then possibly a name.
-    const m = /^((?:[0-9Xx]{1,4}[.\s]*)+?)(?=\s+\p{L}{2}|$)([\s\S]*)$/u.exec(texts[i]);
-    const codePart = m ? m[1] : "";
-    const rest = m ? m[2].trim() : texts[i];
-    if (!codePart) {
+    const parts = splitCodeCell(texts[i]);
+    if (!parts.codeText) {
       if (tokens.length && i === texts.length - 1)
-        name = rest; // a name cell right after the code cells
+        name = parts.name; // a name cell right after the code cells
       else if (!tokens.length) return { kind: "none" };
       break;
     }
-    tokens.push(...codePart.split(/[.\s]+/).filter(Boolean));
-    if (rest) {
-      name = rest;
+    tokens.push(...parts.tokens);
+    if (parts.name) {
+      name = parts.name;
       break;
     }
   }
@@ -123,6 +149,13 @@ export function parentCode(code: string): string | null {
 
 export function levelOf(code: string): CodeLevel {
   return LEVELS[code.split(".").length - 1];
+}
+
+/** The support-programme children are stored as X.XX; show them with the sheet's bidang. */
+export function localise(official: string, asWritten: string): string {
+  return official.startsWith("X.XX")
+    ? asWritten.split(".").slice(0, 2).join(".") + official.slice(4)
+    : official;
 }
 
 /** "X.XX.01…" with the sheet's bidang put in, for lookups in a PD's document. */
