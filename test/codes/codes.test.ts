@@ -1,3 +1,5 @@
+// Reading codes as planners write them, NAMAKODE/CEKKODE, and the kode.* checks on seed rows
+// (Pasuruan Tabel 2.1 / 4.1, Lamongan T-C.29).
 import * as fs from "fs";
 import * as path from "path";
 import { readCode } from "../../src/codes/read";
@@ -41,6 +43,11 @@ describe("readCode: every variant of DOMAIN §6", () => {
   });
   test("placeholders", () =>
     expect(readCode(["X.XX.01.2.01.0001"])).toMatchObject({ placeholder: true }));
+  test('code, " - " and name in one cell (Muna Barat export)', () =>
+    expect(readCode(["2.07.04 - PROGRAM PENEMPATAN TENAGA KERJA"])).toMatchObject({
+      code: "2.07.04",
+      name: "PROGRAM PENEMPATAN TENAGA KERJA",
+    }));
   test("name in the same cell", () =>
     expect(readCode(["2.07.04 PROGRAM PENEMPATAN TENAGA KERJA"])).toMatchObject({
       name: "PROGRAM PENEMPATAN TENAGA KERJA",
@@ -48,7 +55,7 @@ describe("readCode: every variant of DOMAIN §6", () => {
     }));
 });
 
-describe("NAMAKODE and CEKKODE (issue 4)", () => {
+describe("NAMAKODE and CEKKODE", () => {
   test("NAMAKODE 2.07.04.2.01.0002 → official casing", async () => {
     expect(await namaKode("2.07.04.2.01.0002")).toEqual({
       ok: true,
@@ -79,6 +86,9 @@ describe("NAMAKODE and CEKKODE (issue 4)", () => {
     expect(await namaKode("2.07.99")).toMatchObject({ ok: false, error: "#N/A" });
     expect(await namaKode("")).toMatchObject({ ok: false, error: "#N/A" });
     expect(await namaKode("2.07", "tahun lalu")).toMatchObject({ ok: false, error: "#VALUE!" });
+  });
+  test("NAMAKODE names a code of the provincial 2027 list too", async () => {
+    expect(await namaKode("2.07.03.3.03.0004", 2027)).toMatchObject({ ok: true });
   });
   test("version by year", () => {
     expect(versionForYear(2024).version).toBe("kabkota-2024");

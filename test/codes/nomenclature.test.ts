@@ -142,3 +142,13 @@ describe("codes that mean different things for provinsi and kab/kota in the 2027
     expect(indicators("2027", "provinsi").get("1.01.02.3.05.0001")?.[1]).toBe("Orang");
   });
 });
+
+test("the code tests need nothing outside the repository (only the optional real-data suite looks)", () => {
+  const readers = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith(".ts"))
+    .filter((f) =>
+      /\.\.\/shared|["']shared["']/.test(fs.readFileSync(path.join(__dirname, f), "utf8"))
+    );
+  expect(readers).toEqual(["real-workbooks.test.ts"]);
+});
