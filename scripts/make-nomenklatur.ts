@@ -2,9 +2,9 @@
 // data/nomenklatur/ (see data/README.md; $KINERJA_NOMENKLATUR names another folder).
 // Deterministic: sorted keys, no dates.
 //   npx ts-node --transpile-only scripts/make-nomenklatur.ts [outDir]
-// Per version it writes nomenklatur-<v>.json (names, successor links), indikator-<v>.json
-// (official indikator and satuan per sub kegiatan) and uraian-<v>.json (kinerja and, for 2027,
-// definisi operasional). Texts keep the official spelling and casing; only the runs of spaces
+// Per list (kabkota-2024, kabkota-2027, provinsi-2027) it writes nomenklatur-<id>.json (names,
+// successor links), indikator-<id>.json (official indikator and satuan per sub kegiatan) and
+// uraian-<id>.json (kinerja and, for 2027, definisi operasional). Texts keep the official spelling and casing; only the runs of spaces
 // and line breaks left by the PDF extraction are collapsed to one space.
 import * as fs from "fs";
 import * as path from "path";
@@ -108,21 +108,6 @@ async function read2027(): Promise<Record<Scope, Parsed>> {
   return out;
 }
 
-/**
- * One table for both scopes: kabupaten/kota wins where the two differ (most documents are
- * kab/kota), and the provincial entries that differ from it are kept apart.
- */
-function splitScopes<T>(
-  kab: Record<string, T>,
-  prov: Record<string, T>
-): { base: Record<string, T>; provinsi: Record<string, T> } {
-  const base: Record<string, T> = { ...prov, ...kab };
-  const provinsi: Record<string, T> = {};
-  for (const [code, value] of Object.entries(prov))
-    if (JSON.stringify(base[code]) !== JSON.stringify(value)) provinsi[code] = value;
-  return { base: sortKeys(base), provinsi: sortKeys(provinsi) };
-}
-
 function sortKeys<T>(o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(
     Object.keys(o)
@@ -132,70 +117,62 @@ function sortKeys<T>(o: Record<string, T>): Record<string, T> {
 }
 
 interface Generated {
+  /** File id: "kabkota-2024", "kabkota-2027", "provinsi-2027". */
+  id: string;
   nomenclature: NomenclatureData;
   indicators: IndicatorData;
   details: DetailData;
 }
 
-function version2024(p: Parsed): Generated {
-  const version = "kabkota-2024";
+function generated(
+  id: string,
+  p: Parsed,
+  n: Omit<NomenclatureData, "names" | "replaces">
+): Generated {
+  const version = n.version;
   return {
-    nomenclature: {
-      version,
-      label: "Kepmendagri 900.1.15.5-1317/2023 (kabupaten/kota, TA 2024–2026)",
-      scopes: ["kabkota"],
-      names: sortKeys(p.names),
-      replaces: {},
-    },
+    id,
+    nomenclature: { ...n, names: sortKeys(p.names), replaces: sortKeys(p.replaces) },
     indicators: { version, indicators: sortKeys(p.indicators) },
     details: { version, details: sortKeys(p.details) },
   };
 }
 
-function version2027(p: Record<Scope, Parsed>): Generated {
-  const version = "2027";
-  const names = splitScopes(p.kabkota.names, p.provinsi.names);
-  const replaces = splitScopes(p.kabkota.replaces, p.provinsi.replaces);
-  // a provincial code with no predecessor must not inherit the kab/kota links of the same code
-  for (const code of Object.keys(replaces.base))
-    if (code in p.provinsi.names && !(code in p.provinsi.replaces) && code in p.kabkota.replaces)
-      replaces.provinsi[code] = [];
-  const only = (a: Parsed, b: Parsed) =>
-    Object.keys(a.names)
-      .filter((c) => !(c in b.names) && !/^[^.]+\.[^.]+\.[^.]+\.[12](\.|$)/.test(c))
-      .sort();
-  const indicators = splitScopes(p.kabkota.indicators, p.provinsi.indicators);
-  const details = splitScopes(p.kabkota.details, p.provinsi.details);
-  return {
-    nomenclature: {
-      version,
-      label: "Pemutakhiran nomenklatur TA 2027 (provinsi dan kabupaten/kota, sementara)",
-      scopes: ["provinsi", "kabkota"],
-      names: names.base,
-      replaces: replaces.base,
-      provinsi: { names: names.provinsi, replaces: sortKeys(replaces.provinsi) },
-      only: { provinsi: only(p.provinsi, p.kabkota), kabkota: only(p.kabkota, p.provinsi) },
-    },
-    indicators: { version, indicators: indicators.base, provinsi: indicators.provinsi },
-    details: { version, details: details.base, provinsi: details.provinsi },
-  };
+/**
+ * The 2027 export lists provinsi and kab/kota rows, and reuses some codes (Otsus kegiatan with
+ * level digit 3–8, a few programmes) for different things in the two: one file per scope.
+ */
+function version2027(p: Record<Scope, Parsed>): Generated[] {
+  return (["kabkota", "provinsi"] as Scope[]).map((scope) =>
+    generated(`${scope}-2027`, p[scope], {
+      version: "2027",
+      label: `Pemutakhiran nomenklatur TA 2027 (${scope === "provinsi" ? "provinsi" : "kabupaten/kota"}, sementara)`,
+      scopes: [scope],
+    })
+  );
 }
 
 export async function generate(outDir: string): Promise<string[]> {
   fs.mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
-  for (const g of [version2024(await read2023()), version2027(await read2027())]) {
-    const v = g.nomenclature.version;
+  const all = [
+    generated("kabkota-2024", await read2023(), {
+      version: "kabkota-2024",
+      label: "Kepmendagri 900.1.15.5-1317/2023 (kabupaten/kota, TA 2024–2026)",
+      scopes: ["kabkota"],
+    }),
+    ...version2027(await read2027()),
+  ];
+  for (const g of all)
     for (const [prefix, data] of [
       ["nomenklatur", g.nomenclature],
       ["indikator", g.indicators],
       ["uraian", g.details],
     ] as const) {
-      const file = path.join(outDir, `${prefix}-${v}.json`);
+      const file = path.join(outDir, `${prefix}-${g.id}.json`);
       fs.writeFileSync(file, JSON.stringify(data) + "\n");
       written.push(file);
     }
-  }
   return written;
 }
 

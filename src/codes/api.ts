@@ -8,7 +8,7 @@ import type { DetailData, IndicatorData, NomenclatureData, Scope } from "./types
 export type VersionId = "kabkota-2024" | "2027";
 
 export interface Nomenclature extends NomenclatureData {
-  /** The scope whose names this view holds (provincial differences already applied). */
+  /** The scope of the list (kab/kota or provinsi). */
   scope: Scope;
   /** Old code → the new codes that replace it. */
   successors: Map<string, string[]>;
@@ -30,16 +30,18 @@ export interface DetailTable {
 type Json<T> = Promise<{ default?: T } | T>;
 const unwrap = <T>(m: { default?: T } | T): T => ((m as { default?: T }).default ?? m) as T;
 
-// Three chunks per version: names and successor links (every code check), indikator/satuan
-// (only the indicator/unit rule), kinerja/definisi (only when a caller asks).
-const SOURCES: Record<
-  VersionId,
-  {
-    names: () => Json<NomenclatureData>;
-    indicators: () => Json<IndicatorData>;
-    details: () => Json<DetailData>;
-  }
-> = {
+/** One list: kabkota-2024 (the 900/2023 list is kab/kota only), kabkota-2027, provinsi-2027. */
+type ListId = "kabkota-2024" | "kabkota-2027" | "provinsi-2027";
+
+interface Source {
+  names: () => Json<NomenclatureData>;
+  indicators: () => Json<IndicatorData>;
+  details: () => Json<DetailData>;
+}
+
+// Three chunks per list: names and successor links (every code check), indikator/satuan (only
+// the indicator/unit rule), kinerja/definisi (only when a caller asks).
+const SOURCES: Record<ListId, Source> = {
   "kabkota-2024": {
     names: () =>
       import(
@@ -54,19 +56,40 @@ const SOURCES: Record<
         /* webpackChunkName: "uraian-2024" */ "./data/uraian-kabkota-2024.json"
       ) as Json<DetailData>,
   },
-  "2027": {
+  "kabkota-2027": {
     names: () =>
       import(
-        /* webpackChunkName: "nomenklatur-2027" */ "./data/nomenklatur-2027.json"
+        /* webpackChunkName: "nomenklatur-2027" */ "./data/nomenklatur-kabkota-2027.json"
       ) as Json<NomenclatureData>,
     indicators: () =>
       import(
-        /* webpackChunkName: "indikator-2027" */ "./data/indikator-2027.json"
+        /* webpackChunkName: "indikator-2027" */ "./data/indikator-kabkota-2027.json"
       ) as unknown as Json<IndicatorData>,
     details: () =>
-      import(/* webpackChunkName: "uraian-2027" */ "./data/uraian-2027.json") as Json<DetailData>,
+      import(
+        /* webpackChunkName: "uraian-2027" */ "./data/uraian-kabkota-2027.json"
+      ) as Json<DetailData>,
+  },
+  "provinsi-2027": {
+    names: () =>
+      import(
+        /* webpackChunkName: "nomenklatur-2027-provinsi" */ "./data/nomenklatur-provinsi-2027.json"
+      ) as Json<NomenclatureData>,
+    indicators: () =>
+      import(
+        /* webpackChunkName: "indikator-2027-provinsi" */ "./data/indikator-provinsi-2027.json"
+      ) as unknown as Json<IndicatorData>,
+    details: () =>
+      import(
+        /* webpackChunkName: "uraian-2027-provinsi" */ "./data/uraian-provinsi-2027.json"
+      ) as Json<DetailData>,
   },
 };
+
+/** The list of a version for a scope (the 2024 version has only the kab/kota list). */
+function listOf(version: VersionId, scope: Scope): ListId {
+  return version === "kabkota-2024" ? "kabkota-2024" : `${scope}-2027`;
+}
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -81,27 +104,20 @@ function once<T>(key: string, make: () => Promise<T>): Promise<T> {
   return p;
 }
 
-/** The names and successor links of a version, as they apply to a kab/kota or provincial document. */
+/** The names and successor links of a version, for a kab/kota or a provincial document. */
 export function loadNomenclature(
   version: VersionId,
   scope: Scope = "kabkota"
 ): Promise<Nomenclature> {
-  return once(`names:${version}:${scope}`, async () =>
-    prepare(unwrap(await SOURCES[version].names()), scope)
-  );
+  const list = listOf(version, scope);
+  return once(`names:${list}`, async () => prepare(unwrap(await SOURCES[list].names())));
 }
 
-export function prepare(data: NomenclatureData, scope: Scope = "kabkota"): Nomenclature {
-  const over = scope === "provinsi" ? data.provinsi : undefined;
-  const names = over ? { ...data.names, ...over.names } : { ...data.names };
-  for (const code of data.only?.[scope === "provinsi" ? "kabkota" : "provinsi"] ?? [])
-    delete names[code];
-  const replaces = over ? { ...data.replaces, ...over.replaces } : data.replaces;
+export function prepare(data: NomenclatureData): Nomenclature {
   const successors = new Map<string, string[]>();
-  for (const [neu, olds] of Object.entries(replaces))
-    if (neu in names)
-      for (const old of olds) successors.set(old, [...(successors.get(old) ?? []), neu]);
-  return { ...data, names, replaces, scope, successors };
+  for (const [neu, olds] of Object.entries(data.replaces))
+    for (const old of olds) successors.set(old, [...(successors.get(old) ?? []), neu]);
+  return { ...data, scope: data.scopes[0] ?? "kabkota", successors };
 }
 
 /** Official indikator and satuan (a separate chunk: only the indicator/unit checks load it). */
@@ -109,28 +125,25 @@ export function loadIndicators(
   version: VersionId,
   scope: Scope = "kabkota"
 ): Promise<IndicatorTable> {
-  return once(`indicators:${version}:${scope}`, async () =>
-    indicatorTable(unwrap(await SOURCES[version].indicators()), scope)
+  const list = listOf(version, scope);
+  return once(`indicators:${list}`, async () =>
+    indicatorTable(unwrap(await SOURCES[list].indicators()))
   );
 }
 
-export function indicatorTable(data: IndicatorData, scope: Scope = "kabkota"): IndicatorTable {
-  const over = scope === "provinsi" ? data.provinsi : undefined;
-  return {
-    version: data.version,
-    get: (code) => over?.[code] ?? data.indicators[code],
-  };
+export function indicatorTable(data: IndicatorData): IndicatorTable {
+  return { version: data.version, get: (code) => data.indicators[code] };
 }
 
-/** Kinerja and definisi operasional per sub kegiatan (the largest chunk; load only to show them). */
+/** Kinerja and definisi operasional per sub kegiatan (the largest chunks; load only to show them). */
 export function loadDetails(version: VersionId, scope: Scope = "kabkota"): Promise<DetailTable> {
-  return once(`details:${version}:${scope}`, async () => {
-    const data = unwrap(await SOURCES[version].details());
-    const over = scope === "provinsi" ? data.provinsi : undefined;
+  const list = listOf(version, scope);
+  return once(`details:${list}`, async () => {
+    const data = unwrap(await SOURCES[list].details());
     return {
       version: data.version,
       get: (code: string) => {
-        const d = over?.[code] ?? data.details[code] ?? data.details[genericSupport(code) ?? ""];
+        const d = data.details[code] ?? data.details[genericSupport(code) ?? ""];
         return d ? { kinerja: d[0], definisi: d[1] || null } : undefined;
       },
     };

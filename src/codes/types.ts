@@ -1,4 +1,6 @@
-// The shape of the generated nomenclature data (src/codes/data/*.json, scripts/make-nomenklatur.ts).
+// The shape of the generated nomenclature data (src/codes/data/*.json, scripts/make-nomenklatur.ts):
+// one set of files per list, kabkota-2024, kabkota-2027 and provinsi-2027 (the 2027 export reuses
+// some codes for different things in provinsi and kab/kota, so the scopes are kept apart).
 import type { Scope } from "../model/domain";
 
 export type { Scope };
@@ -13,19 +15,6 @@ export interface NomenclatureData {
   names: Record<string, string>;
   /** New sub-kegiatan code → the codes it replaces ("SUBKEGIATAN SEBELUMNYA"). */
   replaces: Record<string, string[]>;
-  /**
-   * Where the provincial list differs: the 2027 export reuses some codes (Otsus kegiatan with
-   * level digit 3–8, a few programmes) for different things in provinsi and kab/kota. `names`
-   * and `replaces` above hold the kab/kota meaning.
-   */
-  provinsi?: { names: Record<string, string>; replaces: Record<string, string[]> };
-  /**
-   * Codes listed for one scope only, where the level digit does not say so (programmes, Otsus
-   * and special-region kegiatan with level digit 3–8): left out of the other scope's view.
-   * Level 1 (provinsi) and level 2 (kab/kota) kegiatan stay in both views; kode.kewenangan
-   * reports a provincial kegiatan in a kab/kota document.
-   */
-  only?: { provinsi: string[]; kabkota: string[] };
 }
 
 /** indikator-<v>.json: the official measure of each sub kegiatan (Kepmendagri 900/2023 on). */
@@ -33,8 +22,6 @@ export interface IndicatorData {
   version: string;
   /** Sub-kegiatan code → [official indikator, official satuan]. */
   indicators: Record<string, [string, string]>;
-  /** Provincial entries that differ (see NomenclatureData.provinsi). */
-  provinsi?: Record<string, [string, string]>;
 }
 
 /** uraian-<v>.json: descriptive texts, loaded only when a caller asks for them. */
@@ -42,5 +29,4 @@ export interface DetailData {
   version: string;
   /** Sub-kegiatan code → [kinerja] or [kinerja, definisi operasional] (2027). */
   details: Record<string, string[]>;
-  provinsi?: Record<string, string[]>;
 }

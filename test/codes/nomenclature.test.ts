@@ -119,9 +119,9 @@ describe("bidang 2.07, 3.32 and X.XX.01 agree with the reference listing", () =>
 });
 
 describe("codes that mean different things for provinsi and kab/kota in the 2027 export", () => {
+  const kab = nomenclature("2027", "kabkota");
+  const prov = nomenclature("2027", "provinsi");
   test("programme 4.01.02 and X.XX.01 have their own provincial names", () => {
-    const kab = nomenclature("2027", "kabkota");
-    const prov = nomenclature("2027", "provinsi");
     expect(kab.names["4.01.02"]).toBe("PROGRAM PEMERINTAHAN DAN KESEJAHTERAAN RAKYAT");
     expect(prov.names["4.01.02"]).toBe("PROGRAM PENATAAN ORGANISASI");
     expect(prov.names["X.XX.01"]).toBe("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH PROVINSI");
@@ -129,15 +129,17 @@ describe("codes that mean different things for provinsi and kab/kota in the 2027
       "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"
     );
   });
-  test("a code of one list only (level digit 3–8, programmes) is not in the other's view", () => {
-    expect(nomenclature("2027", "provinsi").names["2.07.03.3.03.0004"]).toBeDefined();
-    expect(nomenclature("2027", "kabkota").names["2.07.03.3.03.0004"]).toBeUndefined();
-    // level 1 and 2 kegiatan stay in both views (kode.kewenangan reports them)
-    expect(nomenclature("2027", "kabkota").names["2.07.06.1.01"]).toBeDefined();
+  test("each list holds its own codes only", () => {
+    expect(prov.names["2.07.03.3.03.0004"]).toBeDefined();
+    expect(kab.names["2.07.03.3.03.0004"]).toBeUndefined();
+    expect(prov.names["2.07.06.1.01"]).toBeDefined();
+    expect(kab.names["2.07.06.1.01"]).toBeUndefined();
+    expect(kab.names["2.07.04.2.01.0002"]).toBeDefined();
+    expect(prov.names["2.07.04.2.01.0002"]).toBeUndefined();
   });
   test("an Otsus sub kegiatan reused by both lists has the indicator of its own list", () => {
-    expect(nomenclature("2027", "kabkota").names["1.01.02.3.05.0001"]).toMatch(/Unit Sekolah Baru/);
-    expect(nomenclature("2027", "provinsi").names["1.01.02.3.05.0001"]).toMatch(/Beasiswa/);
+    expect(kab.names["1.01.02.3.05.0001"]).toMatch(/Unit Sekolah Baru/);
+    expect(prov.names["1.01.02.3.05.0001"]).toMatch(/Beasiswa/);
     expect(indicators("2027", "kabkota").get("1.01.02.3.05.0001")?.[1]).toBe("Unit");
     expect(indicators("2027", "provinsi").get("1.01.02.3.05.0001")?.[1]).toBe("Orang");
   });
