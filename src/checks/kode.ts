@@ -15,6 +15,8 @@ export async function runCodeChecks(
 ): Promise<{ issues: Issue[]; version: string | null }> {
   const cols = rec.columns;
   if (!Object.keys(cols).some((r) => r.startsWith("kode"))) return { issues: [], version: null };
+  // a table with a code column but no code in it (a long E.81 without codes): nothing to build
+  if (!model.rows.some((r) => r.codeCells.length > 0)) return { issues: [], version: null };
   const withIndicator = "indikator" in cols || "satuan" in cols;
   const rows: CodeRow[] = model.rows
     .filter(
@@ -33,35 +35,34 @@ export async function runCodeChecks(
       // the row model's unit may come from a target text ("4 Dokumen"); only a unit column is checked
       unit: r.unit !== null && "satuan" in cols ? { col: cols.satuan, value: r.unit } : null,
     }));
-  if (!rows.some((r) => r.codeCells.length)) return { issues: [], version: null };
   try {
     const year = settings.nomenclatureYear ?? rec.year;
     const { version, note } = versionForYear(year, settings.scope);
-    const nomenclature = await loadNomenclature(version, settings.scope);
-    // Against 2027, a code found only in the 2024 list has been retired (kode.kadaluarsa).
-    const previous =
-      version === "2027" && settings.scope === "kabkota"
-        ? await loadNomenclature("kabkota-2024")
-        : undefined;
     const hasMeasures = rows.some((r) => r.indicator || r.unit);
-    // without the indicator chunk (offline, not built) the other code checks still run
-    const indicators = hasMeasures
-      ? await loadIndicators(version, settings.scope).catch(() => undefined)
-      : undefined;
-    const options = {
+    // the lists are separate chunks, loaded once per session and in parallel:
+    //  - against 2027, a code found only in the 2024 list has been retired (kode.kadaluarsa);
+    //  - against 2024, a code only the 2027 list knows comes from a later update (a warning);
+    //  - the official indikator/satuan only when the table has such a column; without that chunk
+    //    (offline, not built) the other code checks still run.
+    const [nomenclature, previous, next, indicators] = await Promise.all([
+      loadNomenclature(version, settings.scope),
+      version === "2027" && settings.scope === "kabkota"
+        ? loadNomenclature("kabkota-2024")
+        : undefined,
+      version !== "2027"
+        ? loadNomenclature("2027", settings.scope).catch(() => undefined)
+        : undefined,
+      hasMeasures ? loadIndicators(version, settings.scope).catch(() => undefined) : undefined,
+    ]);
+    const issues = checkCodes(rows, {
       year,
       sheetYear: rec.year,
       scope: settings.scope,
       nomenclature,
       previous,
+      next,
       indicators,
-    };
-    let issues = checkCodes(rows, options);
-    // unknown codes against the 2024 list: the 2027 list may know them (later updates)
-    if (version !== "2027" && issues.some((i) => i.rule === "kode.tidak-dikenal")) {
-      const next = await loadNomenclature("2027", settings.scope).catch(() => undefined);
-      if (next) issues = checkCodes(rows, { ...options, next });
-    }
+    });
     if (issues.some((i) => i.rule === "kode.rezim"))
       return { issues, version: "tidak dipakai: kode lembar ini memakai kodefikasi lama" };
     return { issues, version: note ? `${nomenclature.label} (${note})` : nomenclature.label };

@@ -18,25 +18,30 @@ export function memo<K, V>(fn: (k: K) => V, limit = 50000): (k: K) => V {
   };
 }
 
-/** Memoises a pure function of a list of values (a trie keyed value by value). */
-export function memoList<K, V>(fn: (ks: K[]) => V): (ks: K[]) => V {
+/**
+ * Memoises a pure function of the values of a row's cells (a trie keyed value by value); the
+ * value list is built only on a miss.
+ */
+export function memoCells<V>(fn: (values: CellValue[]) => V): (cells: { value: CellValue }[]) => V {
   type Node = Map<unknown, unknown>;
   const root: Node = new Map();
   const RESULT = root; // result slot marker: the root map is never one of the values
-  return (ks: K[]) => {
+  return (cells) => {
     let node = root;
-    for (const k of ks) {
+    for (let i = 0; i < cells.length; i++) {
+      const k = cells[i].value;
       let next = node.get(k) as Node | undefined;
       if (!next) node.set(k, (next = new Map()));
       node = next;
     }
-    if (!node.has(RESULT)) node.set(RESULT, fn(ks));
+    if (!node.has(RESULT)) node.set(RESULT, fn(cells.map((c) => c.value)));
     return node.get(RESULT) as V;
   };
 }
 
 export interface CodeMemo {
-  read(values: CellValue[]): CodeResult;
+  /** The code read from a row's code cells. */
+  read(cells: { value: CellValue }[]): CodeResult;
   lookup(code: string): Lookup;
   parent(code: string): string | null;
   norm(name: string): string;
@@ -44,7 +49,7 @@ export interface CodeMemo {
 
 export function codeMemo(nom: Nomenclature): CodeMemo {
   return {
-    read: memoList(readCode),
+    read: memoCells(readCode),
     lookup: memo((code: string) => lookup(nom, code)),
     parent: memo(parentCode),
     norm: memo(normaliseName),

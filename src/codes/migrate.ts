@@ -67,7 +67,7 @@ function codedRows(rows: CodeRow[], memo: CodeMemo): Coded[] {
   const out: Coded[] = [];
   for (const r of rows) {
     if (!r.codeCells.length) continue;
-    const reading = memo.read(r.codeCells.map((c) => c.value));
+    const reading = memo.read(r.codeCells);
     if (reading.kind !== "code" || reading.placeholder) continue;
     const name = r.name && typeof r.name.value === "string" ? r.name.value.trim() : reading.name;
     out.push({ input: r, reading, name: name || null });
@@ -93,10 +93,7 @@ function emptyReport(opts: MigrationOptions, regime: RegimeVerdict): MigrationRe
 
 /** Maps every code of the sheet through the successor links of `opts.to`. */
 export function migrateCodes(rows: CodeRow[], opts: MigrationOptions): MigrationResult {
-  const regime = detectRegime(
-    rows.map((r) => ({ row: r.row, codeCells: r.codeCells, name: nameOf(r) })),
-    opts.sheetYear ?? null
-  );
+  const regime = detectRegime(rows, opts.sheetYear ?? null);
   const report = emptyReport(opts, regime);
   if (regime.regime !== "current") return { edits: [], report };
   const memo = codeMemo(opts.to);
@@ -201,8 +198,4 @@ function addedUnder(present: Set<string>, opts: MigrationOptions): MigrationRepo
     out.push({ code, name, under: code.split(".").slice(0, 5).join(".") });
   }
   return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-}
-
-function nameOf(r: CodeRow): string | null {
-  return r.name && typeof r.name.value === "string" ? r.name.value : null;
 }

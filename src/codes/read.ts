@@ -42,7 +42,7 @@ export function cellCodeText(v: CellValue): string {
 export interface CodeCellParts {
   /** The leading code part as written (dots and spaces included, trailing ones dropped). */
   codeText: string;
-  tokens: string[];
+  tokens: readonly string[];
   /** What follows the code ("PROGRAM …", "- Dinas Pendidikan"), with its separator; "" if none. */
   tail: string;
   /** The name in the tail (separator " - " / ": " removed), or null. */
@@ -53,7 +53,19 @@ export interface CodeCellParts {
 // dash or colon: "1.01.1.1 - Dinas Pendidikan").
 const CODE_PART = /^((?:[0-9Xx]{1,4}[.\s]*)+?)(?=\s*[-–—:]?\s+\p{L}{2}|$)/u;
 
-export function splitCodeCell(text: string): CodeCellParts {
+// Code cells repeat down a sheet; their parts are worked out once (bounded, shared, frozen).
+const SPLIT = new Map<string, Readonly<CodeCellParts>>();
+
+export function splitCodeCell(text: string): Readonly<CodeCellParts> {
+  let parts = SPLIT.get(text);
+  if (!parts) {
+    parts = Object.freeze(splitOnce(text));
+    if (SPLIT.size < 50000) SPLIT.set(text, parts);
+  }
+  return parts;
+}
+
+function splitOnce(text: string): CodeCellParts {
   const m = CODE_PART.exec(text);
   if (!m) return { codeText: "", tokens: [], tail: text, name: text.trim() || null };
   const codeText = m[1].replace(/[.\s]+$/, "");
@@ -165,8 +177,10 @@ export function withBidang(code: string, bidang: string): string {
 
 /** The generic X.XX form of a support-programme code written with the PD's bidang ("2.07.01…"). */
 export function genericSupport(code: string): string | null {
-  const p = code.split(".");
-  return p.length >= 3 && p[2] === "01" ? ["X", "XX", ...p.slice(2)].join(".") : null;
+  // normalised codes have fixed widths: the programme is characters 5–6 ("2.07.01…")
+  return code.length >= 7 && code[5] === "0" && code[6] === "1" && code[1] === "."
+    ? "X.XX" + code.slice(4)
+    : null;
 }
 
 /** Name comparison ignoring case, spacing, hyphens and punctuation. */

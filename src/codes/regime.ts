@@ -10,6 +10,7 @@
 // Indicator numbering such as BPS's "1.1.1.1" is not a nomenclature code at all.
 // The decision is per sheet, from the shapes of its codes, the names and the sheet's year.
 import type { CellValue } from "../model/grid";
+import { memoCells } from "./memo";
 import { cellCodeText, normaliseName, splitCodeCell } from "./read";
 
 export type Regime =
@@ -22,11 +23,11 @@ export type Regime =
   /** Not nomenclature codes (indicator numbering "1.1.1.1"). */
   | "bukan-kode";
 
+/** A row as the code checks get it (CodeRow fits): code cells and the name cell, if any. */
 export interface RegimeRow {
   row: number;
   codeCells: { col: number; value: CellValue }[];
-  /** Name of the row (own name cell or the name written after the code). */
-  name: string | null;
+  name: { value: CellValue } | null;
 }
 
 export interface RegimeVerdict {
@@ -72,8 +73,8 @@ interface Shape {
   name: string | null;
 }
 
-function shapeOf(r: RegimeRow): Shape | null {
-  const texts = r.codeCells.map((c) => cellCodeText(c.value)).filter(Boolean);
+function shapeOf(values: CellValue[]): Shape | null {
+  const texts = values.map(cellCodeText).filter(Boolean);
   const tokens: string[] = [];
   let name: string | null = null;
   for (const t of texts) {
@@ -92,8 +93,13 @@ const BIDANG = /^(\d{2}|XX)$/;
 
 /** One row's evidence. "unit" = U.BB.S.S… (Permendagri 13 unit prefix), decided per sheet. */
 function vote(s: Shape, name: string | null): Vote {
+  const v = shapeVote(s);
+  // an old programme name outweighs an ambiguous shape ("1.01.01" Program Pelayanan …)
+  return v !== "current" && v !== "kegiatan3" && oldName(name) ? "permendagri13" : v;
+}
+
+function shapeVote(s: Shape): Vote {
   const t = s.tokens;
-  if (oldName(name)) return "permendagri13";
   if (s.oneCell && t.length >= 3 && t.length <= 5 && t.every((x) => D1.test(x)))
     return "bukan-kode";
   if (
@@ -122,38 +128,53 @@ function vote(s: Shape, name: string | null): Vote {
 
 type Shaped = { r: RegimeRow; s: Shape; v: Vote };
 
-/** Votes per regime, and the first row of each (U.BB.S.S resolved against the whole sheet). */
-function tally(shaped: Shaped[]) {
-  // U.BB.S.S unit prefixes count as Permendagri 13 only when other codes hang under them
-  // ("1.01.1.1" → "1.01.1.1.01 …"); a lone 4-part code is a current code written incompletely.
-  const units = new Set<string>();
-  const parents = new Set<string>();
-  for (const x of shaped) {
-    const t = x.s.tokens;
-    if (t.length === 4) units.add(t.join("."));
-    for (let n = 1; n < t.length; n++) parents.add(t.slice(0, n).join("."));
-  }
+/**
+ * Votes per regime and the first row of each. U.BB.S.S unit prefixes count as Permendagri 13
+ * only when other codes hang under them ("1.01.1.1" → "1.01.1.1.01 …"); a lone 4-part code is a
+ * current code written incompletely. Rows are not copied: a long current sheet only counts.
+ */
+function tally(rows: RegimeRow[], shapeOfCells: (c: RegimeRow["codeCells"]) => Shape | null) {
   const counts: Record<Regime, number> = {
     current: 0,
     permendagri13: 0,
     kegiatan3: 0,
     "bukan-kode": 0,
   };
-  const first: Partial<Record<Regime, Shaped>> = {};
-  for (const x of shaped) {
-    let v = x.v;
-    if (v === "unit") {
-      const t = x.s.tokens;
-      const under = t.length > 4 ? units.has(t.slice(0, 4).join(".")) : parents.has(t.join("."));
-      v = under ? "permendagri13" : "neutral";
+  const first: Partial<Record<Regime | "any", Shaped>> = {};
+  const shapes = new Set<Shape>();
+  const units: Shaped[] = [];
+  let total = 0;
+  for (const r of rows) {
+    const s = shapeOfCells(r.codeCells);
+    if (!s) continue;
+    total++;
+    shapes.add(s);
+    const name = typeof r.name?.value === "string" ? r.name.value : null;
+    const v = vote(s, name ?? s.name);
+    first.any ??= { r, s, v };
+    if (v === "unit") units.push({ r, s, v });
+    else if (v !== "neutral") {
+      counts[v]++;
+      first[v] ??= { r, s, v };
     }
-    if (v === "neutral") continue;
-    counts[v]++;
-    first[v] ??= x;
+  }
+  const prefixes = new Set<string>();
+  const parents = new Set<string>();
+  for (const shape of shapes) {
+    const t = shape.tokens;
+    if (t.length === 4) prefixes.add(t.join("."));
+    for (let n = 1; n < t.length; n++) parents.add(t.slice(0, n).join("."));
+  }
+  for (const x of units) {
+    const t = x.s.tokens;
+    if (!(t.length > 4 ? prefixes.has(t.slice(0, 4).join(".")) : parents.has(t.join("."))))
+      continue;
+    counts.permendagri13++;
+    if (!first.permendagri13 || first.permendagri13.r.row > x.r.row) first.permendagri13 = x;
   }
   // one "2.7.4" is a current code with lost zeros; a list of them is indicator numbering
   if (counts["bukan-kode"] < 2) counts["bukan-kode"] = 0;
-  return { counts, first };
+  return { counts, first, total };
 }
 
 /**
@@ -161,30 +182,23 @@ function tally(shaped: Shaped[]) {
  * sheet's year is up to 2020 and its codes do not clearly say otherwise.
  */
 export function detectRegime(rows: RegimeRow[], year: number | null): RegimeVerdict {
-  const shapes = new Map<string, Shape | null>();
-  const shaped: Shaped[] = [];
-  for (const r of rows) {
-    const key = r.codeCells.map((c) => String(c.value)).join("\u0000");
-    if (!shapes.has(key)) shapes.set(key, shapeOf(r));
-    const s = shapes.get(key);
-    if (s) shaped.push({ r, s, v: vote(s, r.name ?? s.name) });
-  }
-  const { counts, first } = tally(shaped);
+  const { counts, first, total } = tally(rows, memoCells(shapeOf));
   const old: Regime[] = ["bukan-kode", "kegiatan3", "permendagri13"];
   const top = old.reduce((a, b) => (counts[b] > counts[a] ? b : a));
   let regime: Regime = counts[top] > counts.current ? top : "current";
   let byYear = false;
-  const fewCurrent = shaped.length > 0 && counts.current * 2 <= shaped.length;
+  const fewCurrent = total > 0 && counts.current * 2 <= total;
   if (regime === "current" && year !== null && year <= LAST_YEAR_PERMENDAGRI13 && fewCurrent) {
     regime = "permendagri13";
     byYear = !first.permendagri13;
   }
-  const ex = first[regime] ?? shaped[0];
+  const ex = first[regime] ?? first.any;
   if (regime === "current" || !ex) return { regime, example: null, byYear };
+  const name = typeof ex.r.name?.value === "string" ? ex.r.name.value : null;
   const example = {
     row: ex.r.row,
     col: ex.r.codeCells[0].col,
-    text: exampleText(ex.s, ex.r.name ?? ex.s.name),
+    text: exampleText(ex.s, name ?? ex.s.name),
     ...(regime === "kegiatan3" ? { current: currentForm(ex.s.tokens) } : {}),
   };
   return { regime, example, byYear };

@@ -66,7 +66,7 @@ function readLines(rows: CodeRow[], ctx: Pick<RuleContext, "memo">, invalid: Iss
   const lines: CodeLine[] = [];
   let last: CodeLine | null = null;
   for (const r of rows) {
-    const reading = r.codeCells.length ? ctx.memo.read(r.codeCells.map((c) => c.value)) : null;
+    const reading = r.codeCells.length ? ctx.memo.read(r.codeCells) : null;
     if (!reading || reading.kind === "none") {
       const hasName = r.name && typeof r.name.value === "string" && r.name.value.trim();
       if (last && !hasName) last.more.push(r);
@@ -97,10 +97,7 @@ function readLines(rows: CodeRow[], ctx: Pick<RuleContext, "memo">, invalid: Iss
 
 export function checkCodes(rows: CodeRow[], options: CodeCheckOptions): Issue[] {
   const sheetYear = options.sheetYear === undefined ? options.year : options.sheetYear;
-  const regime = detectRegime(
-    rows.map((r) => ({ row: r.row, codeCells: r.codeCells, name: nameOf(r) })),
-    sheetYear
-  );
+  const regime = detectRegime(rows, sheetYear);
   if (regime.regime !== "current") {
     const once = regimeFinding(regime, sheetYear);
     return once ? [once] : [];
@@ -114,6 +111,7 @@ export function checkCodes(rows: CodeRow[], options: CodeCheckOptions): Issue[] 
     memo,
     sheet: sheetFacts(lines),
     position: { program: null, kegiatan: null },
+    cache: new Map(),
   };
   const issues: Issue[] = [...invalid];
   for (const line of lines)
@@ -124,8 +122,4 @@ export function checkCodes(rows: CodeRow[], options: CodeCheckOptions): Issue[] 
       if (verdict.stop) break;
     }
   return issues.sort((a, b) => a.row - b.row);
-}
-
-function nameOf(r: CodeRow): string | null {
-  return r.name && typeof r.name.value === "string" ? r.name.value : null;
 }

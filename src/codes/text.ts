@@ -41,8 +41,23 @@ const ABBREVIATIONS: Record<string, string> = {
   ls: "lumpsum",
 };
 
+// Indicator texts and units repeat down a sheet: each distinct text/pair is compared once.
+function bounded<V>(fn: (k: string) => V): (k: string) => V {
+  const cache = new Map<string, V>();
+  return (k) => {
+    let v = cache.get(k);
+    if (v === undefined) {
+      v = fn(k);
+      if (cache.size < 20000) cache.set(k, v);
+    }
+    return v;
+  };
+}
+
 /** Lower case, punctuation and spacing dropped, abbreviations written out. */
-export function measureKey(text: string): string {
+export const measureKey = bounded(keyOf);
+
+function keyOf(text: string): string {
   return text
     .normalize("NFKC")
     .replace(/Â/g, "") // "MÂ³/Hari": a mis-decoded superscript in the official data
@@ -96,8 +111,17 @@ function closeEnough(a: string, b: string): boolean {
   return max > 0 && editDistance(a, b, max) <= max;
 }
 
+const indicatorPair = bounded((pair: string) => {
+  const [w, o] = pair.split("\u0000");
+  return compareIndicators(w, o);
+});
+
 /** The written indicator measures what the official one measures (after normalisation). */
 export function sameIndicator(written: string, official: string): boolean {
+  return indicatorPair(`${written}\u0000${official}`);
+}
+
+function compareIndicators(written: string, official: string): boolean {
   const w = measureKey(written);
   const o = measureKey(official);
   if (!w || !o) return !w && !o;

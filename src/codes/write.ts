@@ -6,7 +6,7 @@
 import type { CellValue } from "../model/grid";
 import { a1 } from "../model/grid";
 import type { CellEdit } from "../model/issue";
-import { cellCodeText, splitCodeCell } from "./read";
+import { cellCodeText, splitCodeCell, type CodeCellParts } from "./read";
 
 /** A row's code cells as input to the checks (0-based row/col). */
 export interface CodeCellRef {
@@ -48,8 +48,47 @@ function edit(row: number, col: number, value: string): CellEdit {
   return NUMERIC_TEXT.test(value) ? { row, col, value, numberFormat: "@" } : { row, col, value };
 }
 
-function unchanged(old: CellValue, value: string): boolean {
-  return cellCodeText(old) === value;
+/** The cells of a row holding the code (up to the one with a name after the code). */
+function codedCells(row: WritableRow) {
+  const cells: { col: number; text: string; parts: Readonly<CodeCellParts> }[] = [];
+  for (const c of row.codeCells) {
+    const text = cellCodeText(c.value);
+    const parts = splitCodeCell(text);
+    if (!parts.tokens.length) break;
+    cells.push({ col: c.col, text, parts });
+    if (parts.name) break;
+  }
+  return cells;
+}
+
+/** The segments of `code` over `layout`'s cells; null when the layout does not fit the row. */
+function codeTexts(
+  row: WritableRow,
+  coded: ReturnType<typeof codedCells>,
+  code: string,
+  template: SplitLayout | null | undefined
+): { col: number; text: string }[] | null {
+  const segments = code.split(".");
+  if (coded.length === 0) return null;
+  if (coded.length === 1) return [{ col: coded[0].col, text: code + coded[0].parts.tail }];
+  let total = 0;
+  for (const c of coded) total += c.parts.tokens.length;
+  const layout =
+    total === segments.length
+      ? { cols: coded.map((c) => c.col), counts: coded.map((c) => c.parts.tokens.length) }
+      : template;
+  // a template must cover every cell the row uses, or old segments would be left behind, and
+  // may only add cells that are empty in this row
+  if (!layout || coded.some((c, k) => layout.cols[k] !== c.col)) return null;
+  if (layout.cols.slice(coded.length).some((col) => row.codeCells.some((c) => c.col === col)))
+    return null;
+  const out: { col: number; text: string }[] = [];
+  let i = 0;
+  for (let k = 0; k < layout.cols.length; k++) {
+    const text = segments.slice(i, (i += layout.counts[k])).join(".");
+    out.push({ col: layout.cols[k], text: text + (coded[k]?.parts.tail ?? "") });
+  }
+  return out;
 }
 
 /**
@@ -63,55 +102,43 @@ export function writeRow(
   what: { code?: string; name?: string },
   template?: SplitLayout | null
 ): CellEdit[] | null {
-  const out = new Map<number, string>();
-  const cells = row.codeCells.map((c) => ({ ...c, parts: splitCodeCell(cellCodeText(c.value)) }));
-  const coded = cells.filter((c) => c.parts.tokens.length);
+  const coded = codedCells(row);
+  let texts: { col: number; text: string }[] = [];
   if (what.code !== undefined) {
-    const segments = what.code.split(".");
-    const own = layoutOf(row);
-    const layout =
-      own && own.counts.reduce((a, b) => a + b, 0) === segments.length
-        ? own
-        : own
-          ? template
-          : null;
-    // a template must cover every cell the row uses, or old segments would be left behind
-    if (own && (!layout || own.cols.some((c, i) => layout.cols[i] !== c))) return null;
-    if (!layout) {
-      const cell = coded[0];
-      if (!cell) return null;
-      out.set(cell.col, segments.join(".") + cell.parts.tail);
-    } else {
-      let i = 0;
-      layout.cols.forEach((col, k) => {
-        const text = segments.slice(i, (i += layout.counts[k])).join(".");
-        const cell = cells.find((c) => c.col === col);
-        out.set(col, text + (cell?.parts.tail ?? ""));
-      });
-    }
+    const t = codeTexts(row, coded, what.code, template);
+    if (!t) return null;
+    texts = t;
   }
   if (what.name !== undefined) {
-    const holder = [...coded].reverse().find((c) => c.parts.name);
+    const holder =
+      coded.length && coded[coded.length - 1].parts.name ? coded[coded.length - 1] : null;
     if (row.name && (typeof row.name.value === "string" || !holder))
-      out.set(row.name.col, what.name);
+      texts.push({ col: row.name.col, text: what.name });
     else if (holder) {
-      const current = out.get(holder.col) ?? cellCodeText(holder.value);
+      const mine = texts.find((t) => t.col === holder.col);
+      const current = mine?.text ?? holder.text;
       const sep = /^\s*[-–—:]?\s*/.exec(holder.parts.tail)![0] || " ";
-      out.set(
-        holder.col,
-        current.slice(0, current.length - holder.parts.tail.length) + sep + what.name
-      );
+      const text = current.slice(0, current.length - holder.parts.tail.length) + sep + what.name;
+      if (mine) mine.text = text;
+      else texts.push({ col: holder.col, text });
     }
   }
-  const original = new Map<number, CellValue>(row.codeCells.map((c) => [c.col, c.value]));
-  if (row.name) original.set(row.name.col, row.name.value);
-  return [...out.entries()]
-    .filter(([col, value]) => !unchanged(original.get(col) ?? null, value))
-    .map(([col, value]) => edit(row.row, col, value));
+  const edits: CellEdit[] = [];
+  for (const t of texts) {
+    const old =
+      row.name && t.col === row.name.col
+        ? row.name.value
+        : (row.codeCells.find((c) => c.col === t.col)?.value ?? null);
+    if (cellCodeText(old) !== t.text) edits.push(edit(row.row, t.col, t.text));
+  }
+  return edits;
 }
 
 /** "B12", "A12, C12" or "A12:C12": the cells a fix writes, for its label. */
 export function where(edits: CellEdit[]): string {
+  if (edits.length === 1) return a1(edits[0].row, edits[0].col);
+  if (edits.length === 2 && edits[0].row === edits[1].row && edits[0].col < edits[1].col)
+    return `${a1(edits[0].row, edits[0].col)}, ${a1(edits[1].row, edits[1].col)}`;
   const cells = [...edits].sort((a, b) => a.row - b.row || a.col - b.col);
   if (cells.length === 0) return "";
   const sameRow = cells.every((e) => e.row === cells[0].row);

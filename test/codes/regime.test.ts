@@ -12,11 +12,7 @@ import { rows } from "./rows";
 const v2024 = nomenclature("kabkota-2024");
 const check = (r: CodeRow[], year: number | null, sheetYear: number | null = year) =>
   checkCodes(r, { year, sheetYear, scope: "kabkota", nomenclature: v2024 });
-const regimeOf = (r: CodeRow[], year: number | null) =>
-  detectRegime(
-    r.map((x) => ({ row: x.row, codeCells: x.codeCells, name: (x.name?.value as string) ?? null })),
-    year
-  ).regime;
+const regimeOf = (r: CodeRow[], year: number | null) => detectRegime(r, year).regime;
 
 // Muna Barat "PROGRAM DAN KEGIATAN SKPD", TAHUN ANGGARAN 2018: one merged code cell per row.
 const munaBarat = (): CodeRow[] =>

@@ -60,7 +60,7 @@ export interface CodeLine {
 export interface SheetFacts {
   /** Distinct bidang (U.BB) of the sheet's own codes, in order of first appearance. */
   bidang: string[];
-  /** The bidang of the nearest coded row above each row (for X.XX choices). */
+  /** For each X.XX row: the bidang of the nearest coded row above it (its choices' order). */
   bidangAbove: Map<number, string>;
   /** How the sheet splits codes of each length over cells (first row that does). */
   layouts: Map<number, SplitLayout>;
@@ -73,6 +73,8 @@ export interface RuleContext {
   sheet: SheetFacts;
   /** Nearest programme / kegiatan row above, in row order (kode.hierarki). */
   position: { program: string | null; kegiatan: string | null };
+  /** Per-sheet scratch memo of the rules (each rule keys it by objects of its own). */
+  cache: Map<unknown, unknown>;
 }
 
 /** A rule's word on one row: its findings, and whether the later rules skip the row. */
@@ -117,8 +119,17 @@ export const LEVEL_LABEL: Record<CodeLevel, string> = {
 
 /** The sheet's split layout for a code of `length` segments (null when the row is one cell). */
 export function templateFor(ctx: RuleContext, line: CodeLine, code: string): SplitLayout | null {
-  return layoutOf(line.input) ? (ctx.sheet.layouts.get(code.split(".").length) ?? null) : null;
+  const split = line.input.codeCells.length > 1;
+  return split ? (ctx.sheet.layouts.get(code.split(".").length) ?? null) : null;
 }
+
+const SEGMENTS: Record<CodeLevel, number> = {
+  urusan: 1,
+  bidang: 2,
+  program: 3,
+  kegiatan: 5,
+  subkegiatan: 6,
+};
 
 export function sheetFacts(lines: CodeLine[]): SheetFacts {
   const bidang: string[] = [];
@@ -126,14 +137,19 @@ export function sheetFacts(lines: CodeLine[]): SheetFacts {
   const layouts = new Map<number, SplitLayout>();
   let above: string | null = null;
   for (const l of lines) {
-    if (above) bidangAbove.set(l.row, above);
-    if (!l.reading.placeholder && l.code.split(".").length >= 2) {
-      above = l.code.split(".").slice(0, 2).join(".");
-      if (!bidang.includes(above)) bidang.push(above);
+    if (l.reading.placeholder) {
+      if (above) bidangAbove.set(l.row, above);
+    } else if (l.code.length >= 4) {
+      above = l.code.slice(0, 4); // normalised: "2.07…" → "2.07"
+      if (above !== bidang[bidang.length - 1] && !bidang.includes(above)) bidang.push(above);
     }
-    const layout = layoutOf(l.input);
-    const n = l.code.split(".").length;
-    if (layout && !layouts.has(n)) layouts.set(n, layout);
+    if (l.input.codeCells.length > 1) {
+      const n = SEGMENTS[l.reading.level];
+      if (!layouts.has(n)) {
+        const layout = layoutOf(l.input);
+        if (layout) layouts.set(n, layout);
+      }
+    }
   }
   return { bidang, bidangAbove, layouts };
 }
