@@ -1,24 +1,20 @@
-// Bridge to the code checks of src/codes (DOMAIN §6): builds their row input from the row model
-// and says which nomenclature version was used. The official indikator/satuan (a separate data
-// chunk) are loaded only when the table has an indicator or unit column.
+// Bridge from the row model to src/codes (DOMAIN §6): builds the code rows of a recognised table,
+// runs the kode.* checks (saying which nomenclature version was used) and the TA 2027 migration.
+// The official indikator/satuan (a separate data chunk) are loaded only when the table has an
+// indicator or unit column.
 import type { Issue } from "../model/issue";
 import type { Recognition } from "../model/recognition";
 import type { Settings } from "../model/settings";
 import type { SheetModel } from "../sheet/rows";
 import { checkCodes, type CodeRow } from "../codes/rules";
+import { migrateCodes, type MigrationResult } from "../codes/migrate";
 import { loadIndicators, loadNomenclature, versionForYear } from "../codes/api";
 
-export async function runCodeChecks(
-  model: SheetModel,
-  rec: Recognition,
-  settings: Settings
-): Promise<{ issues: Issue[]; version: string | null }> {
+/** The code rows of a recognised table (code, name, indicator and unit cells of each row). */
+export function codeRowsOf(model: SheetModel, rec: Recognition): CodeRow[] {
   const cols = rec.columns;
-  if (!Object.keys(cols).some((r) => r.startsWith("kode"))) return { issues: [], version: null };
-  // a table with a code column but no code in it (a long E.81 without codes): nothing to build
-  if (!model.rows.some((r) => r.codeCells.length > 0)) return { issues: [], version: null };
   const withIndicator = "indikator" in cols || "satuan" in cols;
-  const rows: CodeRow[] = model.rows
+  return model.rows
     .filter(
       (r) =>
         (r.kind === "data" || r.kind === "section") &&
@@ -35,6 +31,24 @@ export async function runCodeChecks(
       // the row model's unit may come from a target text ("4 Dokumen"); only a unit column is checked
       unit: r.unit !== null && "satuan" in cols ? { col: cols.satuan, value: r.unit } : null,
     }));
+}
+
+/** The table has a code column with at least one code in it. */
+function hasCodes(model: SheetModel, rec: Recognition): boolean {
+  return (
+    Object.keys(rec.columns).some((r) => r.startsWith("kode")) &&
+    model.rows.some((r) => r.codeCells.length > 0)
+  );
+}
+
+export async function runCodeChecks(
+  model: SheetModel,
+  rec: Recognition,
+  settings: Settings
+): Promise<{ issues: Issue[]; version: string | null }> {
+  // no code column, or one with no code in it (a long E.81 without codes): nothing to check
+  if (!hasCodes(model, rec)) return { issues: [], version: null };
+  const rows = codeRowsOf(model, rec);
   try {
     const year = settings.nomenclatureYear ?? rec.year;
     const { version, note } = versionForYear(year, settings.scope);
@@ -73,4 +87,32 @@ export async function runCodeChecks(
       version: `daftar nomenklatur tidak dapat dimuat: ${(e as Error).message}`,
     };
   }
+}
+
+/**
+ * The TA 2027 migration of a kab/kota sheet built from the 900/2023 list (`kinerja migrasi`,
+ * "Perbarui ke nomenklatur TA 2027"): the edits and the report of src/codes/migrate.ts. Null with
+ * a reason when there is nothing to migrate (no codes, a provincial document: the 2027 update is
+ * the first provincial list).
+ */
+export async function runCodeMigration(
+  model: SheetModel,
+  rec: Recognition,
+  settings: Settings
+): Promise<{ result: MigrationResult | null; reason: string | null }> {
+  if (!hasCodes(model, rec))
+    return { result: null, reason: "Tabel ini tidak memuat kode nomenklatur." };
+  if (settings.scope === "provinsi")
+    return {
+      result: null,
+      reason: "Daftar provinsi hanya tersedia dari pemutakhiran TA 2027; tidak ada yang dimigrasi.",
+    };
+  const [from, to] = await Promise.all([
+    loadNomenclature("kabkota-2024"),
+    loadNomenclature("2027", "kabkota"),
+  ]);
+  return {
+    result: migrateCodes(codeRowsOf(model, rec), { from, to, sheetYear: rec.year }),
+    reason: null,
+  };
 }

@@ -1,9 +1,7 @@
-// The one memo helper of the code checks and the migration: codes, official names and their
-// normalised forms repeat down a sheet, and reading, lookup and normalisation are pure, so each
-// distinct input is worked out once per call (per sheet).
+// The one memo helper of src/codes: codes, cell texts, official names, indicator texts repeat
+// down a sheet, and reading, lookup and normalisation are pure, so each distinct input is worked
+// out once (per sheet for the checks' caches, per session for the bounded text caches).
 import type { CellValue } from "../model/grid";
-import { lookup, type Lookup, type Nomenclature } from "./api";
-import { normaliseName, parentCode, readCode, type CodeResult } from "./read";
 
 /** Memoises a pure function of one key; stops adding entries after `limit` (memory bound). */
 export function memo<K, V>(fn: (k: K) => V, limit = 50000): (k: K) => V {
@@ -36,22 +34,5 @@ export function memoCells<V>(fn: (values: CellValue[]) => V): (cells: { value: C
     }
     if (!node.has(RESULT)) node.set(RESULT, fn(cells.map((c) => c.value)));
     return node.get(RESULT) as V;
-  };
-}
-
-export interface CodeMemo {
-  /** The code read from a row's code cells. */
-  read(cells: { value: CellValue }[]): CodeResult;
-  lookup(code: string): Lookup;
-  parent(code: string): string | null;
-  norm(name: string): string;
-}
-
-export function codeMemo(nom: Nomenclature): CodeMemo {
-  return {
-    read: memoCells(readCode),
-    lookup: memo((code: string) => lookup(nom, code)),
-    parent: memo(parentCode),
-    norm: memo(normaliseName),
   };
 }

@@ -10,7 +10,7 @@
 //    listed (added), so the planner can consider them for the new Renja.
 import type { CellEdit, Fix } from "../model/issue";
 import { lookup, successorsOf, type Nomenclature } from "./api";
-import { codeMemo, type CodeMemo } from "./memo";
+import { codeMemo, type CodeMemo } from "./lookups";
 import { localise, type CodeReading } from "./read";
 import { detectRegime, type RegimeVerdict } from "./regime";
 import type { CodeRow } from "./checks/context";

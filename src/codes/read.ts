@@ -2,6 +2,7 @@
 // dots or spaces, lost leading zeros, 2-digit sub-kegiatan, zero-padded level digit, the name
 // in the same cell, X.XX placeholders. Output is the normalised U.BB.PP.K.KK.SSSS form.
 import type { CellValue } from "../model/grid";
+import { memo } from "./memo";
 
 export type CodeLevel = "urusan" | "bidang" | "program" | "kegiatan" | "subkegiatan";
 
@@ -53,17 +54,10 @@ export interface CodeCellParts {
 // dash or colon: "1.01.1.1 - Dinas Pendidikan").
 const CODE_PART = /^((?:[0-9Xx]{1,4}[.\s]*)+?)(?=\s*[-–—:]?\s+\p{L}{2}|$)/u;
 
-// Code cells repeat down a sheet; their parts are worked out once (bounded, shared, frozen).
-const SPLIT = new Map<string, Readonly<CodeCellParts>>();
-
-export function splitCodeCell(text: string): Readonly<CodeCellParts> {
-  let parts = SPLIT.get(text);
-  if (!parts) {
-    parts = Object.freeze(splitOnce(text));
-    if (SPLIT.size < 50000) SPLIT.set(text, parts);
-  }
-  return parts;
-}
+/** A code cell taken apart (memoised: code cells repeat down a sheet; the parts are frozen). */
+export const splitCodeCell: (text: string) => Readonly<CodeCellParts> = memo((text: string) =>
+  Object.freeze(splitOnce(text))
+);
 
 function splitOnce(text: string): CodeCellParts {
   const m = CODE_PART.exec(text);

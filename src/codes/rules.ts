@@ -4,7 +4,7 @@
 // A sheet whose codes belong to an old regime (src/codes/regime.ts) gets one kode.rezim finding
 // instead of a finding per row.
 import type { Issue } from "../model/issue";
-import { codeMemo } from "./memo";
+import { codeMemo } from "./lookups";
 import { detectRegime, type Regime, type RegimeVerdict } from "./regime";
 import {
   finding,

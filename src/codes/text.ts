@@ -3,6 +3,8 @@
 // Keg, Pkt, Bln …), "%" / persen, a trailing "pada tahun n", a leading "Jumlah", alternatives in
 // the official unit ("Laporan / Dokumen", "Sambungan Rumah (SR)") and one-letter typos (the
 // official data has "Dokuman", "Doumen").
+import { memo } from "./memo";
+
 
 const ABBREVIATIONS: Record<string, string> = {
   dok: "dokumen",
@@ -41,21 +43,8 @@ const ABBREVIATIONS: Record<string, string> = {
   ls: "lumpsum",
 };
 
-// Indicator texts and units repeat down a sheet: each distinct text/pair is compared once.
-function bounded<V>(fn: (k: string) => V): (k: string) => V {
-  const cache = new Map<string, V>();
-  return (k) => {
-    let v = cache.get(k);
-    if (v === undefined) {
-      v = fn(k);
-      if (cache.size < 20000) cache.set(k, v);
-    }
-    return v;
-  };
-}
-
 /** Lower case, punctuation and spacing dropped, abbreviations written out. */
-export const measureKey = bounded(keyOf);
+export const measureKey = memo(keyOf, 20000);
 
 function keyOf(text: string): string {
   return text
@@ -111,10 +100,11 @@ function closeEnough(a: string, b: string): boolean {
   return max > 0 && editDistance(a, b, max) <= max;
 }
 
-const indicatorPair = bounded((pair: string) => {
+// indicator texts repeat down a sheet: each distinct pair is compared once
+const indicatorPair = memo((pair: string) => {
   const [w, o] = pair.split("\u0000");
   return compareIndicators(w, o);
-});
+}, 20000);
 
 /** The written indicator measures what the official one measures (after normalisation). */
 export function sameIndicator(written: string, official: string): boolean {

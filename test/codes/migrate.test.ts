@@ -5,6 +5,10 @@ import { migrateCodes } from "../../src/codes/migrate";
 import { checkCodes, type CodeRow } from "../../src/codes/rules";
 import { nomenclature } from "./helpers";
 import { applyEdits, rows } from "./rows";
+import { recognise, DEFAULT_SETTINGS } from "../../src/engine";
+import { buildRows } from "../../src/sheet/rows";
+import { runCodeMigration } from "../../src/checks/kode";
+import { tc29Grid } from "../engine/helpers";
 
 const v2024 = nomenclature("kabkota-2024");
 const v2027 = nomenclature("2027");
@@ -149,4 +153,69 @@ test("an old-regime sheet is not migrated", () => {
   const { edits, report } = migrateCodes(sheet, { from: v2024, to: v2027, sheetYear: 2018 });
   expect(edits).toEqual([]);
   expect(report.regime.regime).toBe("permendagri13");
+});
+
+test("runCodeMigration: the bridge from a recognised T-C.29 to the migration", async () => {
+  const grid = tc29Grid([
+    [
+      2,
+      "07",
+      "03",
+      "PROGRAM PELATIHAN KERJA DAN PRODUKTIVITAS TENAGA KERJA",
+      "Persentase",
+      60,
+      40,
+      50,
+      52,
+      104,
+      55,
+      55,
+      91.67,
+    ],
+    [
+      2,
+      "07",
+      "03.2.01.0005",
+      "Pengadaan Sarana Pelatihan Vokasi dan Produktivitas",
+      "Jumlah sarana",
+      4,
+      1,
+      1,
+      1,
+      100,
+      1,
+      2,
+      50,
+    ],
+    [
+      2,
+      "07",
+      "03.2.01.0001",
+      "Proses Pelaksanaan Pendidikan dan Pelatihan Keterampilan bagi Pencari Kerja berdasarkan Klaster Kompetensi",
+      "Jumlah peserta",
+      100,
+      20,
+      25,
+      25,
+      100,
+      30,
+      75,
+      75,
+    ],
+  ]);
+  const rec = recognise(grid);
+  const { result, reason } = await runCodeMigration(buildRows(grid, rec), rec, DEFAULT_SETTINGS);
+  expect(reason).toBeNull();
+  const row = rec.dataRows![0] + 1;
+  expect(result!.edits).toEqual([
+    { row, col: 2, value: "03.2.01.0008" }, // not a number to Excel: no text format needed
+    { row, col: 3, value: "Pengembangan Prasarana dan Sarana Pelatihan Vokasi" },
+  ]);
+  expect(result!.report.retired.map((r) => r.from.code)).toEqual(["2.07.03.2.01.0001"]);
+  const prov = await runCodeMigration(buildRows(grid, rec), rec, {
+    ...DEFAULT_SETTINGS,
+    scope: "provinsi",
+  });
+  expect(prov.result).toBeNull();
+  expect(prov.reason).toMatch(/provinsi/);
 });

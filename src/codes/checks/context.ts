@@ -5,7 +5,7 @@ import type { CellValue } from "../../model/grid";
 import type { Fix, Issue, Severity } from "../../model/issue";
 import { a1 } from "../../model/grid";
 import type { IndicatorTable, Lookup, Nomenclature } from "../api";
-import type { CodeMemo } from "../memo";
+import type { CodeMemo } from "../lookups";
 import type { CodeLevel, CodeReading } from "../read";
 import type { Scope } from "../types";
 import { layoutOf, type SplitLayout } from "../write";
