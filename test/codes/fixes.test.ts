@@ -138,6 +138,20 @@ describe("kode.kadaluarsa: successor code and name", () => {
       { row: 10, col: 6, value: "Pengembangan Prasarana dan Sarana Pelatihan Vokasi" },
     ]);
   });
+  test("code and name in one cell: both rewritten in that cell", () => {
+    const r = rows([
+      [["2.07.03.2.01.0005 Pengadaan Sarana Pelatihan Vokasi dan Produktivitas"], null],
+    ]);
+    const f = only(check(r, 2027), "kode.kadaluarsa");
+    expect(f.fix!.edits).toEqual([
+      {
+        row: 10,
+        col: 0,
+        value: "2.07.03.2.01.0008 Pengembangan Prasarana dan Sarana Pelatihan Vokasi",
+      },
+    ]);
+    expect(check(applyEdits(r, f.fix!.edits), 2027)).toEqual([]);
+  });
   test("retired without a successor: no fix", () => {
     const f = only(check(rows([[["2.07.03.2.01.0001"], "x"]]), 2027), "kode.kadaluarsa");
     expect(f.fix).toBeUndefined();

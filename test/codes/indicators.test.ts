@@ -159,6 +159,17 @@ describe("the rule on rows", () => {
       check(rows([[["2.07.01.2.01.0001"], NAME, "Lain sama sekali", "Kegiatan"]]), false)
     ).toEqual([]);
   });
+  test("a document before TA 2024 is told that the official texts apply from TA 2024", () => {
+    const r = rows([[["2.07.01.2.01.0001"], NAME, "Jumlah dokumen perencanaan yang disusun"]]);
+    const [issue] = checkCodes(r, {
+      year: 2022,
+      scope: "kabkota",
+      nomenclature: v2024,
+      indicators: table,
+    });
+    expect(issue.rule).toBe("kode.indikator-beda");
+    expect(issue.message).toMatch(/berlaku sejak TA 2024\)\.$/);
+  });
   test("a unit column without an indicator column: the unit alone is compared", () => {
     const r: CodeRow[] = rows([[["2.07.04.2.01.0002"], "Pelayanan antar Kerja"]]).map((x) => ({
       ...x,

@@ -19,7 +19,12 @@ function setText(cell: { col: number }, row: number, value: string): CellEdit {
   return { row, col: cell.col, value };
 }
 
-function unitFinding(r: CodeRow, code: string, official: string): Issue | null {
+/** Documents before TA 2024 predate the official metadata (Kepmendagri 900.1.15.5-1317/2023). */
+function since(year: number | null): string {
+  return year !== null && year < 2024 ? " (indikator dan satuan resmi berlaku sejak TA 2024)" : "";
+}
+
+function unitFinding(r: CodeRow, code: string, official: string, note: string): Issue | null {
   const written = text(r.unit);
   if (!r.unit || !written || !official || sameUnit(written, official)) return null;
   const edits = [setText(r.unit, r.row, official)];
@@ -28,7 +33,7 @@ function unitFinding(r: CodeRow, code: string, official: string): Issue | null {
     safe: false,
     edits,
   };
-  const message = `Satuan "${written}" berbeda dengan satuan resmi sub kegiatan ${code}: "${official}".`;
+  const message = `Satuan "${written}" berbeda dengan satuan resmi sub kegiatan ${code}: "${official}"${note}.`;
   return finding({ row: r.row, col: r.unit.col }, "kode.satuan-beda", "info", message, { fix });
 }
 
@@ -45,7 +50,8 @@ export const indicatorDiffers: CodeRule = {
     // any of the row's indicators may be the official one; its unit is then compared
     const match = withText.find((r) => sameIndicator(text(r.indicator), indikator));
     if (match || !withText.length || !indikator) {
-      const units = (match ? [match] : rows).map((r) => unitFinding(r, line.code, satuan));
+      const note = since(ctx.options.year);
+      const units = (match ? [match] : rows).map((r) => unitFinding(r, line.code, satuan, note));
       const issues = units.filter((u): u is Issue => !!u).slice(0, 1);
       return issues.length ? { issues } : null;
     }
@@ -55,7 +61,7 @@ export const indicatorDiffers: CodeRule = {
     if (first.unit && !sameUnit(text(first.unit), satuan))
       edits.push(setText(first.unit, first.row, satuan));
     const label = `Tulis indikator resmi di ${a1(first.row, cell.col)}${edits.length > 1 ? ` dan satuan "${satuan}" di ${a1(first.row, first.unit!.col)}` : ""}`;
-    const message = `Indikator "${text(cell)}" berbeda dengan indikator resmi sub kegiatan ${line.code}: "${indikator}" (satuan ${satuan}).`;
+    const message = `Indikator "${text(cell)}" berbeda dengan indikator resmi sub kegiatan ${line.code}: "${indikator}" (satuan ${satuan})${since(ctx.options.year)}.`;
     const fix: Fix = { label, safe: false, edits };
     return {
       issues: [
