@@ -140,6 +140,24 @@ else
       expect(issues.filter((i) => i.rule === "kode.rezim")).toEqual([]);
       expect(issues.filter((i) => i.severity === "error")).toEqual([]);
     });
+    test("Pasangkayu Renstra (1.3 …, x.xx.01 …): dropped zeros and placeholders, all with safe fixes", async () => {
+      const issues = await run({
+        file: "19. Renstra Template.xlsx",
+        code: [1],
+        name: 2,
+        unit: 3,
+        indicator: 4,
+        rows: [2, 96],
+        year: null,
+      });
+      expect(new Set(issues.map((i) => `${i.rule} ${i.severity}`))).toEqual(
+        new Set(["kode.format info", "kode.placeholder error"])
+      );
+      for (const i of issues) expect(i.fix?.safe).toBe(true);
+      // the only bidang of the sheet is 1.03 (written "1.3"): the X.XX rows get it
+      const x = issues.find((i) => i.rule === "kode.placeholder")!;
+      expect(x.fix!.edits[0].value).toBe("1.03.01");
+    });
     test("BPS indicator numbering (1.1.1.1): no code finding", async () => {
       const issues = await run({
         file: "Template_Import_Capaian_Kinerja (1).xlsx",
