@@ -30,16 +30,10 @@ export interface SplitLayout {
 
 /** The split of this row's code, or null when it sits in one cell. */
 export function layoutOf(row: WritableRow): SplitLayout | null {
-  const cols: number[] = [];
-  const counts: number[] = [];
-  for (const c of row.codeCells) {
-    const parts = splitCodeCell(cellCodeText(c.value));
-    if (!parts.tokens.length) break;
-    cols.push(c.col);
-    counts.push(parts.tokens.length);
-    if (parts.name) break;
-  }
-  return cols.length > 1 ? { cols, counts } : null;
+  const coded = codedCells(row);
+  return coded.length > 1
+    ? { cols: coded.map((c) => c.col), counts: coded.map((c) => c.parts.tokens.length) }
+    : null;
 }
 
 const NUMERIC_TEXT = /^\d+(\.\d+)?$/;
@@ -73,10 +67,7 @@ function codeTexts(
   if (coded.length === 1) return [{ col: coded[0].col, text: code + coded[0].parts.tail }];
   let total = 0;
   for (const c of coded) total += c.parts.tokens.length;
-  const layout =
-    total === segments.length
-      ? { cols: coded.map((c) => c.col), counts: coded.map((c) => c.parts.tokens.length) }
-      : template;
+  const layout = total === segments.length ? layoutOf(row) : template;
   // a template must cover every cell the row uses, or old segments would be left behind, and
   // may only add cells that are empty in this row
   if (!layout || coded.some((c, k) => layout.cols[k] !== c.col)) return null;
