@@ -5,7 +5,6 @@
 // official data has "Dokuman", "Doumen").
 import { memo } from "./memo";
 
-
 const ABBREVIATIONS: Record<string, string> = {
   dok: "dokumen",
   dokuman: "dokumen",
