@@ -1,39 +1,153 @@
-// Nomenclature versions and the NAMAKODE / CEKKODE functions. The data (≈ 70–120 KB gzip per
-// version) is imported dynamically, so webpack puts it in its own chunk that the add-in loads
-// only when a code is first looked up.
+// Nomenclature versions and the NAMAKODE / CEKKODE functions (DOMAIN §6). The data is imported
+// dynamically, so webpack puts each part in its own chunk that the add-in loads only when it is
+// first needed (sizes in data/README.md and the build test).
 import { fail, ok, type CalcResult } from "../core/result";
-import { genericSupport, readCode } from "./read";
-import type { NomenclatureData, Scope } from "./types";
+import { genericSupport, localise, readCode } from "./read";
+import type { DetailData, IndicatorData, NomenclatureData, Scope } from "./types";
 
 export type VersionId = "kabkota-2024" | "2027";
 
 export interface Nomenclature extends NomenclatureData {
+  /** The scope of the list (kab/kota or provinsi). */
+  scope: Scope;
   /** Old code → the new codes that replace it. */
   successors: Map<string, string[]>;
 }
 
-const cache = new Map<VersionId, Promise<Nomenclature>>();
+/** Official indikator and satuan of the sub kegiatan of one version and scope. */
+export interface IndicatorTable {
+  version: string;
+  /** Sub-kegiatan code (X.XX form for the support programme) → [indikator, satuan]. */
+  get(code: string): readonly [string, string] | undefined;
+}
 
-export function loadNomenclature(version: VersionId): Promise<Nomenclature> {
-  let p = cache.get(version);
+/** Kinerja and definisi operasional of the sub kegiatan (for display only). */
+export interface DetailTable {
+  version: string;
+  get(code: string): { kinerja: string; definisi: string | null } | undefined;
+}
+
+type Json<T> = Promise<{ default?: T } | T>;
+const unwrap = <T>(m: { default?: T } | T): T => ((m as { default?: T }).default ?? m) as T;
+
+/** One list: kabkota-2024 (the 900/2023 list is kab/kota only), kabkota-2027, provinsi-2027. */
+type ListId = "kabkota-2024" | "kabkota-2027" | "provinsi-2027";
+
+interface Source {
+  names: () => Json<NomenclatureData>;
+  indicators: () => Json<IndicatorData>;
+  details: () => Json<DetailData>;
+}
+
+// Three chunks per list: names and successor links (every code check), indikator/satuan (only
+// the indicator/unit rule), kinerja/definisi (only when a caller asks).
+const SOURCES: Record<ListId, Source> = {
+  "kabkota-2024": {
+    names: () =>
+      import(
+        /* webpackChunkName: "nomenklatur-2024" */ "./data/nomenklatur-kabkota-2024.json"
+      ) as Json<NomenclatureData>,
+    indicators: () =>
+      import(
+        /* webpackChunkName: "indikator-2024" */ "./data/indikator-kabkota-2024.json"
+      ) as unknown as Json<IndicatorData>,
+    details: () =>
+      import(
+        /* webpackChunkName: "uraian-2024" */ "./data/uraian-kabkota-2024.json"
+      ) as Json<DetailData>,
+  },
+  "kabkota-2027": {
+    names: () =>
+      import(
+        /* webpackChunkName: "nomenklatur-2027" */ "./data/nomenklatur-kabkota-2027.json"
+      ) as Json<NomenclatureData>,
+    indicators: () =>
+      import(
+        /* webpackChunkName: "indikator-2027" */ "./data/indikator-kabkota-2027.json"
+      ) as unknown as Json<IndicatorData>,
+    details: () =>
+      import(
+        /* webpackChunkName: "uraian-2027" */ "./data/uraian-kabkota-2027.json"
+      ) as Json<DetailData>,
+  },
+  "provinsi-2027": {
+    names: () =>
+      import(
+        /* webpackChunkName: "nomenklatur-2027-provinsi" */ "./data/nomenklatur-provinsi-2027.json"
+      ) as Json<NomenclatureData>,
+    indicators: () =>
+      import(
+        /* webpackChunkName: "indikator-2027-provinsi" */ "./data/indikator-provinsi-2027.json"
+      ) as unknown as Json<IndicatorData>,
+    details: () =>
+      import(
+        /* webpackChunkName: "uraian-2027-provinsi" */ "./data/uraian-provinsi-2027.json"
+      ) as Json<DetailData>,
+  },
+};
+
+/** The list of a version for a scope (the 2024 version has only the kab/kota list). */
+function listOf(version: VersionId, scope: Scope): ListId {
+  return version === "kabkota-2024" ? "kabkota-2024" : `${scope}-2027`;
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+function once<T>(key: string, make: () => Promise<T>): Promise<T> {
+  let p = cache.get(key) as Promise<T> | undefined;
   if (!p) {
-    p = (
-      version === "2027"
-        ? import(/* webpackChunkName: "nomenklatur-2027" */ "./data/nomenklatur-2027.json")
-        : import(/* webpackChunkName: "nomenklatur-2024" */ "./data/nomenklatur-kabkota-2024.json")
-    ).then((m) =>
-      prepare(((m as { default?: NomenclatureData }).default ?? m) as NomenclatureData)
-    );
-    cache.set(version, p);
+    p = make();
+    cache.set(key, p);
+    // a failed load (missing chunk, offline) may be retried later
+    p.catch(() => cache.delete(key));
   }
   return p;
+}
+
+/** The names and successor links of a version, for a kab/kota or a provincial document. */
+export function loadNomenclature(
+  version: VersionId,
+  scope: Scope = "kabkota"
+): Promise<Nomenclature> {
+  const list = listOf(version, scope);
+  return once(`names:${list}`, async () => prepare(unwrap(await SOURCES[list].names())));
 }
 
 export function prepare(data: NomenclatureData): Nomenclature {
   const successors = new Map<string, string[]>();
   for (const [neu, olds] of Object.entries(data.replaces))
     for (const old of olds) successors.set(old, [...(successors.get(old) ?? []), neu]);
-  return { ...data, successors };
+  return { ...data, scope: data.scopes[0] ?? "kabkota", successors };
+}
+
+/** Official indikator and satuan (a separate chunk: only the indicator/unit checks load it). */
+export function loadIndicators(
+  version: VersionId,
+  scope: Scope = "kabkota"
+): Promise<IndicatorTable> {
+  const list = listOf(version, scope);
+  return once(`indicators:${list}`, async () =>
+    indicatorTable(unwrap(await SOURCES[list].indicators()))
+  );
+}
+
+export function indicatorTable(data: IndicatorData): IndicatorTable {
+  return { version: data.version, get: (code) => data.indicators[code] };
+}
+
+/** Kinerja and definisi operasional per sub kegiatan (the largest chunks; load only to show them). */
+export function loadDetails(version: VersionId, scope: Scope = "kabkota"): Promise<DetailTable> {
+  const list = listOf(version, scope);
+  return once(`details:${list}`, async () => {
+    const data = unwrap(await SOURCES[list].details());
+    return {
+      version: data.version,
+      get: (code: string) => {
+        const d = data.details[code] ?? data.details[genericSupport(code) ?? ""];
+        return d ? { kinerja: d[0], definisi: d[1] || null } : undefined;
+      },
+    };
+  });
 }
 
 /** The version that applies to a fiscal year (the 2023 list applies from TA 2024 on). */
@@ -74,6 +188,19 @@ export function lookup(nom: Nomenclature, code: string): Lookup {
   return { code, name: null, officialCode: null };
 }
 
+/**
+ * The codes that replace `code` in `nom` (empty when none). A support-programme code written
+ * with the PD's bidang ("2.07.01.2.01.0004") is followed through its X.XX form and the
+ * successors are written with the same bidang.
+ */
+export function successorsOf(nom: Nomenclature, code: string): string[] {
+  const direct = nom.successors.get(code);
+  if (direct) return direct;
+  const generic = genericSupport(code);
+  const viaGeneric = generic ? nom.successors.get(generic) : undefined;
+  return viaGeneric ? viaGeneric.map((c) => localise(c, code)) : [];
+}
+
 function parseYear(
   tahun: unknown
 ): { ok: true; year: number | null } | { ok: false; message: string } {
@@ -103,8 +230,13 @@ export async function namaKode(kode: unknown, tahun?: unknown): Promise<CalcResu
   const nom = await loadNomenclature(version);
   const found = lookup(nom, c.value.code);
   if (found.name !== null) return ok(found.name);
-  const succ = nom.successors.get(c.value.code);
-  if (succ)
+  // NAMAKODE has no scope argument: a code of the provincial 2027 list still has a name
+  if (version === "2027") {
+    const prov = lookup(await loadNomenclature("2027", "provinsi"), c.value.code);
+    if (prov.name !== null) return ok(prov.name);
+  }
+  const succ = successorsOf(nom, c.value.code);
+  if (succ.length)
     return fail(
       "#N/A",
       `Kode ${c.value.code} sudah tidak berlaku; penggantinya ${succ.join(", ")}.`
@@ -128,10 +260,10 @@ export async function cekKode(kode: unknown, tahun?: unknown): Promise<CalcResul
   const found = lookup(nom, code);
   if (found.name !== null) return ok(c.value.fixes.length ? `OK (${code})` : "OK");
   const later = await loadNomenclature("2027");
-  const succ = later.successors.get(code);
-  if (succ)
+  const succ = successorsOf(later, code);
+  if (succ.length)
     return ok(
-      `Kode ${code} sudah tidak berlaku; penggantinya ${succ.map((s) => `${s} ${later.names[s] ?? ""}`.trim()).join("; ")}.`
+      `Kode ${code} sudah tidak berlaku; penggantinya ${succ.map((s) => `${s} ${lookup(later, s).name ?? ""}`.trim()).join("; ")}.`
     );
   return ok(`Kode ${code} tidak ditemukan di ${nom.label}.`);
 }

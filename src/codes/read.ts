@@ -2,6 +2,7 @@
 // dots or spaces, lost leading zeros, 2-digit sub-kegiatan, zero-padded level digit, the name
 // in the same cell, X.XX placeholders. Output is the normalised U.BB.PP.K.KK.SSSS form.
 import type { CellValue } from "../model/grid";
+import { memo } from "./memo";
 
 export type CodeLevel = "urusan" | "bidang" | "program" | "kegiatan" | "subkegiatan";
 
@@ -28,7 +29,7 @@ export type CodeResult =
 const LEVELS: CodeLevel[] = ["urusan", "bidang", "program", "kegiatan", "kegiatan", "subkegiatan"];
 
 /** Text of a code cell; numbers keep what Excel shows for codes like 2.01 (2.1 means 2.10). */
-function cellCodeText(v: CellValue): string {
+export function cellCodeText(v: CellValue): string {
   if (v === null || v === undefined || typeof v === "boolean") return "";
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return "";
@@ -36,6 +37,40 @@ function cellCodeText(v: CellValue): string {
     return /^\d+\.\d$/.test(s) ? `${s}0` : s;
   }
   return v.replace(/[\u00a0\t\r\n]/g, " ").trim();
+}
+
+/** One code cell taken apart: its code tokens and the text after them (a name), if any. */
+export interface CodeCellParts {
+  /** The leading code part as written (dots and spaces included, trailing ones dropped). */
+  codeText: string;
+  tokens: readonly string[];
+  /** What follows the code ("PROGRAM …", "- Dinas Pendidikan"), with its separator; "" if none. */
+  tail: string;
+  /** The name in the tail (separator " - " / ": " removed), or null. */
+  name: string | null;
+}
+
+// A leading run of code tokens, ended by the end of the text or by a word (optionally after a
+// dash or colon: "1.01.1.1 - Dinas Pendidikan").
+const CODE_PART = /^((?:[0-9Xx]{1,4}[.\s]*)+?)(?=\s*[-–—:]?\s+\p{L}{2}|$)/u;
+
+/** A code cell taken apart (memoised: code cells repeat down a sheet; the parts are frozen). */
+export const splitCodeCell: (text: string) => Readonly<CodeCellParts> = memo((text: string) =>
+  Object.freeze(splitOnce(text))
+);
+
+function splitOnce(text: string): CodeCellParts {
+  const m = CODE_PART.exec(text);
+  if (!m) return { codeText: "", tokens: [], tail: text, name: text.trim() || null };
+  const codeText = m[1].replace(/[.\s]+$/, "");
+  const tail = text.slice(codeText.length);
+  const name = tail.replace(/^\s*[-–—:]?\s*/, "").trim();
+  return {
+    codeText,
+    tokens: codeText.split(/[.\s]+/).filter(Boolean),
+    tail,
+    name: name || null,
+  };
 }
 
 /** Reads a code from one cell or several adjacent cells. */
@@ -46,19 +81,16 @@ export function readCode(cells: CellValue[]): CodeResult {
   const tokens: string[] = [];
   let name: string | null = null;
   for (let i = 0; i < texts.length; i++) {
-    // Leading code part of the cell, then possibly a name.
-    const m = /^((?:[0-9Xx]{1,4}[.\s]*)+?)(?=\s+\p{L}{2}|$)([\s\S]*)$/u.exec(texts[i]);
-    const codePart = m ? m[1] : "";
-    const rest = m ? m[2].trim() : texts[i];
-    if (!codePart) {
+    const parts = splitCodeCell(texts[i]);
+    if (!parts.codeText) {
       if (tokens.length && i === texts.length - 1)
-        name = rest; // a name cell right after the code cells
+        name = parts.name; // a name cell right after the code cells
       else if (!tokens.length) return { kind: "none" };
       break;
     }
-    tokens.push(...codePart.split(/[.\s]+/).filter(Boolean));
-    if (rest) {
-      name = rest;
+    tokens.push(...parts.tokens);
+    if (parts.name) {
+      name = parts.name;
       break;
     }
   }
@@ -125,6 +157,13 @@ export function levelOf(code: string): CodeLevel {
   return LEVELS[code.split(".").length - 1];
 }
 
+/** The support-programme children are stored as X.XX; show them with the sheet's bidang. */
+export function localise(official: string, asWritten: string): string {
+  return official.startsWith("X.XX")
+    ? asWritten.split(".").slice(0, 2).join(".") + official.slice(4)
+    : official;
+}
+
 /** "X.XX.01…" with the sheet's bidang put in, for lookups in a PD's document. */
 export function withBidang(code: string, bidang: string): string {
   return code.replace(/^X\.XX/, bidang);
@@ -132,8 +171,10 @@ export function withBidang(code: string, bidang: string): string {
 
 /** The generic X.XX form of a support-programme code written with the PD's bidang ("2.07.01…"). */
 export function genericSupport(code: string): string | null {
-  const p = code.split(".");
-  return p.length >= 3 && p[2] === "01" ? ["X", "XX", ...p.slice(2)].join(".") : null;
+  // normalised codes have fixed widths: the programme is characters 5–6 ("2.07.01…")
+  return code.length >= 7 && code[5] === "0" && code[6] === "1" && code[1] === "."
+    ? "X.XX" + code.slice(4)
+    : null;
 }
 
 /** Name comparison ignoring case, spacing, hyphens and punctuation. */

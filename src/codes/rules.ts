@@ -1,280 +1,125 @@
-// Code checks of a recognised table (DOMAIN §6): kode.format, kode.tidak-dikenal, kode.nama-beda,
-// kode.hierarki, kode.kewenangan, kode.kadaluarsa, kode.placeholder.
-import type { CellValue } from "../model/grid";
-import { a1 } from "../model/grid";
-import type { Issue, Severity } from "../model/issue";
-import { lookup, type Nomenclature } from "./api";
+// Code checks of a recognised table (DOMAIN §6), one small rule per kode.* family in
+// src/codes/checks/, run here in a fixed order over the coded rows. A rule may stop the later
+// ones for its row (an unreadable code, a placeholder, a provincial kegiatan, an unknown code).
+// A sheet whose codes belong to an old regime (src/codes/regime.ts) gets one kode.rezim finding
+// instead of a finding per row.
+import type { Issue } from "../model/issue";
+import { codeMemo } from "./lookups";
+import { detectRegime, type Regime, type RegimeVerdict } from "./regime";
 import {
-  normaliseName,
-  normaliseName as normaliseNameOf,
-  parentCode as parentCodeOf,
-  readCode,
-  type CodeLevel,
-  type CodeResult,
-} from "./read";
-import type { Scope } from "./types";
+  finding,
+  sheetFacts,
+  type CodeCheckOptions,
+  type CodeLine,
+  type CodeRow,
+  type CodeRule,
+  type RuleContext,
+} from "./checks/context";
+import { formatNoted, invalidCode } from "./checks/format";
+import { placeholder } from "./checks/placeholder";
+import { kewenangan } from "./checks/kewenangan";
+import { hierarchyDepth, hierarchyPosition } from "./checks/hierarki";
+import { knownCode } from "./checks/dikenal";
+import { nameDiffers } from "./checks/nama";
+import { indicatorDiffers } from "./checks/indikator";
 
-export interface CodeRow {
-  row: number;
-  codeCells: { col: number; value: CellValue }[];
-  name: { col: number; value: CellValue } | null;
-}
+export type { CodeCheckOptions, CodeRow } from "./checks/context";
 
-export interface CodeCheckOptions {
-  year: number | null;
-  scope: Scope;
-  nomenclature: Nomenclature;
-  /** The previous version: a code found only there has been retired (optional). */
-  previous?: Nomenclature;
-}
+/** The rules in the order they run on a row (kode.format's "unreadable" runs before all). */
+export const CODE_RULES: readonly CodeRule[] = [
+  formatNoted,
+  placeholder,
+  kewenangan,
+  hierarchyPosition,
+  hierarchyDepth,
+  knownCode,
+  nameDiffers,
+  indicatorDiffers,
+];
 
-const LEVEL_LABEL: Record<CodeLevel, string> = {
-  urusan: "urusan",
-  bidang: "bidang urusan",
-  program: "program",
-  kegiatan: "kegiatan",
-  subkegiatan: "sub kegiatan",
+/** Every rule id the code checks may report. */
+export const CODE_RULE_IDS: readonly string[] = [
+  ...new Set(["kode.format", "kode.rezim", ...CODE_RULES.flatMap((r) => r.ids)]),
+];
+
+const REGIME_LABEL: Record<Exclude<Regime, "current" | "bukan-kode">, string> = {
+  permendagri13:
+    "kodefikasi lama Permendagri 13/2006 (diubah Permendagri 59/2007 dan 21/2011), yang berlaku sampai TA 2020",
+  kegiatan3:
+    "bentuk kode tahun 2020–2021 (Permendagri 90/2019, Kepmendagri 050-3708/2020) dengan kegiatan tiga digit dan sub kegiatan dua digit",
 };
 
-export function checkCodes(rows: CodeRow[], options: CodeCheckOptions): Issue[] {
-  const { nomenclature: nom } = options;
-  const issues: Issue[] = [];
-  const add = (row: number, col: number, rule: string, severity: Severity, message: string) =>
-    issues.push({ cell: a1(row, col), row, col, rule, severity, message });
+/** The one finding for a sheet of an old regime (null for current codes and for non-codes). */
+export function regimeFinding(v: RegimeVerdict, year: number | null): Issue | null {
+  if (v.regime === "current" || v.regime === "bukan-kode" || !v.example) return null;
+  const why = v.byYear ? ` (dokumen TA ${year})` : "";
+  const hint =
+    v.regime === "kegiatan3" && (year === null || year >= 2024)
+      ? ` Untuk dokumen TA 2024 ke atas, tulis kode dalam bentuk sekarang (U.BB.PP.K.KK.SSSS, mis. ${v.example.current ?? "1.01.02.2.02.0006"}) agar dapat diperiksa.`
+      : "";
+  const message = `Kode pada tabel ini memakai ${REGIME_LABEL[v.regime]}${why}, mis. "${v.example.text}"; kode tidak diperiksa terhadap daftar nomenklatur 2024/2027.${hint}`;
+  return finding(v.example, "kode.rezim", "info", message);
+}
 
-  // Names of every official code under a prefix, for "the name is a child's name" (wrong depth).
-  let lastProgram: string | null = null;
-  let lastKegiatan: string | null = null;
-
-  // Codes and official names repeat down a sheet; reading, lookup and normalisation are pure,
-  // so each distinct input is worked out once per call.
-  const readings = new Map<unknown, unknown>();
-  const READING = readings; // result slot marker: the root map is never a cell value
-  const readCached = (values: CellValue[]): CodeResult => {
-    let node = readings;
-    for (const v of values) {
-      let next = node.get(v) as Map<unknown, unknown> | undefined;
-      if (!next) node.set(v, (next = new Map()));
-      node = next;
-    }
-    let res = node.get(READING) as CodeResult | undefined;
-    if (!res) node.set(READING, (res = readCode(values)));
-    return res;
-  };
-  const found_ = new Map<string, ReturnType<typeof lookup>>();
-  const lookupCached = (code: string) => {
-    let f = found_.get(code);
-    if (!f) found_.set(code, (f = lookup(nom, code)));
-    return f;
-  };
-  const parents = new Map<string, string | null>();
-  const parentCode = (code: string): string | null => {
-    let p = parents.get(code);
-    if (p === undefined) parents.set(code, (p = parentCodeOf(code)));
-    return p;
-  };
-  const normalised = new Map<string, string>();
-  const normaliseName = (name: string): string => {
-    let n = normalised.get(name);
-    if (n === undefined) {
-      n = normaliseNameOf(name);
-      if (normalised.size < 50000) normalised.set(name, n);
-    }
-    return n;
-  };
-
+/** Reads every coded row once; unreadable codes become kode.format errors right away. */
+function readLines(rows: CodeRow[], ctx: Pick<RuleContext, "memo">, invalid: Issue[]): CodeLine[] {
+  const lines: CodeLine[] = [];
+  let last: CodeLine | null = null;
   for (const r of rows) {
-    if (r.codeCells.length === 0) continue;
-    const col = r.codeCells[0].col;
-    const reading = readCached(r.codeCells.map((c) => c.value));
-    if (reading.kind === "none") continue;
+    const reading = r.codeCells.length ? ctx.memo.read(r.codeCells) : null;
+    if (!reading || reading.kind === "none") {
+      const hasName = r.name && typeof r.name.value === "string" && r.name.value.trim();
+      if (last && !hasName) last.more.push(r);
+      else last = null;
+      continue;
+    }
+    last = null;
     if (reading.kind === "invalid") {
-      add(
-        r.row,
-        col,
-        "kode.format",
-        "error",
-        `Kode "${reading.raw}" tidak sah: ${reading.reason}.`
-      );
+      invalid.push(invalidCode(r, reading.raw, reading.reason));
       continue;
     }
-    const code = reading.code;
-    if (reading.fixes.length)
-      add(
-        r.row,
-        col,
-        "kode.format",
-        "info",
-        `Kode "${reading.raw}" dibaca sebagai ${code} (${reading.fixes.join("; ")}).`
-      );
-    if (reading.placeholder) {
-      add(
-        r.row,
-        col,
-        "kode.placeholder",
-        "error",
-        `Kode ${code} masih memuat X.XX; ganti dengan kode bidang urusan Perangkat Daerah (mis. 2.07).`
-      );
-      continue;
-    }
-    const parts = code.split(".");
-    if (parts.length >= 4 && parts[3] === "1" && options.scope === "kabkota") {
-      add(
-        r.row,
-        col,
-        "kode.kewenangan",
-        "error",
-        `Kode ${code} adalah kegiatan kewenangan provinsi (digit tingkat 1); dokumen kabupaten/kota hanya memuat kegiatan tingkat 2.`
-      );
-      continue;
-    }
-
     const nameText =
       r.name && typeof r.name.value === "string" ? r.name.value.trim() : reading.name;
-    const found = lookupCached(code);
-
-    // Hierarchy: position under the nearest program/kegiatan row, and depth vs name.
-    if (reading.level === "program") {
-      lastProgram = code;
-      lastKegiatan = null;
-    } else if (reading.level === "kegiatan") {
-      if (lastProgram && parentCode(code) !== lastProgram)
-        add(
-          r.row,
-          col,
-          "kode.hierarki",
-          "warning",
-          `Kegiatan ${code} berada di bawah program ${lastProgram}, padahal induknya ${parentCode(code)}.`
-        );
-      lastKegiatan = code;
-    } else if (reading.level === "subkegiatan") {
-      const parent = parentCode(code)!;
-      if (
-        lastKegiatan &&
-        parentCode(lastKegiatan) === parentCode(parent) &&
-        lastKegiatan !== parent
-      )
-        add(
-          r.row,
-          col,
-          "kode.hierarki",
-          "warning",
-          `Sub kegiatan ${code} berada di bawah kegiatan ${lastKegiatan}, padahal induknya ${parent}.`
-        );
-      else if (lastProgram && !lastKegiatan && parentCode(parent) !== lastProgram)
-        add(
-          r.row,
-          col,
-          "kode.hierarki",
-          "warning",
-          `Sub kegiatan ${code} berada di bawah program ${lastProgram}, padahal programnya ${parentCode(parent)}.`
-        );
-    }
-
-    if (nameText && found.name !== null && normaliseName(nameText) !== normaliseName(found.name)) {
-      const child = childWithName(nom, found.officialCode ?? code, nameText);
-      if (child) {
-        add(
-          r.row,
-          col,
-          "kode.hierarki",
-          "error",
-          `Nama "${nameText}" adalah ${LEVEL_LABEL[levelOfCode(child)]} ${localise(child, code)}, tetapi kodenya hanya sampai ${LEVEL_LABEL[reading.level]} (${code}).`
-        );
-        continue;
-      }
-    }
-
-    if (found.name === null) {
-      const succ = nom.successors.get(code);
-      if (succ) {
-        add(
-          r.row,
-          col,
-          "kode.kadaluarsa",
-          "warning",
-          `Kode ${code} sudah tidak berlaku; penggantinya ${succ.map((s) => `${s} "${nom.names[s] ?? ""}"`).join(", ")}.`
-        );
-      } else if (options.previous && lookup(options.previous, code).name !== null) {
-        add(
-          r.row,
-          col,
-          "kode.kadaluarsa",
-          "warning",
-          `Kode ${code} tidak ada lagi di ${nom.label}.`
-        );
-      } else {
-        // Before TA 2024 the applicable list (050-5889/2021) is not available: only a warning.
-        const older = options.year !== null && options.year < 2024;
-        add(
-          r.row,
-          col,
-          "kode.tidak-dikenal",
-          older ? "warning" : "error",
-          `Kode ${code} tidak ditemukan di ${nom.label}${older ? ` (dokumen TA ${options.year} mungkin memakai nomenklatur lama)` : ""}.`
-        );
-      }
-      continue;
-    }
-    if (
-      nameText &&
-      normaliseName(nameText) !== normaliseName(found.name) &&
-      !containsName(nameText, found.name)
-    ) {
-      add(
-        r.row,
-        col,
-        "kode.nama-beda",
-        "warning",
-        `Nama "${nameText}" berbeda dengan nomenklatur resmi untuk ${code}: "${found.name}".`
-      );
-    }
+    last = {
+      input: r,
+      row: r.row,
+      col: r.codeCells[0].col,
+      reading,
+      code: reading.code,
+      nameText,
+      found: ctx.memo.lookup(reading.code),
+      more: [],
+    };
+    lines.push(last);
   }
-  return issues;
+  return lines;
 }
 
-function levelOfCode(code: string): CodeLevel {
-  const n = code.split(".").length;
-  return (["urusan", "bidang", "program", "kegiatan", "kegiatan", "subkegiatan"] as CodeLevel[])[
-    n - 1
-  ];
-}
-
-/** The support-programme children are stored as X.XX; show them with the sheet's bidang. */
-function localise(official: string, asWritten: string): string {
-  return official.startsWith("X.XX")
-    ? asWritten.split(".").slice(0, 2).join(".") + official.slice(4)
-    : official;
-}
-
-// Normalised official name → codes, built once per nomenclature version (not per row).
-const nameIndex = new WeakMap<Nomenclature, Map<string, string[]>>();
-
-function codesNamed(nom: Nomenclature, name: string): string[] {
-  let index = nameIndex.get(nom);
-  if (!index) {
-    index = new Map();
-    for (const [code, official] of Object.entries(nom.names)) {
-      const key = normaliseName(official);
-      index.set(key, [...(index.get(key) ?? []), code]);
-    }
-    nameIndex.set(nom, index);
+export function checkCodes(rows: CodeRow[], options: CodeCheckOptions): Issue[] {
+  const sheetYear = options.sheetYear === undefined ? options.year : options.sheetYear;
+  const regime = detectRegime(rows, sheetYear);
+  if (regime.regime !== "current") {
+    const once = regimeFinding(regime, sheetYear);
+    return once ? [once] : [];
   }
-  return index.get(normaliseName(name)) ?? [];
-}
-
-/** An official descendant of `prefix` whose name equals `name` (normalised). */
-function childWithName(nom: Nomenclature, prefix: string, name: string): string | null {
-  return (
-    codesNamed(nom, name).find(
-      (code) => code.length > prefix.length && code.startsWith(prefix + ".")
-    ) ?? null
-  );
-}
-
-/** The official name may be followed by the indicator text in the same cell (000 L227). */
-function containsName(written: string, official: string): boolean {
-  const w = normaliseName(written);
-  const o = normaliseName(official);
-  return w.startsWith(o) && w.length > o.length;
+  const memo = codeMemo(options.nomenclature);
+  const invalid: Issue[] = [];
+  const lines = readLines(rows, { memo }, invalid);
+  const ctx: RuleContext = {
+    options,
+    nom: options.nomenclature,
+    memo,
+    sheet: sheetFacts(lines),
+    position: { program: null, kegiatan: null },
+    cache: new Map(),
+  };
+  const issues: Issue[] = [...invalid];
+  for (const line of lines)
+    for (const rule of CODE_RULES) {
+      const verdict = rule.check(line, ctx);
+      if (!verdict) continue;
+      issues.push(...verdict.issues);
+      if (verdict.stop) break;
+    }
+  return issues.sort((a, b) => a.row - b.row);
 }

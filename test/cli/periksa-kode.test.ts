@@ -1,4 +1,4 @@
-// Issue 4: a provincial kegiatan in a kab/kota Renja is reported by `kinerja periksa`.
+// `kinerja periksa` reports a provincial kegiatan in a kab/kota Renja (kode.kewenangan).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";

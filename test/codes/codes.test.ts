@@ -1,20 +1,20 @@
-import * as fs from "fs";
-import * as path from "path";
+// Reading codes as planners write them, NAMAKODE/CEKKODE, and the kode.* checks on seed rows
+// (Pasuruan Tabel 2.1 / 4.1, Lamongan T-C.29).
 import { readCode } from "../../src/codes/read";
-import { cekKode, namaKode, prepare, versionForYear } from "../../src/codes/api";
+import {
+  cekKode,
+  loadDetails,
+  loadIndicators,
+  namaKode,
+  versionForYear,
+} from "../../src/codes/api";
 import { checkCodes, type CodeRow } from "../../src/codes/rules";
-import type { NomenclatureData } from "../../src/codes/types";
 import type { CellValue } from "../../src/model/grid";
+import { nomenclature } from "./helpers";
 
-const dataDir = path.resolve(__dirname, "../../src/codes/data");
-const load = (v: string) =>
-  prepare(
-    JSON.parse(
-      fs.readFileSync(path.join(dataDir, `nomenklatur-${v}.json`), "utf8")
-    ) as NomenclatureData
-  );
-const v2024 = load("kabkota-2024");
-const v2027 = load("2027");
+const v2024 = nomenclature("kabkota-2024");
+const v2027 = nomenclature("2027");
+const v2027prov = nomenclature("2027", "provinsi");
 
 describe("readCode: every variant of DOMAIN §6", () => {
   test.each([
@@ -41,6 +41,11 @@ describe("readCode: every variant of DOMAIN §6", () => {
   });
   test("placeholders", () =>
     expect(readCode(["X.XX.01.2.01.0001"])).toMatchObject({ placeholder: true }));
+  test('code, " - " and name in one cell (Muna Barat export)', () =>
+    expect(readCode(["2.07.04 - PROGRAM PENEMPATAN TENAGA KERJA"])).toMatchObject({
+      code: "2.07.04",
+      name: "PROGRAM PENEMPATAN TENAGA KERJA",
+    }));
   test("name in the same cell", () =>
     expect(readCode(["2.07.04 PROGRAM PENEMPATAN TENAGA KERJA"])).toMatchObject({
       name: "PROGRAM PENEMPATAN TENAGA KERJA",
@@ -48,7 +53,7 @@ describe("readCode: every variant of DOMAIN §6", () => {
     }));
 });
 
-describe("NAMAKODE and CEKKODE (issue 4)", () => {
+describe("NAMAKODE and CEKKODE", () => {
   test("NAMAKODE 2.07.04.2.01.0002 → official casing", async () => {
     expect(await namaKode("2.07.04.2.01.0002")).toEqual({
       ok: true,
@@ -80,6 +85,22 @@ describe("NAMAKODE and CEKKODE (issue 4)", () => {
     expect(await namaKode("")).toMatchObject({ ok: false, error: "#N/A" });
     expect(await namaKode("2.07", "tahun lalu")).toMatchObject({ ok: false, error: "#VALUE!" });
   });
+  test("NAMAKODE names a code of the provincial 2027 list too", async () => {
+    expect(await namaKode("2.07.03.3.03.0004", 2027)).toMatchObject({ ok: true });
+  });
+  test("kinerja and definisi operasional are loaded apart, on request", async () => {
+    const details = await loadDetails("2027");
+    const d = details.get("2.07.03.2.01.0007");
+    expect(d?.kinerja).toBeTruthy();
+    expect(d?.definisi).toBeTruthy();
+    // a support-programme code written with the PD's bidang is found through X.XX
+    expect(details.get("2.07.01.2.01.0001")?.kinerja).toMatch(/Dokumen Perencanaan/);
+    expect((await loadDetails("kabkota-2024")).get("2.07.03.2.01.0001")?.definisi).toBeNull();
+    expect((await loadIndicators("2027")).get("2.07.03.2.01.0007")).toEqual([
+      "Jumlah lulusan pelatihan vokasi yang disertifikasi pada tahun n",
+      "Orang",
+    ]);
+  });
   test("version by year", () => {
     expect(versionForYear(2024).version).toBe("kabkota-2024");
     expect(versionForYear(2026).version).toBe("kabkota-2024");
@@ -102,8 +123,8 @@ describe("checkCodes on seed rows", () => {
     checkCodes(r, {
       year,
       scope,
-      nomenclature: year >= 2027 ? v2027 : v2024,
-      previous: year >= 2027 ? v2024 : undefined,
+      nomenclature: scope === "provinsi" ? v2027prov : year >= 2027 ? v2027 : v2024,
+      previous: year >= 2027 && scope === "kabkota" ? v2024 : undefined,
     });
   const serious = (issues: ReturnType<typeof check>) => issues.filter((i) => i.severity !== "info");
 
