@@ -16,7 +16,7 @@ export function runSheetChecks(grid: Grid, rec: Recognition, plan: DetailedPlan)
     ...checkNumbers(grid, rec, plan.model),
     ...checkFractionColumns(grid, rec, plan.model),
     ...checkStated(grid, plan),
-    ...checkTargets(rec, plan),
+    ...checkTargets(grid, rec, plan),
     ...checkBudgets(rec, plan.model),
     ...checkAccumulation(rec, plan),
     ...checkQuarters(rec, plan.model),

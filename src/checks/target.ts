@@ -2,9 +2,24 @@
 import type { Issue } from "../model/issue";
 import type { Recognition } from "../model/recognition";
 import type { DetailedPlan } from "../fill/plan";
+import type { Grid } from "../model/grid";
+import { cellAt } from "../model/grid";
+import { showsZeroAsDash } from "../core/numbers";
 import { issue } from "./make";
 
-export function checkTargets(rec: Recognition, plan: DetailedPlan): Issue[] {
+/** The row's realisation (computed on the row, else as written) is 0. */
+function realisedZero(rp: DetailedPlan["rows"][number], role: string): boolean {
+  const computed = rp.cells[role];
+  return computed ? computed.value === 0 : rp.record.nums[role]?.value?.isZero() === true;
+}
+
+export function checkTargets(grid: Grid, rec: Recognition, plan: DetailedPlan): Issue[] {
+  // a 0 shown as "-" beside a realisation of 0 is a row nobody has filled in yet
+  const blankZero = (row: number, role: string) => {
+    const col = (rec.columns as Record<string, number>)[role];
+    const cell = cellAt(grid, row, col);
+    return cell.value === 0 && showsZeroAsDash(cell.numberFormat);
+  };
   const comps = rec.computations;
   const out: Issue[] = [];
   // one finding per target cell; every RowPlan is a different row, so "seen" is per row
@@ -38,7 +53,11 @@ export function checkTargets(rec: Recognition, plan: DetailedPlan): Issue[] {
             "Realisasi ada tetapi target kosong; capaian tidak dapat dihitung."
           )
         );
-      } else if (t.kind === "number" && t.value!.isZero()) {
+      } else if (
+        t.kind === "number" &&
+        t.value!.isZero() &&
+        !(blankZero(rp.record.row, tRole) && realisedZero(rp, comp.r))
+      ) {
         seen.push(key);
         out.push(
           issue(

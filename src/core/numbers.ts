@@ -72,6 +72,15 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
   return yes;
 }
 
+/**
+ * The format shows a zero as a dash (the accounting format's third section, `"-"`): the cell
+ * looks empty to the planner although it holds 0.
+ */
+export function showsZeroAsDash(numberFormat: string | undefined): boolean {
+  const zero = numberFormat?.split(";")[2];
+  return !!zero && /"\s*[-–]\s*"/.test(zero) && !/[0#]/.test(zero.replace(/"[^"]*"/g, ""));
+}
+
 export function readNumber(value: CellValue | undefined, options: ReadOptions = {}): Reading {
   if (value === null || value === undefined) return { kind: "empty", text: "" };
   if (typeof value === "boolean")

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readWorkbook } from "../../src/io/xlsx";
+import { readWorkbook } from "../../src/io/files";
 import { recognise, validate } from "../../src/engine";
 import type { Grid } from "../../src/model/grid";
 import type { CellEdit, Issue } from "../../src/model/issue";

@@ -4,7 +4,7 @@
 // table recogniser. Skipped when the folder is absent.
 import * as fs from "fs";
 import * as path from "path";
-import { readWorkbook } from "../../src/io/xlsx";
+import { readWorkbook } from "../../src/io/files";
 import { checkCodes, type CodeRow } from "../../src/codes/rules";
 import { cellAt, type Grid } from "../../src/model/grid";
 import { indicators, nomenclature } from "./helpers";

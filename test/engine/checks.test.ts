@@ -113,6 +113,15 @@ describe("number and target checks", () => {
     expect(find(issues, "target.kosong").map((i) => i.cell)).toEqual([a1(8, COL.t7k)]);
   });
 
+  it('target.nol is not raised for a row nobody filled in: 0 shown as "-" with a realisation of 0', async () => {
+    const ACC = '_(* #,##0_);_(* (#,##0);_(* "-"??_);_(@_)';
+    const g = e81Grid([row("Jumlah dokumen", 0, 0), row("Jumlah laporan", 0, 0)]);
+    // the first row shows its zeros as dashes (an export's empty template row), the second typed 0
+    for (const c of [COL.t7k, COL.tw2k]) g.cells[7][c] = { value: 0, numberFormat: ACC };
+    const issues = await issuesOf(g);
+    expect(find(issues, "target.nol").map((i) => i.cell)).toEqual([a1(8, COL.t7k)]);
+  });
+
   it("excel.galat (002:L1393 #DIV/0!), angka.majemuk (000:L209)", async () => {
     const issues = await issuesOf(
       e81Grid([

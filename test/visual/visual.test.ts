@@ -164,7 +164,9 @@ describe("summaryPlan and isi --ringkasan on the fixture workbooks", () => {
     // the doubtful E.79 template waits for a confirmed column map (exit 1, nothing written for it)
     const code = await isi([...files, "-o", out, "--ringkasan"], io);
     expect(code).toBe(1);
-    expect(lines.filter((l) => /tidak diisi/.test(l)).join("")).toMatch(/lembar "Sheet1" tidak diisi/);
+    expect(lines.filter((l) => /tidak diisi/.test(l)).join("")).toMatch(
+      /lembar "Sheet1" tidak diisi/
+    );
     expect(lines.join("")).not.toMatch(/kesalahan internal/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, "002-mojokerto.xlsx"));
