@@ -44,7 +44,7 @@ import { runSheetChecks } from "./checks";
 import { runCodeChecks } from "./checks/kode";
 export { roleLabel, allRoles } from "./sheet/roles";
 export { quarterLabel } from "./sheet/header/title";
-export { LAYOUTS, LAYOUT_IDS } from "./sheet/layouts";
+export { LAYOUTS, layoutIds } from "./sheet/layouts";
 export type { DetailedPlan } from "./fill/plan-types";
 
 // validate and planFill on the same grid share one computation (grids are treated as immutable)

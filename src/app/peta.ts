@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { ColumnMapping, Recognition } from "../model";
 import { columnIndex, columnLetters } from "../model/grid";
-import { LAYOUT_IDS } from "../sheet/layouts";
+import { layoutIds } from "../sheet/layouts";
 import { isRoleId, roleLabel } from "../sheet/roles";
 
 /** One sheet's map as a planner reads and writes it. */
@@ -54,9 +54,9 @@ export function petaOf(rec: Recognition): PetaSheet | null {
 export class PetaError extends Error {}
 
 function toMapping(sheet: string, p: z.infer<typeof SHEET>): ColumnMapping {
-  if (!LAYOUT_IDS.includes(p.layout))
+  if (!layoutIds().includes(p.layout))
     throw new PetaError(
-      `Lembar "${sheet}": tata letak "${p.layout}" tidak dikenal (pilihan: ${LAYOUT_IDS.join(", ")}).`
+      `Lembar "${sheet}": tata letak "${p.layout}" tidak dikenal (pilihan: ${layoutIds().join(", ")}).`
     );
   const columns: Record<string, number> = {};
   for (const [role, letters] of Object.entries(p.kolom)) {

@@ -1,7 +1,7 @@
 // The task pane DOM. Every piece of text taken from the workbook is put in with textContent
 // (never innerHTML): cell contents are untrusted.
 import type { TaskpaneController, TaskpaneState } from "./controller";
-import { allRoles, layoutLabel, quarterLabel, roleLabel, LAYOUT_IDS } from "../engine";
+import { allRoles, layoutLabel, quarterLabel, roleLabel, layoutIds } from "../engine";
 import type { LayoutId } from "../model/recognition";
 import type { Settings } from "../model/settings";
 import type { Issue, Severity } from "../model/issue";
@@ -167,7 +167,7 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
   const layoutSelect = h(
     "select",
     { id: "kn-layout", "aria-label": "Jenis tabel" },
-    ...LAYOUT_IDS.map((l) =>
+    ...layoutIds().map((l) =>
       h("option", { value: l, ...(rec.layout === l ? { selected: true } : {}) }, layoutLabel(l))
     )
   );

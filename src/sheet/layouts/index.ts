@@ -21,7 +21,9 @@ export const LAYOUTS: readonly LayoutDef[] = [
 ];
 
 /** Ids of the registry (saved mappings and `--peta` files are checked against them). */
-export const LAYOUT_IDS: readonly string[] = LAYOUTS.map((l) => l.id);
+export function layoutIds(): string[] {
+  return LAYOUTS.map((l) => l.id);
+}
 
 export function layoutById(id: string | null | undefined): LayoutDef | null {
   return LAYOUTS.find((l) => l.id === id) ?? null;
