@@ -511,6 +511,8 @@ abstract class Proxy {
   parent: Proxy | null = null;
   /** Extra bytes of this object's path arguments (an address, say). */
   pathBytes = 0;
+  /** Objects passed as arguments of this object's path (they go on the wire with it). */
+  argObjects = 0;
   protected loaded = new Set<string>();
   protected pendingLoad = new Set<string>();
   protected snap: Record<string, unknown> = {};
@@ -518,6 +520,12 @@ abstract class Proxy {
 
   get isNullObject(): boolean {
     return false;
+  }
+
+  /** `child`'s path takes `n` objects as arguments. */
+  withArgs<T extends Proxy>(n: number, child: T): T {
+    child.argObjects = n;
+    return child;
   }
 
   /** Marks `child` as reached from this object. */
@@ -951,13 +959,17 @@ export class FakeRange extends Proxy {
   getBoundingRect(other: FakeRange | string): FakeRange {
     const a = this.mustRect();
     const b = typeof other === "string" ? parseRect(other) : other.mustRect();
-    return this.own(
-      new FakeRange(this.ctx, this.sheet, {
-        r0: Math.min(a.r0, b.r0),
-        c0: Math.min(a.c0, b.c0),
-        r1: Math.max(a.r1, b.r1),
-        c1: Math.max(a.c1, b.c1),
-      })
+    const argObjects = typeof other === "string" ? 0 : 1;
+    return this.withArgs(
+      argObjects,
+      this.own(
+        new FakeRange(this.ctx, this.sheet, {
+          r0: Math.min(a.r0, b.r0),
+          c0: Math.min(a.c0, b.c0),
+          r1: Math.max(a.r1, b.r1),
+          c1: Math.max(a.c1, b.c1),
+        })
+      )
     );
   }
 
@@ -1814,7 +1826,8 @@ export class FakeContext {
     const request = this.pendingRequestBytes();
     host.requestSizes.push(request);
     const ops = this.ops.map((o) => o.op);
-    const touched = this.touched.size;
+    let touched = 0;
+    for (const o of this.touched) touched += 1 + ((o as { argObjects?: number }).argObjects ?? 0);
     this.ops = [];
     this.touched = new Set();
     if (request > REQUEST_LIMIT_BYTES) {

@@ -52,6 +52,10 @@ type Listener = (s: TaskpaneState) => void;
 export class TaskpaneController {
   state: TaskpaneState;
   private listeners: Listener[] = [];
+  /** On screen? In the shared runtime the page also runs hidden, for the custom functions. */
+  private visible = true;
+  /** The sheet may have changed since it was read (nothing read yet, or another sheet activated). */
+  private stale = true;
 
   constructor(
     private readonly gateway: ExcelGateway | null,
@@ -110,6 +114,7 @@ export class TaskpaneController {
 
   /** Kenali tabel: reads the active sheet (one round trip) and recognises its layout. */
   recognise(): Promise<void> {
+    this.stale = false;
     return this.guard("Membaca sheet…", async () => {
       const snap = await this.gateway!.readActiveSheet();
       const sheet = snap.grid.name;
@@ -142,12 +147,20 @@ export class TaskpaneController {
   }
 
   /**
-   * The user switched sheets: recognise the new one (the old sheet's issues and preview no longer
-   * apply; its undo and highlights stay available). Ignored while an action runs.
+   * The user switched sheets: the pane's reading is stale. Visible, the pane recognises the new
+   * sheet at once (the old sheet's issues and preview no longer apply; its undo and highlights
+   * stay available); hidden, it reads nothing until shown or until a ribbon command asks.
    */
   async sheetActivated(): Promise<void> {
-    if (this.state.phase === "busy") return;
+    this.stale = true;
+    if (!this.visible || this.state.phase === "busy") return;
     await this.recognise();
+  }
+
+  /** The pane was shown or hidden (Office.addin.onVisibilityModeChanged): read what is stale. */
+  async setVisible(visible: boolean): Promise<void> {
+    this.visible = visible;
+    if (visible && this.stale && this.state.phase !== "busy") await this.recognise();
   }
 
   /** Validasi sheet. */
