@@ -241,7 +241,8 @@ export class ExcelGateway {
       );
       for (;;) {
         const block = sheet.getRangeByIndexes(row, area.c0, rows, cols);
-        block.load(special ? "values, numberFormat" : "values, numberFormat, formulas");
+        block.load("values, numberFormat");
+        if (!special) block.load("formulas");
         // Formulas only where there are formulas (a sheet of constants sends none back).
         const formulaAreas = special ? block.getSpecialCellsOrNullObject("Formulas") : null;
         formulaAreas?.load("areas/items/address, areas/items/formulas");
@@ -383,13 +384,10 @@ export class ExcelGateway {
     if (planned.length === 0)
       return Promise.resolve({ requests: 0, written: 0, skipped: 0, notes: [] });
     return this.run(async (context) => {
-      let requests = 0;
-      const sync = async () => {
-        requests++;
-        await context.sync();
-      };
+      const count = { requests: 0 };
       const sheet = context.workbook.worksheets.getItem(sheetName);
       sheet.load("protection/protected");
+      // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- a collection, loaded here
       const tables = sheet.tables;
       tables.load("items/name, items/showHeaders, items/showTotals");
       // Re-read what is in the target cells now, chunked by the response budget; hasSpill says
@@ -408,7 +406,8 @@ export class ExcelGateway {
           (response + res > RESPONSE_BUDGET_BYTES || request + req > REQUEST_BUDGET_BYTES)
         ) {
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
-          await sync();
+          await context.sync();
+          count.requests++;
           if (first && sheet.protection.protected) throw protectedError();
           first = false;
           request = 0;
@@ -420,14 +419,15 @@ export class ExcelGateway {
         request += req;
         response += res;
       }
-      await sync();
+      await context.sync();
+      count.requests++;
       if (sheet.protection.protected) throw protectedError();
 
       // Excel Tables and spills among the targets: their cells are transformed the same way for
       // the fill and for its undo, so the undo finds exactly what the fill wrote.
-      const bodies = await this.tableBodies(context, tables, sync);
+      const bodies = await this.tableBodies(context, tables, count);
       const spills = current.some((c) => c.range.hasSpill !== false)
-        ? await this.spillRanges(context, sheet, sync)
+        ? await this.spillRanges(context, sheet, count)
         : [];
       const notes: string[] = [];
       const plan = adjustForHost(planned, bodies, spills, notes);
@@ -463,8 +463,13 @@ export class ExcelGateway {
         direction === "apply"
           ? (w: PlannedWrite) => w.previous.numberFormat
           : (w: PlannedWrite) => w.numberFormat ?? w.previous.numberFormat;
-      requests += await this.writeRuns(context, sheet, plan.writes, target, currentFormat);
-      return { requests, written: plan.writes.length, skipped: plan.skipped, notes };
+      count.requests += await this.writeRuns(context, sheet, plan.writes, target, currentFormat);
+      return {
+        requests: count.requests,
+        written: plan.writes.length,
+        skipped: plan.skipped,
+        notes,
+      };
     });
   }
 
@@ -472,16 +477,16 @@ export class ExcelGateway {
   private async tableBodies(
     context: Excel.RequestContext,
     tables: Excel.TableCollection,
-    sync: () => Promise<void>
+    count: { requests: number }
   ): Promise<{ name: string; body: Rect }[]> {
-    void context;
     if (!tables.items.length) return [];
     const ranges = tables.items.map((t) => {
       const r = t.getRange();
       r.load("address");
       return { t, r };
     });
-    await sync();
+    await context.sync();
+    count.requests++;
     const out: { name: string; body: Rect }[] = [];
     for (const { t, r } of ranges) {
       const whole = rectOf(r.address);
@@ -503,12 +508,12 @@ export class ExcelGateway {
   private async spillRanges(
     context: Excel.RequestContext,
     sheet: Excel.Worksheet,
-    sync: () => Promise<void>
+    count: { requests: number }
   ): Promise<Rect[]> {
-    void context;
     const formulas = sheet.getUsedRangeOrNullObject(true).getSpecialCellsOrNullObject("Formulas");
     formulas.load("areas/items/address, areas/items/hasSpill");
-    await sync();
+    await context.sync();
+    count.requests++;
     if (formulas.isNullObject) return [];
     const candidates: { r: number; c: number }[] = [];
     for (const area of formulas.areas.items) {
@@ -527,7 +532,8 @@ export class ExcelGateway {
         return to;
       });
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await sync();
+      await context.sync();
+      count.requests++;
       for (const to of chunk) if (!to.isNullObject) out.push(rectOf(to.address));
       i += n;
     }
@@ -588,7 +594,6 @@ export class ExcelGateway {
           open &&
           (request + cost > REQUEST_BUDGET_BYTES || response + back > RESPONSE_BUDGET_BYTES)
         ) {
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await flush();
         }
         begin();

@@ -212,10 +212,14 @@ export class TaskpaneController {
     const { plan, sheetName } = this.state;
     if (!plan || !sheetName) return Promise.resolve();
     return this.guard("Menulis ke sheet…", async () => {
-      await this.gateway!.applyPlan(sheetName, plan.writes);
+      const result = await this.gateway!.applyPlan(sheetName, plan.writes);
+      // Excel Tables written as values, spills left alone: the gateway says so (Indonesian)
       this.set({
         phase: "written",
-        status: `${plan.writes.length} sel ditulis. Tekan Batalkan untuk mengembalikan isi semula.`,
+        status: [
+          `${result.written} sel ditulis. Tekan Batalkan untuk mengembalikan isi semula.`,
+          ...result.notes,
+        ].join(" "),
         written: { sheet: sheetName, plan },
       });
     });

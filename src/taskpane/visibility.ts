@@ -25,8 +25,8 @@ export async function followVisibility(
   visibleNow: boolean
 ): Promise<void> {
   try {
-    await addin?.onVisibilityModeChanged?.((message) =>
-      void target.setVisible(String(message?.visibilityMode) === "Taskpane")
+    await addin?.onVisibilityModeChanged?.(
+      (message) => void target.setVisible(String(message?.visibilityMode) === "Taskpane")
     );
   } catch (e) {
     // A host without the event: visibility is then what the page says.

@@ -132,6 +132,7 @@ describe("F4 — Excel Tables (calculated columns)", () => {
 });
 
 describe("F5 — spilled dynamic arrays", () => {
+  const ANCHOR = "=KINERJA.CAPAIAN(S8:S37,I8:I37)";
   // =KINERJA.CAPAIAN(...) in U8 spills down U8:U37; the cells below it are the spill.
   function spilling() {
     const grid = syntheticE81(30);
@@ -150,7 +151,7 @@ describe("F5 — spilled dynamic arrays", () => {
     const { plan } = await readAndPlan(gw);
     expect(plan.writes.some((w) => w.col === U && w.row > 7)).toBe(true);
     const result = await gw.applyPlan("E81", plan.writes);
-    expect(host.shown("E81", "U8").value).toBe(50);
+    expect(host.shown("E81", "U8")).toMatchObject({ value: 50, formula: ANCHOR });
     expect(host.shown("E81", "U20").value).toBe(28.57);
     expect(result.skipped).toBe(30);
     expect(result.notes.join(" ")).toMatch(/30 sel hasil rumus larik \(spill\) tidak ditimpa/);
@@ -158,7 +159,7 @@ describe("F5 — spilled dynamic arrays", () => {
     expect(host.activeSheet().cells[9][18].formula).toMatch(/^=IF\(COUNT\(K10/);
     await gw.restore("E81", plan.writes);
     expect(content(host.book.sheets[0].cells)).toEqual(before);
-    expect(host.shown("E81", "U8").value).toBe(50);
+    expect(host.shown("E81", "U8")).toMatchObject({ value: 50, formula: ANCHOR });
   });
 
   test("the same through office.js", async () => {
@@ -166,8 +167,10 @@ describe("F5 — spilled dynamic arrays", () => {
     const gw = new ExcelGateway(new WireExcel(host));
     const { plan } = await readAndPlan(gw);
     await gw.applyPlan("E81", plan.writes);
-    expect(host.shown("E81", "U8").value).toBe(50);
+    expect(host.shown("E81", "U8")).toMatchObject({ value: 50, formula: ANCHOR });
     await gw.restore("E81", plan.writes);
+    // the array still spills: the anchor shows its first value, not #SPILL!
+    expect(host.shown("E81", "U8")).toMatchObject({ value: 50, formula: ANCHOR });
     expect(host.shown("E81", "U30").value).toBe(28.57);
   });
 });
@@ -245,18 +248,12 @@ describe("F7 — text that Excel would parse stays text", () => {
     });
 
   test("a Text-formatted cell (@) takes the text as it is, without an apostrophe", async () => {
+    // the cell is Text-formatted before and after the fill (the fill wrote a number into it)
     const host = new FakeExcelHost({
-      sheets: [{ name: "Teks", cells: [[{ value: 5, numberFormat: "0.00" }]], merges: [] }],
+      sheets: [{ name: "Teks", cells: [[{ value: 5, numberFormat: "@" }]], merges: [] }],
     });
     await new ExcelGateway(host.excel()).restore("Teks", [
-      {
-        row: 0,
-        col: 0,
-        cell: "A1",
-        value: 5,
-        numberFormat: "0.00",
-        previous: { value: "0012", numberFormat: "@" },
-      },
+      { row: 0, col: 0, cell: "A1", value: 5, previous: { value: "0012", numberFormat: "@" } },
     ]);
     expect(host.book.sheets[0].cells[0][0]).toEqual({ value: "0012", numberFormat: "@" });
   });

@@ -88,8 +88,10 @@ describe("error cells in the inputs (allowErrorForDataTypeAny, review F14)", () 
   });
 
   test("an error in an option argument is reported, not thrown", () => {
-    const out = fx.kategori([[90]], [[new CustomFunctions.Error("#N/A" as CustomFunctions.ErrorCode)]]);
+    const out = fx.kategori(
+      [[90]],
+      [[new CustomFunctions.Error("#N/A" as CustomFunctions.ErrorCode)]]
+    );
     expect((out[0][0] as { code: string }).code).toBe("#VALUE!");
   });
 });
-

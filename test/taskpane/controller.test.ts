@@ -146,3 +146,14 @@ describe("another sheet activated (worksheets.onActivated)", () => {
     expect(ctl.state.highlighted).toBeNull();
   });
 });
+
+test("a fill into an Excel Table says, in the status, that the table got values", async () => {
+  const { ctl, host } = setup();
+  host.activeSheet().tables = [{ name: "TabelKinerja", range: "A7:Z8" }];
+  await ctl.preview();
+  await ctl.write();
+  expect(ctl.state.error).toBeNull();
+  expect(ctl.state.status).toMatch(/sel ditulis.*Tabel Excel "TabelKinerja" ditulis sebagai nilai/);
+  await ctl.undo();
+  expect(ctl.state.status).toMatch(/dikembalikan/);
+});
