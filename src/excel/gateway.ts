@@ -90,6 +90,16 @@ const PATH_BYTES = 210;
 const ACTION_BYTES = 150;
 const QUERY_BYTES = 160;
 const RESULT_BYTES = 110;
+/** office.js sends a 2-D array of more than 1,500 cells in row chunks (3 object paths each). */
+const BULK_CELLS = 1500;
+/** The row chunks office.js cuts a 2-D array write of `cells` cells into (0: sent whole). */
+function bulkChunks(cells: number): number {
+  return cells > BULK_CELLS ? Math.ceil(cells / BULK_CELLS) : 0;
+}
+/** Bytes those chunks add to the request. */
+function bulkBytes(cells: number): number {
+  return bulkChunks(cells) * (3 * PATH_BYTES + ACTION_BYTES);
+}
 /** Assumed response bytes per cell before the first block of the sheet has been read. */
 const FIRST_BLOCK_CELL_BYTES = 100;
 /** Rows and columns read beyond the last value (formats next to the table still count). */
@@ -587,9 +597,10 @@ export class ExcelGateway {
         const cost =
           (seg.formula
             ? 3 * PATH_BYTES + 2 * ACTION_BYTES + seg.formula.length + 16
-            : PATH_BYTES + ACTION_BYTES + jsonBytes(values)) +
-          (sendFormats ? ACTION_BYTES + jsonBytes(formats) : 0);
-        const back = (seg.formula ? 3 : 1) * RESULT_BYTES;
+            : PATH_BYTES + ACTION_BYTES + jsonBytes(values) + bulkBytes(n)) +
+          (sendFormats ? ACTION_BYTES + jsonBytes(formats) + bulkBytes(n) : 0);
+        const arrays = (seg.formula ? 0 : 1) + (sendFormats ? 1 : 0);
+        const back = ((seg.formula ? 3 : 1) + 3 * arrays * bulkChunks(n)) * RESULT_BYTES;
         if (
           open &&
           (request + cost > REQUEST_BUDGET_BYTES || response + back > RESPONSE_BUDGET_BYTES)
@@ -875,7 +886,11 @@ export class ExcelGateway {
       start = end;
     };
     for (let r = 0; r < rows; r++) {
-      const cost = jsonBytes(block[r]) + (anyFormat ? jsonBytes(formats[r]) : 0);
+      // per row: its JSON, and its share of office.js's row chunks
+      const cost =
+        jsonBytes(block[r]) +
+        (anyFormat ? jsonBytes(formats[r]) : 0) +
+        Math.ceil(((anyFormat ? 2 : 1) * cols * (3 * PATH_BYTES + ACTION_BYTES)) / BULK_CELLS);
       if (request && request + cost > REQUEST_BUDGET_BYTES) {
         flushRows(r);
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
