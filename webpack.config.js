@@ -9,6 +9,31 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { toProduction } = require("./scripts/build-config");
 
+// Excel calls a custom function whose input holds an error (#DIV/0! in one cell of a range)
+// only if functions.json says "allowErrorForDataTypeAny": true, and the metadata generator
+// never writes it (docs: custom-functions-errors.md). This adds it to the generated file;
+// src/functions/spill.ts maps the error objects Excel then passes to the engine's inputs.
+class AllowErrorInputsPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("AllowErrorInputsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "AllowErrorInputsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const json = JSON.parse(asset.source.source().toString());
+          json.allowErrorForDataTypeAny = true;
+          compilation.updateAsset(
+            "functions.json",
+            new sources.RawSource(JSON.stringify(json, null, 2))
+          );
+        }
+      );
+    });
+  }
+}
+
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const entry = {
@@ -80,6 +105,7 @@ module.exports = async (env = {}, options = {}) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      new AllowErrorInputsPlugin(),
       ...pages,
       new CopyWebpackPlugin({
         patterns: [

@@ -11,6 +11,17 @@ const { XMLParser, XMLValidator } = require("fast-xml-parser");
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// The highest ExcelApi set the code calls (src/excel/gateway.ts REQUIRED_SETS; the manifest test
+// holds the two together).
+const EXCEL_API = "1.13";
+
+/** "1.13" ≥ "1.9" as versions. */
+function atLeast(version, min) {
+  const [a, b] = String(version).split(".").map(Number);
+  const [x, y] = String(min).split(".").map(Number);
+  return a > x || (a === x && (b || 0) >= (y || 0));
+}
+
 // Child order (and required children) from the manifest schema, for the elements this add-in
 // uses (docs/develop/manifest-element-ordering.md). Keys are local names; "Name[type]" is the
 // variant with that xsi:type.
@@ -230,6 +241,22 @@ function validateManifest(xml, { production = false } = {}) {
   const reqSets = children(child(child(app, "Requirements"), "Sets"), "Set");
   if (!reqSets.some((s) => s.attrs.Name === "SharedRuntime"))
     errors.push("Requirements tidak memuat SharedRuntime");
+  const excelApi = reqSets.find((s) => s.attrs.Name === "ExcelApi");
+  if (!excelApi || !atLeast(excelApi.attrs.MinVersion ?? "1.1", EXCEL_API))
+    errors.push(
+      `Requirements tidak memuat ExcelApi ${EXCEL_API} (versi tertinggi yang dipakai kode; tanpa itu Excel lama memasang add-in lalu gagal)`
+    );
+  // An AppDomain equal to SourceLocation's origin "has no effect and may be misleading".
+  const source = child(child(app, "DefaultSettings"), "SourceLocation")?.attrs.DefaultValue ?? "";
+  let sourceOrigin = "";
+  try {
+    sourceOrigin = new URL(source).origin;
+  } catch {
+    // an invalid URL is reported by the https check below
+  }
+  for (const d of children(child(app, "AppDomains"), "AppDomain"))
+    if (sourceOrigin && d.text.replace(/\/$/, "") === sourceOrigin)
+      errors.push(`AppDomain ${d.text} sama dengan asal SourceLocation: tidak berpengaruh, hapus`);
   const host = children(child(vo, "Hosts"), "Host").find((h) => h.type === "Workbook");
   if (!host) errors.push("VersionOverrides tidak memuat Host Workbook");
   const runtime = child(child(host, "Runtimes"), "Runtime")?.attrs.resid;
@@ -259,6 +286,11 @@ function validateManifest(xml, { production = false } = {}) {
     if (node.name === "Action" && node.type === "ShowTaskpane") {
       const loc = child(node, "SourceLocation")?.attrs.resid;
       if (loc !== runtime) errors.push(`ShowTaskpane (${loc}) berbeda dengan Runtime (${runtime})`);
+      // one pane under a long-lived runtime: no TaskpaneId (shared-runtime docs, good practice)
+      if (child(node, "TaskpaneId"))
+        errors.push(
+          "ShowTaskpane memuat TaskpaneId: dengan runtime bersama (lifetime long) hapus TaskpaneId"
+        );
     }
     if (
       node.name === "Action" &&
@@ -303,7 +335,7 @@ function missingFiles(xml, baseUrl, dir) {
     .filter((rel) => !fs.existsSync(path.join(dir, rel)));
 }
 
-module.exports = { validateManifest, missingFiles };
+module.exports = { validateManifest, missingFiles, EXCEL_API };
 
 if (require.main === module) {
   const root = path.resolve(__dirname, "..");

@@ -14,7 +14,12 @@ const MESSAGES: Record<string, string> = {
     "Sheet ini diproteksi atau hanya-baca. Buka proteksi sheet (Tinjau → Buka Proteksi Sheet) lalu coba lagi.",
   InvalidOperation:
     "Excel menolak operasi ini (mungkin sel sedang disunting atau sheet diproteksi). Tekan Esc lalu coba lagi.",
-  RequestPayloadSizeLimitExceeded: "Data terlalu besar untuk satu kiriman ke Excel di web.",
+  RequestPayloadSizeLimitExceeded:
+    "Data terlalu besar untuk satu kiriman ke Excel di web (batas 5 MB). Tidak ada yang berubah; laporkan ukuran sheet ini ke tim Kinerja.",
+  ResponsePayloadSizeLimitExceeded:
+    "Jawaban Excel di web terlalu besar (batas 5 MB). Tidak ada yang berubah; laporkan ukuran sheet ini ke tim Kinerja.",
+  ApiNotFound:
+    "Versi Excel ini tidak mengenal salah satu perintah yang dipakai Kinerja. Perbarui Office lalu coba lagi.",
   ItemNotFound: "Sheet tidak ditemukan; mungkin sudah diganti namanya atau dihapus.",
   GeneralException:
     "Excel mengalami gangguan saat memproses permintaan. Simpan pekerjaan Anda lalu coba lagi.",
@@ -31,6 +36,18 @@ export function officeErrorMessage(e: unknown): string {
   return (
     MESSAGES[code] ??
     `Excel menolak permintaan${code ? ` (${code})` : ""}: ${err.message ?? "kesalahan tidak dikenal"}.`
+  );
+}
+
+/**
+ * The message for a host that lacks API sets the add-in needs (Office.context.requirements):
+ * which builds have them, and that the KINERJA functions keep working.
+ */
+export function requirementMessage(missing: string[]): string {
+  return (
+    `Excel ini belum mendukung ${missing.join(", ")}, yang dibutuhkan panel Kinerja untuk membaca dan menulis sheet. ` +
+    "Perbarui Office: Microsoft 365 untuk Windows versi 2102 atau lebih baru, Office 2021 atau lebih baru, Excel untuk Mac 16.50 atau lebih baru, atau pakai Excel di web. " +
+    "Fungsi KINERJA.* di sel tetap dapat dipakai."
   );
 }
 

@@ -19,6 +19,21 @@ export function toCustomFunctionValue(r: CalcResult): number | string | CustomFu
   }
 }
 
+/**
+ * An error cell passed in. With "allowErrorForDataTypeAny" (functions.json, see webpack.config.js)
+ * Excel calls the function even when an input holds an error, and the runtime hands it over as a
+ * CustomFunctions.Error whose `code` is the error text ("#DIV/0!"). The engine reads that text as
+ * an "excel-error" input and answers per cell ("… berisi galat #DIV/0!") instead of one error for
+ * the whole spill.
+ */
+export function fromExcel(v: unknown): unknown {
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+    const code = (v as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("#")) return code;
+  }
+  return v;
+}
+
 function shape(m: Matrix | null | undefined): [number, number] {
   if (!Array.isArray(m) || m.length === 0) return [1, 1];
   return [m.length, Array.isArray(m[0]) ? m[0].length : 1];
@@ -57,7 +72,7 @@ function cellsOf<T>(
   const out: T[][] = [];
   for (let r = 0; r < s[0]; r++) {
     const line: T[] = [];
-    for (let c = 0; c < s[1]; c++) line.push(each(args.map((a) => at(a, r, c))));
+    for (let c = 0; c < s[1]; c++) line.push(each(args.map((a) => fromExcel(at(a, r, c)))));
     out.push(line);
   }
   return out;
@@ -99,5 +114,5 @@ export async function spillAsync(
 
 /** A scalar option argument that may arrive as a 1×1 range. */
 export function scalar(v: unknown): unknown {
-  return Array.isArray(v) ? at(v as Matrix, 0, 0) : v;
+  return fromExcel(Array.isArray(v) ? at(v as Matrix, 0, 0) : v);
 }

@@ -45,6 +45,10 @@ type Listener = (s: TaskpaneState) => void;
 export class TaskpaneController {
   state: TaskpaneState;
   private listeners: Listener[] = [];
+  /** On screen? In the shared runtime the page also runs hidden, for the custom functions. */
+  private visible = true;
+  /** The sheet may have changed since it was read (nothing read yet, or another sheet activated). */
+  private stale = true;
 
   constructor(
     private readonly gateway: ExcelGateway | null,
@@ -103,6 +107,7 @@ export class TaskpaneController {
 
   /** Kenali tabel: reads the active sheet (one round trip) and recognises its layout. */
   recognise(): Promise<void> {
+    this.stale = false;
     return this.guard("Membaca sheet…", async () => {
       const snap = await this.gateway!.readActiveSheet();
       const sheet = snap.grid.name;
@@ -135,12 +140,20 @@ export class TaskpaneController {
   }
 
   /**
-   * The user switched sheets: recognise the new one (the old sheet's issues and preview no longer
-   * apply; its undo and highlights stay available). Ignored while an action runs.
+   * The user switched sheets: the pane's reading is stale. Visible, the pane recognises the new
+   * sheet at once (the old sheet's issues and preview no longer apply; its undo and highlights
+   * stay available); hidden, it reads nothing until shown or until a ribbon command asks.
    */
   async sheetActivated(): Promise<void> {
-    if (this.state.phase === "busy") return;
+    this.stale = true;
+    if (!this.visible || this.state.phase === "busy") return;
     await this.recognise();
+  }
+
+  /** The pane was shown or hidden (Office.addin.onVisibilityModeChanged): read what is stale. */
+  async setVisible(visible: boolean): Promise<void> {
+    this.visible = visible;
+    if (visible && this.stale && this.state.phase !== "busy") await this.recognise();
   }
 
   /** Validasi sheet. */
@@ -192,10 +205,14 @@ export class TaskpaneController {
     const { plan, sheetName } = this.state;
     if (!plan || !sheetName) return Promise.resolve();
     return this.guard("Menulis ke sheet…", async () => {
-      await this.gateway!.applyPlan(sheetName, plan.writes);
+      const result = await this.gateway!.applyPlan(sheetName, plan.writes);
+      // Excel Tables written as values, spills left alone: the gateway says so (Indonesian)
       this.set({
         phase: "written",
-        status: `${plan.writes.length} sel ditulis. Tekan Batalkan untuk mengembalikan isi semula.`,
+        status: [
+          `${result.written} sel ditulis. Tekan Batalkan untuk mengembalikan isi semula.`,
+          ...result.notes,
+        ].join(" "),
         written: { sheet: sheetName, plan },
       });
     });

@@ -5,6 +5,7 @@ import { TaskpaneController, setController } from "./controller";
 import { mountView } from "./view";
 import { ExcelGateway } from "../excel/gateway";
 import { documentStore } from "../excel/helpers";
+import { followVisibility, type AddinLike } from "./visibility";
 
 function start(inExcel: boolean): void {
   const root = document.getElementById("app");
@@ -15,8 +16,14 @@ function start(inExcel: boolean): void {
   setController(controller);
   mountView(root, controller);
   if (inExcel) {
-    void controller.recognise();
-    // follow the user to another sheet; without the event the next action re-reads the sheet
+    // The page also runs hidden (shared runtime, for the functions): the sheet is read when the
+    // pane is on screen, not at every load and every tab switch (review F9).
+    void followVisibility(
+      controller,
+      (Office as unknown as { addin?: AddinLike }).addin,
+      document.visibilityState !== "hidden"
+    );
+    // follow the user to another sheet: only marks the reading stale while the pane is hidden
     gateway?.onActiveSheetChanged(() => void controller.sheetActivated()).catch(() => undefined);
   }
 }

@@ -74,3 +74,24 @@ describe("custom function wrappers", () => {
     ).toEqual([[3], [7]]);
   });
 });
+
+describe("error cells in the inputs (allowErrorForDataTypeAny, review F14)", () => {
+  // what the runtime passes for an error cell: a CustomFunctions.Error with the error's code
+  const divZero = new CustomFunctions.Error("#DIV/0!" as CustomFunctions.ErrorCode);
+
+  test("one #DIV/0! in a range gives that row's message; the other rows are computed", () => {
+    const out = fx.capaian([[divZero], [80]], [[100], [100]]);
+    expect(out[1][0]).toBe(80);
+    const err = out[0][0] as { code: string; message?: string };
+    expect(err.code).toBe("#VALUE!");
+    expect(err.message).toMatch(/Realisasi berisi galat #DIV\/0!/);
+  });
+
+  test("an error in an option argument is reported, not thrown", () => {
+    const out = fx.kategori(
+      [[90]],
+      [[new CustomFunctions.Error("#N/A" as CustomFunctions.ErrorCode)]]
+    );
+    expect((out[0][0] as { code: string }).code).toBe("#VALUE!");
+  });
+});

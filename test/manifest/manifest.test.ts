@@ -30,6 +30,10 @@ test("the manifest passes the offline validation", () => {
 
 test("the manifest is the shared-runtime shape with the KINERJA namespace and three Indonesian buttons", () => {
   expect(manifest).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
+  expect(manifest).toMatch(/<Set Name="ExcelApi" MinVersion="1.13"\/>/);
+  // review finding 15: no AppDomain equal to SourceLocation, no TaskpaneId under the long runtime
+  expect(manifest).not.toMatch(/<AppDomain>/);
+  expect(manifest).not.toMatch(/<TaskpaneId>/);
   expect(manifest).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
   expect(manifest).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="KINERJA"\/>/);
   expect(manifest).toMatch(/<DefaultLocale>id-ID<\/DefaultLocale>/);
@@ -87,10 +91,45 @@ test.each([
     (x: string) =>
       swap(
         x,
-        '<TaskpaneId>ButtonId1</TaskpaneId>\n                    <SourceLocation resid="Taskpane.Url"/>',
-        '<TaskpaneId>ButtonId1</TaskpaneId>\n                    <SourceLocation resid="Functions.Script.Url"/>'
+        '<Action xsi:type="ShowTaskpane">\n                    <SourceLocation resid="Taskpane.Url"/>',
+        '<Action xsi:type="ShowTaskpane">\n                    <SourceLocation resid="Functions.Script.Url"/>'
       ),
     /ShowTaskpane/,
+  ],
+  [
+    "a TaskpaneId under the long-lived runtime",
+    (x: string) =>
+      swap(
+        x,
+        '<Action xsi:type="ShowTaskpane">',
+        '<Action xsi:type="ShowTaskpane"><TaskpaneId>ButtonId1</TaskpaneId>'
+      ),
+    /TaskpaneId/,
+  ],
+  [
+    "an AppDomain equal to the SourceLocation origin",
+    (x: string) =>
+      swap(
+        x,
+        "  <Hosts>\n",
+        "  <AppDomains><AppDomain>https://localhost:3000</AppDomain></AppDomains>\n  <Hosts>\n"
+      ),
+    /AppDomain https:\/\/localhost:3000 sama dengan asal SourceLocation/,
+  ],
+  [
+    "a missing ExcelApi requirement",
+    (x: string) => swap(x, '<Set Name="ExcelApi" MinVersion="1.13"/>', ""),
+    /ExcelApi 1\.13/,
+  ],
+  [
+    "an ExcelApi requirement below what the code uses",
+    (x: string) =>
+      swap(
+        x,
+        '<Set Name="ExcelApi" MinVersion="1.13"/>',
+        '<Set Name="ExcelApi" MinVersion="1.9"/>'
+      ),
+    /ExcelApi 1\.13/,
   ],
   [
     "a resid of the wrong kind",
@@ -183,6 +222,16 @@ test.each([
 ])("the validation fails on %s", (_name, mutate, message) => {
   const errors = validateManifest(mutate(manifest));
   expect(errors.join("\n")).toMatch(message);
+});
+
+test("the manifest asks for the API sets the gateway checks at run time", () => {
+  const { REQUIRED_SETS } = require("../../src/excel/gateway") as {
+    REQUIRED_SETS: { name: string; version: string }[];
+  };
+  const { EXCEL_API } = require("../../scripts/validate-manifest.js") as { EXCEL_API: string };
+  for (const s of REQUIRED_SETS)
+    expect(manifest).toContain(`<Set Name="${s.name}" MinVersion="${s.version}"/>`);
+  expect(REQUIRED_SETS.find((s) => s.name === "ExcelApi")?.version).toBe(EXCEL_API);
 });
 
 test("a production manifest with localhost left in fails", () => {

@@ -183,3 +183,14 @@ test("a doubtful table: the pane shows the doubt, writes nothing, and fills once
   expect(at("W")).toBe(90);
   expect(at("Y")).toBe(90);
 });
+
+test("a fill into an Excel Table says, in the status, that the table got values", async () => {
+  const { ctl, host } = setup();
+  host.activeSheet().tables = [{ name: "TabelKinerja", range: "A7:Z8" }];
+  await ctl.preview();
+  await ctl.write();
+  expect(ctl.state.error).toBeNull();
+  expect(ctl.state.status).toMatch(/sel ditulis.*Tabel Excel "TabelKinerja" ditulis sebagai nilai/);
+  await ctl.undo();
+  expect(ctl.state.status).toMatch(/dikembalikan/);
+});
