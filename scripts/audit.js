@@ -1,4 +1,4 @@
-// `npm run audit`: `npm audit --omit=dev` with the rule of issue #6 — no high or critical
+// `npm run audit`: `npm audit --omit=dev` with one rule: no high or critical
 // finding in what ships (the add-in bundles and the CLI's runtime dependencies).
 // Exit 1 on a high/critical finding. When the registry's advisory endpoint cannot be reached
 // (this sandbox's registry mirror answers 405 to the POST npm audit needs), it says so plainly

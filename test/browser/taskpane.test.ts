@@ -230,7 +230,7 @@ test("the playground (npm start on Linux): Mojokerto E.81 recognised, validated,
   await frame.locator("#kn-undo").waitFor();
   const filled = await cells();
   expect(filled.cells).not.toEqual(before.cells);
-  // Issue 7: predikat colours as real conditional formats; the playground grid evaluates them.
+  // Predikat colours as real conditional formats; the playground grid evaluates them.
   await frame.locator("#kn-colour").click();
   await page.waitForFunction(() =>
     Array.from(document.querySelectorAll("td")).some((td) =>
@@ -248,7 +248,7 @@ test("the playground (npm start on Linux): Mojokerto E.81 recognised, validated,
     .screenshot({ path: path.resolve(__dirname, "../../tmp/playground-filled.png") })
     .catch(() => undefined);
 
-  // Issue 7: the native chart and the Ringkasan sheet, shown by the playground's sheet tabs.
+  // The native chart and the Ringkasan sheet, shown by the playground's sheet tabs.
   await frame.locator("#kn-chart").click();
   await frame.locator("text=Grafik dibuat di sheet").waitFor();
   await frame.locator("#kn-summary").click();

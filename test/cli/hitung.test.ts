@@ -7,7 +7,7 @@ async function run(...args: string[]) {
   return { code, out: io.stdout.trim(), err: io.stderr };
 }
 
-describe("kinerja hitung reproduces the seed examples (issue 2)", () => {
+describe("kinerja hitung reproduces the seed examples", () => {
   test.each([
     [["CAPAIAN", "89,60", "87%"], "102.99"], // 002:L661
     [["CAPAIAN", "4,97%", "2,50%", "turun"], "1.2"], // 003:L416

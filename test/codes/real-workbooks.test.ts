@@ -2,16 +2,15 @@
 // ../shared/real-workbooks/SOURCES.md). The code rows are taken from the cells directly (code,
 // name, indicator and unit columns as each file has them), so this suite does not depend on the
 // table recogniser. Skipped when the folder is absent.
-import * as fs from "fs";
 import * as path from "path";
 import { readWorkbook } from "../../src/io/files";
 import { checkCodes, type CodeRow } from "../../src/codes/rules";
 import { cellAt, type Grid } from "../../src/model/grid";
 import { indicators, nomenclature } from "./helpers";
+import { sharedPath, skippedSuite } from "../support/shared";
 
-const shared = process.env.KINERJA_SHARED ?? path.resolve(__dirname, "../../..", "shared");
-const gov = path.join(shared, "real-workbooks", "gov");
-const available = fs.existsSync(gov);
+const gov = sharedPath("real-workbooks", "gov") ?? "";
+const available = gov !== "";
 
 interface Case {
   file: string;
@@ -56,9 +55,7 @@ async function run(c: Case) {
   });
 }
 
-if (!available)
-  test.skip(`real workbooks not found at ${gov}: the optional real-data suite is skipped`, () =>
-    undefined);
+if (!available) skippedSuite("code checks on real workbooks", ["real-workbooks", "gov"]);
 else
   describe("real workbooks", () => {
     test("Muna Barat 2018 (1.01.1.1.01 - Program …): one kode.rezim", async () => {

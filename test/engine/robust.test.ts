@@ -1,4 +1,4 @@
-// Bad input is answered with values, never exceptions (team rule): random grids, some built on a
+// Bad input is answered with values, never exceptions: random grids, some built on a
 // real header so that recognition succeeds and the row model, checks and planner all run.
 import fc from "fast-check";
 import { recognise, validate, planFill, DEFAULT_SETTINGS } from "../../src/engine";

@@ -1,7 +1,6 @@
 // One test per finding of ../shared/research/office-review.md that concerns the gateway (F1–F13
 // and the requirement sets), on the fake host that is now as strict as Excel, and through the
-// real office.js client where the finding is about sizes or client semantics. Each of these
-// failed on the gateway before issue 12.
+// real office.js client where the finding is about sizes or client semantics.
 import { ExcelGateway, asConstant, formulaFits } from "../../src/excel/gateway";
 import { FakeExcelHost, type FakeSheet } from "../../dev/fake-excel/fake-excel";
 import { DEFAULT_SETTINGS, planFill, recognise } from "../../src/engine";

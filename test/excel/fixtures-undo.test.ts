@@ -1,4 +1,4 @@
-// Issue 6: for every fixture of the real documents, fill then undo on the fake Excel host gives
+// For every fixture of the real documents, fill then undo on the fake Excel host gives
 // back identical values, formulas and number formats.
 import { sampleBook } from "../../scripts/make-samples";
 import { ExcelGateway } from "../../src/excel/gateway";

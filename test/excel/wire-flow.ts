@@ -1,5 +1,5 @@
 // Shared by the wire tests: the whole task-pane flow on one sheet through the real office.js
-// client, and what must hold for every operation (issue 12, "Done when").
+// client, and what must hold for every operation.
 import { REQUEST_BUDGET_BYTES, RESPONSE_BUDGET_BYTES } from "../../src/excel/gateway";
 import type { Grid } from "../../src/model/grid";
 import { gatewayFlow, type FlowResult } from "../support/flow";

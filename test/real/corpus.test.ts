@@ -8,13 +8,11 @@ import { unzipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import { memoryIO } from "../../src/cli/io";
 import { readGrids, patch, WorkbookError } from "../../src/io/ooxml";
+import { sharedPath, skippedSuite } from "../support/shared";
 
-const root = path.resolve(__dirname, "../../../shared/real-workbooks");
-const present = fs.existsSync(root);
-if (!present)
-  console.warn(
-    `test/real dilewati: ${root} tidak ada (korpus workbook nyata hanya ada di mesin pengembang)`
-  );
+const root = sharedPath("real-workbooks") ?? "";
+const present = root !== "";
+if (!present) skippedSuite("real-world .xlsx corpus", ["real-workbooks"]);
 
 function walk(d: string): string[] {
   return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {

@@ -11,9 +11,10 @@ import { memoryIO } from "../../src/cli/io";
 import { readWorkbook } from "../../src/io/files";
 import { recognise, validate, analyseSheet, DEFAULT_SETTINGS } from "../../src/engine";
 import { cellAt, columnLetters, type Grid } from "../../src/model/grid";
+import { sharedPath, skippedSuite } from "../support/shared";
 
-const GOV = path.resolve(__dirname, "../../../shared/real-workbooks/gov");
-const present = fs.existsSync(GOV);
+const GOV = sharedPath("real-workbooks", "gov") ?? "";
+const present = GOV !== "";
 
 interface Want {
   layout: string | null;
@@ -84,9 +85,7 @@ const EXPECTED: Record<string, Record<string, Want>> = {
   },
 };
 
-if (!present)
-  test.skip("real government workbooks: ../shared/real-workbooks/gov/ not found, suite skipped", () =>
-    undefined);
+if (!present) skippedSuite("real government workbooks", ["real-workbooks", "gov"]);
 else
   describe("real government workbooks (../shared/real-workbooks/gov)", () => {
     const files = fs

@@ -1,4 +1,4 @@
-// Issue 7 on the fake Excel host: predikat colours added and removed without touching other
+// On the fake Excel host: predikat colours added and removed without touching other
 // formats, the chart, the summary sheet, and round trips that do not grow with the rows.
 import { sampleBook } from "../../scripts/make-samples";
 import { ExcelGateway } from "../../src/excel/gateway";
