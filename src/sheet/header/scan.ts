@@ -6,6 +6,7 @@ import type { Grid } from "../../model/grid";
 import { cellAt, colCount, rowCount } from "../../model/grid";
 import { hasPhrase, normHeader, normTitle, textOf } from "../text";
 import { readNumberingRow, type StatedFormula } from "./numbering";
+import { quarterCell, quarterInText } from "./quarters";
 
 export type Unit = "k" | "rp" | "pct" | "satuan";
 
@@ -80,39 +81,6 @@ export function unitOf(text: string): Unit | null {
   const t = text.trim().toLowerCase().replace(/\s+/g, " ");
   for (const [re, u] of UNIT) if (re.test(t)) return u;
   return null;
-}
-
-const ROMAN: Record<string, 1 | 2 | 3 | 4> = {
-  i: 1,
-  ii: 2,
-  iii: 3,
-  iv: 4,
-  "1": 1,
-  "2": 2,
-  "3": 3,
-  "4": 4,
-};
-const MONTHS = "jan|feb|mar|apr|mei|jun|jul|agu|agt|ags|sep|okt|nov|des";
-const QUARTER_CELL = new RegExp(
-  `^(?:(?:triwulan|tw|trw)\\s*[-.]?\\s*)?(iv|iii|ii|i|[1-4])\\b\\s*(?:\\(\\s*(?:${MONTHS})[a-z]*\\s*[-–]\\s*(?:${MONTHS})[a-z]*\\s*\\))?$`
-);
-const MONTH_RANGE = new RegExp(`^(${MONTHS})[a-z]*\\s*[-–s/d.]+\\s*(${MONTHS})[a-z]*$`);
-const QUARTER_IN_TEXT = /\b(?:triwulan|tw|trw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b/;
-const MONTH_Q: Record<string, 1 | 2 | 3 | 4> = { jan: 1, apr: 2, jul: 3, okt: 4 };
-
-/** "I", "II (APR - JUNI)", "TW III", "Triwulan 4", "Jan - Mar" → the quarter. */
-export function quarterCell(text: string): 1 | 2 | 3 | 4 | null {
-  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
-  const q = QUARTER_CELL.exec(t);
-  if (q) return ROMAN[q[1]];
-  const m = MONTH_RANGE.exec(t);
-  return m ? (MONTH_Q[m[1].slice(0, 3)] ?? null) : null;
-}
-
-/** A quarter named inside a longer header text ("Target Volume Sub Kegiatan Tw 1"). */
-function quarterInText(text: string): 1 | 2 | 3 | 4 | null {
-  const m = QUARTER_IN_TEXT.exec(text.toLowerCase());
-  return m ? ROMAN[m[1]] : null;
 }
 
 // Words a sub-header row is made of; a row of other texts is where the data begins.

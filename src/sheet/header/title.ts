@@ -3,17 +3,7 @@
 import type { Grid } from "../../model/grid";
 import { cellAt, colCount } from "../../model/grid";
 import { textOf } from "../text";
-
-const ROMAN: Record<string, number> = {
-  i: 1,
-  ii: 2,
-  iii: 3,
-  iv: 4,
-  "1": 1,
-  "2": 2,
-  "3": 3,
-  "4": 4,
-};
+import { quarterOfTitle } from "./quarters";
 
 /** "Triwulan II" for 2. */
 export function quarterLabel(q: number): string {
@@ -21,13 +11,7 @@ export function quarterLabel(q: number): string {
 }
 
 /** The last quarter a report covers, from its title ("… TAHUN 2024 TRIWULAN II" → 2). */
-export function findQuarter(text: string): number | null {
-  const tw = /\b(?:triwulan|tw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b/i.exec(text);
-  if (tw) return ROMAN[tw[1].toLowerCase()];
-  const sem = /\bsemester\s*[-.]?\s*(ii|i|[12])\b/i.exec(text);
-  if (sem) return ROMAN[sem[1].toLowerCase()] * 2;
-  return null;
-}
+export const findQuarter = quarterOfTitle;
 
 export function findYear(text: string): number | null {
   const m = /tahun\s*(?:anggaran\s*)?(20\d\d)/.exec(text) ?? /\b(20\d\d)\b/.exec(text);
