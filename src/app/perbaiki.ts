@@ -315,3 +315,19 @@ export function changeText(w: PlannedWrite): string {
       : "";
   return `${cellText(w.previous)} → ${cellText(w)}${format}`;
 }
+
+/** The rules whose findings may carry a fix (`kinerja perbaiki --aturan`). */
+export const FIXABLE_RULES: readonly string[] = [
+  "kode.format",
+  "kode.nama-beda",
+  "kode.kadaluarsa",
+  "kode.placeholder",
+  "kode.hierarki",
+  "kode.indikator-beda",
+  "kode.satuan-beda",
+  "kategori.beda",
+  "hitung.beda",
+  "excel.galat",
+  "rumus.tidak-konsisten",
+  "persen.campur",
+];
