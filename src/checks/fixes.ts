@@ -87,14 +87,18 @@ function judgedCell(
 function kategoriFix(c: ComputedCell, previous: Cell, judgedWrong: boolean): Fix | undefined {
   if (typeof c.value !== "string") return undefined;
   const at = a1(c.row, c.col);
-  if (previous.formula) {
-    if (!c.formula) return undefined;
+  if (previous.formula && c.formula)
     return {
       label: `Tulis rumus kategori di ${at} (hasil "${c.value}")`,
       safe: false,
       edits: [{ row: c.row, col: c.col, value: c.value, formula: c.formula }],
     };
-  }
+  if (previous.formula)
+    return {
+      label: `Tulis "${c.value}" di ${at} (menggantikan rumus sel ini)`,
+      safe: false,
+      edits: [{ row: c.row, col: c.col, value: c.value }],
+    };
   return {
     label:
       `Tulis "${c.value}" di ${at}` +
