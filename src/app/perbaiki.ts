@@ -8,7 +8,8 @@
 //    refused too (the formula was made for the cell as it was: a %-format fixed at the same time
 //    would be counted twice);
 //  - "all safe" runs in rounds on the sheet as it would be after the previous round, so that fixes
-//    that had to wait (refused above) are applied too; `previous` stays the original cell.
+//    that had to wait (refused above) are applied too; `previous` stays the original cell. Only
+//    the findings of the first validation are fixed: one that a fix brings up is left to report.
 import type { Cell, CellValue, Grid } from "../model/grid";
 import { a1, cellAt } from "../model/grid";
 import type { CellEdit, Fix, Issue } from "../model/issue";
@@ -252,9 +253,15 @@ export async function planFixRounds(
   const tried = new Set<string>();
   const id = (c: { rule: string; cell: string; label: string }) => `${c.rule} ${c.cell} ${c.label}`;
   let current = grid;
+  // only the findings the planner was shown: a finding that a fix brings up is reported, not fixed
+  let shown: Set<string> | null = null;
   for (let round = 0; round < rounds; round++) {
     const { issues } = await validate(current, rec, settings);
-    const chosen = select(issues).filter((c) => !tried.has(id({ ...c, label: c.fix.label })));
+    const seen: Set<string> = shown ?? new Set(issues.map((i) => `${i.rule} ${i.cell}`));
+    shown = seen;
+    const chosen = select(issues).filter(
+      (c) => seen.has(`${c.rule} ${c.cell}`) && !tried.has(id({ ...c, label: c.fix.label }))
+    );
     if (!chosen.length) break;
     const plan = planFixes(current, rec, chosen);
     if (plan.blocked) return plan;

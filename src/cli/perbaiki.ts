@@ -78,11 +78,17 @@ function printSheet(io: CliIO, r: SheetFixes, plan: FixPlan): void {
     `  lembar "${r.sheet}" (${layoutLabel(r.layout)}): ${r.applied.length} perbaikan, ${r.writes.length} sel ditulis`,
   ];
   if (r.blocked) lines.push(`    tidak ditulis: ${r.blocked}`);
-  for (const a of r.applied)
-    lines.push(
-      `    ${a.cell.padEnd(6)} [${a.rule}] ${a.label}${a.safe ? "" : " (mengubah angka/isi: periksa)"}`
-    );
-  for (const w of plan.writes) lines.push(`      ${w.cell}: ${changeText(w)}`);
+  // each fix, then the cells it changes (a cell shared by two fixes under the first)
+  const writes = new Map(plan.writes.map((w) => [w.cell, w]));
+  for (const a of r.applied) {
+    const note = a.safe ? "" : " (mengubah angka/isi: periksa)";
+    lines.push(`    ${a.cell.padEnd(6)} [${a.rule}] ${a.label}${note}`);
+    for (const cell of a.cells) {
+      const w = writes.get(cell);
+      if (w) lines.push(`      ${cell}: ${changeText(w)}`);
+      writes.delete(cell);
+    }
+  }
   for (const x of r.refused)
     lines.push(`    DILEWATI ${x.cell} [${x.rule}] ${x.label}: ${x.reason}`);
   for (const c of r.choices)
