@@ -80,7 +80,11 @@ describe("kinerja perbaiki", () => {
       expect(again.filter((i) => fixed.has(`${i.rule} ${i.cell}`))).toEqual([]);
       // the report is the undo record: each cell as it was and as it is now
       const writes: PlannedWrite[] = (s?.writes ?? []).map(
-        (w: { cell: string; before: PlannedWrite["previous"]; after: PlannedWrite }) => ({
+        (w: {
+          cell: string;
+          before: PlannedWrite["previous"];
+          after: Pick<PlannedWrite, "value" | "formula" | "numberFormat">;
+        }) => ({
           ...parseA1(w.cell),
           cell: w.cell,
           ...w.after,

@@ -7,18 +7,16 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
-import { memoryIO } from "../../src/cli/io";
-import { readWorkbook, applyPlans } from "../../src/io/files";
-import { recognise, validate, DEFAULT_SETTINGS } from "../../src/engine";
-import { FIXABLE_RULES, undoWrites } from "../../src/app/perbaiki";
+import { readWorkbook } from "../../src/io/files";
+import { recognise, validate } from "../../src/engine";
+import { FIXABLE_RULES } from "../../src/app/perbaiki";
 import { TaskpaneController } from "../../src/taskpane/controller";
 import { ExcelGateway } from "../../src/excel/gateway";
 import { FakeExcelHost } from "../../dev/fake-excel/fake-excel";
 import { documentStore } from "../../src/excel/helpers";
-import type { Grid, Issue, PlannedWrite } from "../../src/model";
-import { parseA1 } from "../../src/model/grid";
+import type { Grid } from "../../src/model";
 import { writeFixtures } from "../support/fixtures";
+import { cliRound } from "../support/fix-round";
 import { changedCells } from "../support/cells";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-done-when-"));
@@ -135,69 +133,8 @@ test("fake host: Perbaiki semua yang aman → only named cells, none of the find
   });
 }, 60000);
 
-interface SheetJson {
-  sheet: string;
-  applied: { rule: string; cell: string; cells: string[] }[];
-  writes: { cell: string; before: PlannedWrite["previous"]; after: PlannedWrite }[];
-}
-
-/** `kinerja perbaiki` on every fixture, then the checks of the done-when list on the copy. */
-async function cliRound(extra: string[]): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const b of books) {
-    const out = path.join(dir, `${extra.length ? "semua" : "aman"}-${path.basename(b.file)}`);
-    const io = memoryIO();
-    expect(await main(["perbaiki", b.file, "-o", out, "--json", ...extra], io)).toBe(0);
-    const json = JSON.parse(io.stdout).files[0] as { sheets: SheetJson[] };
-    const copy = (await readWorkbook(out)).sheets;
-    const undo: {
-      sheetName: string;
-      plan: { writes: PlannedWrite[]; decisions: []; changedExisting: 0 };
-    }[] = [];
-    for (const g of b.sheets) {
-      const name = `${path.basename(b.file)} / ${g.name}`;
-      const h = copy.find((x) => x.name === g.name)!;
-      const s = json.sheets.find((x) => x.sheet === g.name);
-      if (s?.applied.length) counts[name] = s.applied.length;
-      const named = new Set(s?.applied.flatMap((a) => a.cells) ?? []);
-      expect({ sheet: name, outside: changedCells(g, h).filter((c) => !named.has(c)) }).toEqual({
-        sheet: name,
-        outside: [],
-      });
-      if (!s) continue;
-      const fixed = new Set(s.applied.map(key));
-      const again = (await validate(h, recognise(h), DEFAULT_SETTINGS)).issues;
-      expect({ sheet: name, left: again.filter((i: Issue) => fixed.has(key(i))).map(key) }).toEqual(
-        { sheet: name, left: [] }
-      );
-      const writes = s.writes.map((w) => ({
-        ...parseA1(w.cell),
-        cell: w.cell,
-        ...w.after,
-        previous: w.before,
-      }));
-      undo.push({
-        sheetName: g.name,
-        plan: { writes: undoWrites(writes), decisions: [], changedExisting: 0 },
-      });
-    }
-    const restored = path.join(dir, `undo-${path.basename(out)}`);
-    await applyPlans(out, restored, undo);
-    const back = (await readWorkbook(restored)).sheets;
-    for (const g of b.sheets)
-      expect([
-        g.name,
-        changedCells(
-          g,
-          back.find((x) => x.name === g.name)!
-        ),
-      ]).toEqual([g.name, []]);
-  }
-  return counts;
-}
-
 test(".xlsx: kinerja perbaiki (safe) → only named cells, none of the findings left, exact undo", async () => {
-  expect(await cliRound([])).toEqual({
+  expect(await cliRound(books, dir, [])).toEqual({
     "000-lamongan.xlsx / T-C.29": 3,
     "000-lamongan.xlsx / T-C.33": 14,
     "004-pasuruan.xlsx / Tabel 2.1": 14,
@@ -206,7 +143,7 @@ test(".xlsx: kinerja perbaiki (safe) → only named cells, none of the findings 
 }, 60000);
 
 test(".xlsx: every unambiguous fix (--aturan with all rules) → the same three guarantees", async () => {
-  const counts = await cliRound(["--aturan", FIXABLE_RULES.join(",")]);
+  const counts = await cliRound(books, dir, ["--aturan", FIXABLE_RULES.join(",")]);
   // exactly the findings offered: a finding that a fix brings up (Lamongan H10: the official
   // indicator of the sub kegiatan code the kode.hierarki fix wrote) is reported, not fixed
   expect(counts).toEqual({
@@ -225,3 +162,73 @@ test(".xlsx: every unambiguous fix (--aturan with all rules) → the same three 
     "region-e81-visi-misi.xlsx / E81": 1,
   });
 }, 60000);
+
+// Indicator and unit findings (kode.indikator-beda, kode.satuan-beda), reviewed one by one against
+// the official text of each code. The seed fixtures are reviewed in test/codes/fixtures.test.ts;
+// these are the region layouts, all real differences:
+//  - Banjarmasin I7: "buah" for a sub kegiatan measured in "Dokumen";
+//  - Pasangkayu C2–C4: one percentage ("Persentase penunjang urusan …") copied onto three sub
+//    kegiatan whose official indicators count documents, reports and people.
+const REVIEWED_MEASURES: Record<string, string[]> = {
+  "region-capaian-output-banjarmasin.xlsx / Sheet1": ["I7 kode.satuan-beda"],
+  "region-dpa-pasangkayu.xlsx / Sub Keg Renja_DPA_DPPA": [
+    "C2 kode.indikator-beda",
+    "C3 kode.indikator-beda",
+    "C4 kode.indikator-beda",
+  ],
+};
+
+test("indicator and unit findings on the region fixtures are the reviewed ones, each offering the official text", async () => {
+  const found: Record<string, string[]> = {};
+  for (const t of tables()) {
+    if (!t.name.startsWith("region-")) continue;
+    const issues = (await validate(t.grid, recognise(t.grid))).issues.filter(
+      (i) => i.rule === "kode.indikator-beda" || i.rule === "kode.satuan-beda"
+    );
+    if (issues.length) found[t.name] = issues.map(key).map((k) => k.split(" ").reverse().join(" "));
+    for (const i of issues) {
+      expect(i.severity).toBe("info");
+      expect(i.fix).toMatchObject({ safe: false, edits: [{ row: i.row, col: i.col }] });
+    }
+  }
+  expect(found).toEqual(REVIEWED_MEASURES);
+});
+
+test("indicators that match the official text after normalisation get no finding; a real difference gets one", async () => {
+  const { renja2026 } = await import("../fixtures/specs/renja-2026");
+  const { buildWorkbook } = await import("../support/fixtures");
+  const { readGrids } = await import("../../src/io/ooxml");
+  const g = readGrids(new Uint8Array(await buildWorkbook(renja2026).xlsx.writeBuffer())).sheets[0];
+  const row = (code: string) =>
+    g.cells.findIndex(
+      (r) =>
+        r
+          .slice(0, 6)
+          .map((c) => c.value)
+          .join(".") === code
+    );
+  const set = (code: string, text: string) => (g.cells[row(code)][7] = { value: text });
+  // case and spacing, an abbreviation, "pada Tahun n" left out: the same indicator
+  set("2.07.02.2.01.0001", "JUMLAH  DOKUMEN rencana tenaga kerja makro ");
+  set(
+    "2.07.03.2.05.0001",
+    "Jml Dok. Hasil Pengukuran Produktivitas dan Daya Saing Tenaga Kerja di Tingkat Daerah"
+  );
+  set("2.07.03.2.01.0001", "Jumlah Tenaga Kerja yang Mendapat Pelatihan Berbasis Kompetensi");
+  // another measure altogether
+  set("2.07.04.2.01.0002", "Persentase pencari kerja yang ditempatkan");
+  const issues = (await validate(g, recognise(g))).issues.filter(
+    (i) => i.rule === "kode.indikator-beda"
+  );
+  expect(issues.map((i) => i.cell)).toEqual([`H${row("2.07.04.2.01.0002") + 1}`]);
+  expect(issues[0].message).toContain(
+    '"Jumlah Tenaga Kerja yang Ditempatkan Melalui Layanan AKAD dan AKL"'
+  );
+  expect(issues[0].fix!.edits).toEqual([
+    {
+      row: row("2.07.04.2.01.0002"),
+      col: 7,
+      value: "Jumlah Tenaga Kerja yang Ditempatkan Melalui Layanan AKAD dan AKL",
+    },
+  ]);
+});
