@@ -3,7 +3,8 @@
 //    holds a formula (then the computed formula, not safe) or the capaian it judges is itself
 //    wrong (then not safe either: the label would follow the recomputed capaian, not the shown one);
 //  - hitung.beda, excel.galat and rumus.tidak-konsisten in a computed cell: the plan's native
-//    formula (the computed value where the inputs are text), never safe — it changes a number;
+//    formula (the computed value where the inputs are text), never safe — it changes a number
+//    (not for a roll-up SUM whose range differs from its row's: that wants another range);
 //  - persen.campur: the row made consistent in the direction its columns mostly use (fractions
 //    ×100 to percent points, or points ÷100 to %-formatted fractions), never safe.
 // Fixes are attached after the checks ran, so that the checks themselves stay as they are; a
@@ -21,6 +22,8 @@ import type { RowRecord } from "../sheet/rows";
 import { fmt } from "./make";
 
 const FORMULA_RULES = new Set(["hitung.beda", "excel.galat", "rumus.tidak-konsisten"]);
+
+const ROLL_UP = /^=\s*SUM\(\s*\$?[A-Z]{1,3}\$?\d+\s*:\s*\$?[A-Z]{1,3}\$?\d+\s*\)$/i;
 
 const key = (row: number, col: number) => row * 16384 + col;
 
@@ -234,7 +237,10 @@ export function attachFixes(
       let fix: Fix | undefined;
       const c = cells.get(key(i.row, i.col));
       const previous = cellAt(grid, i.row, i.col);
-      if (FORMULA_RULES.has(i.rule) && c) fix = formulaFix(c, previous);
+      // a roll-up whose range differs from its row's (=SUM(AB18:AB20) where the others sum 18–37)
+    // wants another range, not the row's own computation
+    const rollUp = i.rule === "rumus.tidak-konsisten" && ROLL_UP.test(previous.formula ?? "");
+    if (FORMULA_RULES.has(i.rule) && c && !rollUp) fix = formulaFix(c, previous);
       else if (i.rule === "kategori.beda" && c) {
         const judged = judgedCell(c, rec, plan, cells);
         fix = kategoriFix(c, previous, judged !== null && wrong.has(judged));

@@ -237,3 +237,16 @@ test("rumus.tidak-konsisten in a computed column: Kinerja's formula, which is th
   const after = await issuesOf(fixed(g, f));
   expect(after.filter((i) => i.rule === "rumus.tidak-konsisten")).toEqual([]);
 });
+
+test("a roll-up SUM whose range differs from its row's: no formula fix (it wants another range)", async () => {
+  const subs = [1, 2, 3, 4].map((k) =>
+    e81Row(`Sub ${k}`, "Jumlah dokumen", { t7: [10, 100], tw: [[k, 10 * k]] })
+  );
+  const g = e81Grid([e81Row("PROGRAM CONTOH", "Persentase", {}), ...subs]);
+  const letter = (c: number) => a1(0, c).replace(/\d+$/, "");
+  for (const c of [COL.t7k, COL.t7rp, COL.tw1k, COL.tw1rp])
+    g.cells[7][c] = { value: 0, formula: `=SUM(${letter(c)}9:${letter(c)}12)` };
+  g.cells[7][COL.r12rp] = { value: 30, formula: `=SUM(T9:T10)` };
+  const f = only(await issuesOf(g), "rumus.tidak-konsisten");
+  expect([f.cell, f.fix]).toEqual(["T8", undefined]);
+});

@@ -10,14 +10,9 @@ import * as path from "path";
 import { readWorkbook } from "../../src/io/files";
 import { recognise, validate } from "../../src/engine";
 import { FIXABLE_RULES } from "../../src/app/perbaiki";
-import { TaskpaneController } from "../../src/taskpane/controller";
-import { ExcelGateway } from "../../src/excel/gateway";
-import { FakeExcelHost } from "../../dev/fake-excel/fake-excel";
-import { documentStore } from "../../src/excel/helpers";
 import type { Grid } from "../../src/model";
 import { writeFixtures } from "../support/fixtures";
-import { cliRound } from "../support/fix-round";
-import { changedCells } from "../support/cells";
+import { cliRound, hostRound } from "../support/fix-round";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinerja-done-when-"));
 const books: { file: string; sheets: Grid[] }[] = [];
@@ -85,47 +80,8 @@ test("every finding with an unambiguous fix offers it (reviewed counts per sheet
   expect(got).toEqual(OFFERED);
 });
 
-function hostFor(grids: Grid[]) {
-  const host = new FakeExcelHost({
-    sheets: grids.map((g) => ({ name: g.name, cells: structuredClone(g.cells), merges: g.merges })),
-  });
-  return { host, ctl: new TaskpaneController(new ExcelGateway(host.excel()), documentStore(null)) };
-}
-
 test("fake host: Perbaiki semua yang aman → only named cells, none of the findings left, exact undo", async () => {
-  const counts: Record<string, number> = {};
-  for (const b of books)
-    for (let s = 0; s < b.sheets.length; s++) {
-      if (!recognise(b.sheets[s]).layout) continue;
-      const { host, ctl } = hostFor(b.sheets);
-      host.book.active = s;
-      const before = structuredClone(host.activeSheet().cells);
-      await ctl.validate();
-      const safe = ctl.state.issues!.filter((i) => i.fix?.safe);
-      await ctl.previewSafeFixes();
-      const plan = ctl.state.fixPreview!.plan;
-      if (!safe.length) {
-        expect(plan.writes).toEqual([]);
-        continue;
-      }
-      const name = `${path.basename(b.file)} / ${b.sheets[s].name}`;
-      counts[name] = plan.applied.length;
-      expect(host.activeSheet().cells).toEqual(before); // the preview writes nothing
-      await ctl.writeFixes();
-      const named = new Set(plan.applied.flatMap((a) => a.cells));
-      const outside = changedCells({ cells: before }, host.activeSheet()).filter(
-        (c) => !named.has(c)
-      );
-      expect({ sheet: name, outside }).toEqual({ sheet: name, outside: [] });
-      const left = new Set(ctl.state.issues!.map(key));
-      expect({ sheet: name, left: safe.map(key).filter((k) => left.has(k)) }).toEqual({
-        sheet: name,
-        left: [],
-      });
-      await ctl.undo();
-      expect(host.activeSheet().cells).toEqual(before);
-    }
-  expect(counts).toEqual({
+  expect(await hostRound(books)).toEqual({
     "000-lamongan.xlsx / T-C.29": 3,
     "000-lamongan.xlsx / T-C.33": 14,
     "004-pasuruan.xlsx / Tabel 2.1": 14,
