@@ -238,9 +238,9 @@ export function attachFixes(
       const c = cells.get(key(i.row, i.col));
       const previous = cellAt(grid, i.row, i.col);
       // a roll-up whose range differs from its row's (=SUM(AB18:AB20) where the others sum 18–37)
-    // wants another range, not the row's own computation
-    const rollUp = i.rule === "rumus.tidak-konsisten" && ROLL_UP.test(previous.formula ?? "");
-    if (FORMULA_RULES.has(i.rule) && c && !rollUp) fix = formulaFix(c, previous);
+      // wants another range, not the row's own computation
+      const rollUp = i.rule === "rumus.tidak-konsisten" && ROLL_UP.test(previous.formula ?? "");
+      if (FORMULA_RULES.has(i.rule) && c && !rollUp) fix = formulaFix(c, previous);
       else if (i.rule === "kategori.beda" && c) {
         const judged = judgedCell(c, rec, plan, cells);
         fix = kategoriFix(c, previous, judged !== null && wrong.has(judged));
