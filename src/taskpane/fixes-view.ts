@@ -71,17 +71,23 @@ export function safeFixButton(ctl: TaskpaneController, s: TaskpaneState): HTMLEl
   );
 }
 
+/** Every cell that will change, before → after (folded for a migration: the report says it). */
 function changesList(fp: FixPreview): HTMLElement {
   const writes = fp.plan.writes;
   return h(
-    "ul",
-    { class: "kn-changes", id: "kn-fix-changes" },
-    ...writes
-      .slice(0, SHOWN)
-      .map((w) =>
-        h("li", {}, h("span", { class: "kn-cell" }, w.cell), " ", h("span", {}, changeText(w)))
-      ),
-    more(writes.length)
+    "details",
+    { open: fp.kind === "perbaiki" },
+    h("summary", {}, `Sel yang berubah (${writes.length})`),
+    h(
+      "ul",
+      { class: "kn-changes", id: "kn-fix-changes" },
+      ...writes
+        .slice(0, SHOWN)
+        .map((w) =>
+          h("li", {}, h("span", { class: "kn-cell" }, w.cell), " ", h("span", {}, changeText(w)))
+        ),
+      more(writes.length)
+    )
   );
 }
 
