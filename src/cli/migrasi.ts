@@ -90,7 +90,10 @@ async function migrateFile(file: string, target: string, ctx: Ctx, io: CliIO): P
     if (!rec.layout) continue;
     const m = await planMigration(grid, rec, DEFAULT_SETTINGS);
     done.push({ grid, layout: rec.layout, m });
-    if (m.plan.blocked) code = 1;
+    if (m.plan.blocked) {
+      code = 1;
+      io.err(`kinerja migrasi: lembar "${grid.name}" tidak dimigrasi. ${m.plan.blocked}\n`);
+    }
     const writes = m.plan.writes;
     if (writes.length)
       plans.push({

@@ -137,6 +137,9 @@ async function fixFile(
     if (!r) continue;
     done.push(r);
     if (r.plan.blocked || r.plan.refused.length) code = 1;
+    // a doubtful table writes nothing until the planner confirms the columns (as for isi)
+    if (r.plan.blocked)
+      io.err(`kinerja perbaiki: lembar "${grid.name}" tidak diperbaiki. ${r.plan.blocked}\n`);
     if (r.plan.writes.length)
       plans.push({
         sheetName: grid.name,

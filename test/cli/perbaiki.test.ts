@@ -168,6 +168,32 @@ describe("kinerja perbaiki", () => {
   });
 });
 
+test("a doubtful table: nothing written, no copy, the reason on stderr, exit 1 (as isi)", async () => {
+  const { e79Jember } = await import("../fixtures/specs/regions/e79-jember");
+  const { sampleSheet } = await import("../../scripts/make-samples");
+  const { writeXlsx } = await import("../engine/xlsx-support");
+  const sheet = sampleSheet(e79Jember);
+  const row: (string | number | null)[] = Array(27).fill(null);
+  [row[2], row[3], row[4]] = [
+    "2 07 01 2. 01 01",
+    "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+    "Jumlah dokumen",
+  ];
+  sheet.cells.push(row.map((value) => ({ value })));
+  const file = path.join(dir, "e79-ragu.xlsx");
+  await writeXlsx(file, [
+    { name: sheet.name, rows: sheet.cells.map((r) => r.map((c) => c.value)) },
+  ]);
+  const out = path.join(dir, "e79-ragu-hasil.xlsx");
+  const r = await run("perbaiki", file, "-o", out);
+  expect(r.code).toBe(1);
+  expect(r.err).toMatch(
+    /^kinerja perbaiki: lembar "Sheet1" tidak diperbaiki\. Pengenalan tabel belum pasti/
+  );
+  expect(r.out).toContain(`${file}: tidak ada yang ditulis`);
+  expect(fs.existsSync(out)).toBe(false);
+});
+
 describe("kinerja migrasi", () => {
   test("--ke 2027: the report printed, only code and name cells written, the result valid against 2027", async () => {
     const before = sha(renja);
