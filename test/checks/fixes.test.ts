@@ -250,3 +250,40 @@ test("a roll-up SUM whose range differs from its row's: no formula fix (it wants
   const f = only(await issuesOf(g), "rumus.tidak-konsisten");
   expect([f.cell, f.fix]).toEqual(["T8", undefined]);
 });
+
+describe("E.81 footers: the predikat under an average", () => {
+  const sub = (name: string, t7: [number, number], tw2: [number, number]) =>
+    e81Row(name, "Jumlah kegiatan", { t7, tw: [[null, null], tw2] });
+  const footers = (avg: (number | null)[], predikat: string) => {
+    const g = e81Grid([
+      e81Row("PROGRAM PENGEMBANGAN KETENAGAKERJAAN", "Jumlah program", {}),
+      e81Row("PENGEMBANGAN KETENAGAKERJAAN", "Jumlah kegiatan", {}),
+      sub("Sub Satu", [2, 100], [1, 49]),
+      sub("Sub Dua", [1, 1000], [0, 136]),
+      ["Rata-rata capaian kinerja (%)"],
+      ["Predikat kinerja"],
+    ]);
+    // the document's own footers: averages and a predikat under the 13K average
+    g.cells[11][COL.c13k] = { value: avg[0] };
+    g.cells[11][COL.c13rp] = { value: avg[1] };
+    g.cells[12][COL.c13k] = { value: predikat };
+    return g;
+  };
+
+  test("a wrong label under a right average: the scale's label, safe", async () => {
+    const g = footers([25, 31.3], "Sedang");
+    const f = only(await issuesOf(g), "kategori.beda", a1(12, COL.c13k));
+    expect(f.fix).toEqual({
+      label: 'Tulis "Sangat Rendah" di U13',
+      safe: true,
+      edits: [{ row: 12, col: COL.c13k, value: "Sangat Rendah" }],
+    });
+  });
+
+  test("under an average that is itself wrong: not safe (the label follows the recomputed one)", async () => {
+    const g = footers([70, 31.3], "Sedang");
+    const issues = await issuesOf(g);
+    expect(only(issues, "hitung.beda", a1(11, COL.c13k)).severity).toBe("error");
+    expect(only(issues, "kategori.beda", a1(12, COL.c13k)).fix).toMatchObject({ safe: false });
+  });
+});

@@ -194,6 +194,41 @@ test("a doubtful table: nothing written, no copy, the reason on stderr, exit 1 (
   expect(fs.existsSync(out)).toBe(false);
 });
 
+test("#DIV/0! replaced by the formula, then put back by the undo as an error cell (not as text)", async () => {
+  const spec = FIXTURE_SPECS.find((x) => x.file === "002-mojokerto.xlsx")!;
+  const file = path.join(dir, "002-mojokerto.xlsx");
+  fs.writeFileSync(file, Buffer.from(await buildWorkbook(spec).xlsx.writeBuffer()));
+  const out = path.join(dir, "002-galat.xlsx");
+  const r = await run("perbaiki", file, "-o", out, "--aturan", "excel.galat", "--json");
+  expect(r.code).toBe(0);
+  const e81 = JSON.parse(r.out).files[0].sheets.find((x: { sheet: string }) => x.sheet === "E81");
+  expect(e81.writes.map((w: { cell: string }) => w.cell)).toEqual([
+    "V41",
+    "U42",
+    "V42",
+    "U43",
+    "V43",
+  ]);
+  expect(e81.writes[0].before).toEqual({ value: "#DIV/0!" });
+  const writes: PlannedWrite[] = e81.writes.map(
+    (w: { cell: string; before: PlannedWrite["previous"]; after: PlannedWrite }) => ({
+      ...parseA1(w.cell),
+      ...w.after,
+      cell: w.cell,
+      previous: w.before,
+    })
+  );
+  const restored = path.join(dir, "002-galat-undo.xlsx");
+  await applyPlans(out, restored, [
+    { sheetName: "E81", plan: { writes: undoWrites(writes), decisions: [], changedExisting: 0 } },
+  ]);
+  const { unzipSync } = await import("fflate");
+  const xml = new TextDecoder().decode(
+    unzipSync(new Uint8Array(fs.readFileSync(restored)))["xl/worksheets/sheet1.xml"]
+  );
+  expect(xml).toMatch(/<c r="V41"[^>]* t="e"><v>#DIV\/0!<\/v><\/c>/);
+});
+
 describe("kinerja migrasi", () => {
   test("--ke 2027: the report printed, only code and name cells written, the result valid against 2027", async () => {
     const before = sha(renja);
