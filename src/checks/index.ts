@@ -1,4 +1,5 @@
-// All sheet checks (DOMAIN §7) over one computed plan; code checks run in engine.validate.
+// All sheet checks (DOMAIN §7) over one computed plan, with their fixes; code checks run in
+// engine.validate.
 import type { Issue } from "../model/issue";
 import type { Grid } from "../model/grid";
 import type { Recognition } from "../model/recognition";
@@ -10,6 +11,7 @@ import { checkBudgets } from "./anggaran";
 import { checkAccumulation } from "./akumulasi";
 import { checkQuarters } from "./triwulan";
 import { checkFormulas } from "./rumus";
+import { attachFixes } from "./fixes";
 
 export function runSheetChecks(grid: Grid, rec: Recognition, plan: DetailedPlan): Issue[] {
   const all = [
@@ -22,5 +24,7 @@ export function runSheetChecks(grid: Grid, rec: Recognition, plan: DetailedPlan)
     ...checkQuarters(rec, plan.model),
     ...checkFormulas(grid, rec, plan.model),
   ];
-  return all.sort((a, b) => a.row - b.row || a.col - b.col);
+  all.sort((a, b) => a.row - b.row || a.col - b.col);
+  // each finding whose fix is unambiguous offers it (issue 15)
+  return attachFixes(grid, rec, plan, all);
 }

@@ -8,6 +8,11 @@ export const USAGE = `Penggunaan:
   kinerja hitung FUNGSI ARG... [--json]      hitung satu fungsi KINERJA (mis. CAPAIAN "89,60" "87%")
   kinerja periksa FILE... [--sheet NAMA] [--json]   kenali tabel dan validasi isi workbook
   kinerja isi FILE... -o KELUARAN [--nilai] [--json]   isi kolom capaian ke workbook baru
+  kinerja perbaiki FILE... -o KELUARAN [--aturan A,B] [--semua-aman] [--json]
+                                             terapkan perbaikan temuan ke workbook baru
+                                             (tanpa --aturan: hanya yang aman)
+  kinerja migrasi FILE... --ke 2027 -o KELUARAN [--json]
+                                             perbarui kode ke nomenklatur TA 2027, dengan laporan
   kinerja --help | --version`;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -16,6 +21,8 @@ const commands: Record<string, () => Promise<Command>> = {
   hitung: async () => (await import("./hitung")).hitung,
   periksa: async () => (await import("./periksa")).periksa,
   isi: async () => (await import("./isi")).isi,
+  perbaiki: async () => (await import("./perbaiki")).perbaiki,
+  migrasi: async () => (await import("./migrasi")).migrasi,
 };
 
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {

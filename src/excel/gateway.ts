@@ -579,9 +579,9 @@ export class ExcelGateway {
         request += cost;
         response += back;
         const range = sheet.getRangeByIndexes(first.row, first.col, n, 1);
-        // Text goes in a Text-formatted cell as it is: the format is set before the values.
-        const textCells = !seg.formula && seg.cells.some((c) => c.numberFormat === "@");
-        if (sendFormats && textCells) range.numberFormat = formats;
+        // Constants: the format first, so that Excel reads the value under its new format (text
+        // into a Text cell as it is; '04 back into a cell a fill made Text keeps no apostrophe).
+        if (sendFormats && !seg.formula) range.numberFormat = formats;
         if (seg.formula) {
           // The same formula one row further each time: write it once and fill down, as a user
           // would; the request stays small whatever the number of rows.
@@ -590,7 +590,7 @@ export class ExcelGateway {
           if (n > 1)
             sheet.getRangeByIndexes(first.row + 1, first.col, n - 1, 1).copyFrom(top, "Formulas");
         } else range.values = values!;
-        if (sendFormats && !textCells) range.numberFormat = formats;
+        if (sendFormats && seg.formula) range.numberFormat = formats;
       }
     }
     await flush();

@@ -17,7 +17,7 @@ function sameValue(prev: Cell, value: number | string | null): boolean {
 }
 
 /** Cells covered by a merged area other than its top-left (key row * 16384 + col). */
-function coveredByMerges(grid: Grid): Set<number> {
+export function coveredByMerges(grid: Grid): Set<number> {
   const covered = new Set<number>();
   for (const m of grid.merges)
     for (let r = m.top; r <= m.bottom; r++)

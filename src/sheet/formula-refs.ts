@@ -42,3 +42,40 @@ export function relativeKey(formula: string, row: number, col: number): string {
     })
   );
 }
+
+/**
+ * Whether a formula reads one of `cells` (0-based row * 16384 + col) of its own sheet: single
+ * references and the rectangles of A1:B9 ranges; references to other sheets are not ours.
+ */
+export function readsAny(formula: string, cells: Set<number>): boolean {
+  let found = false;
+  outsideQuotes(formula, (part) => {
+    const refs: { row: number; col: number; end: number; start: number }[] = [];
+    part.replace(REF, (m, _c: string, colL: string, _r: string, r: string, offset: number) => {
+      if (isRefStart(part, offset) && part[offset - 1] !== "!")
+        refs.push({
+          row: Number(r) - 1,
+          col: colIndex(colL),
+          start: offset,
+          end: offset + m.length,
+        });
+      return m;
+    });
+    for (let i = 0; i < refs.length && !found; i++) {
+      const a = refs[i];
+      const b = refs[i + 1];
+      if (b && part[a.end] === ":" && b.start === a.end + 1) {
+        for (const [cell] of cells.entries()) {
+          const row = Math.floor(cell / 16384);
+          const col = cell % 16384;
+          const [r0, r1] = [Math.min(a.row, b.row), Math.max(a.row, b.row)];
+          const [c0, c1] = [Math.min(a.col, b.col), Math.max(a.col, b.col)];
+          if (row >= r0 && row <= r1 && col >= c0 && col <= c1) found = true;
+        }
+        i++;
+      } else if (cells.has(a.row * 16384 + a.col)) found = true;
+    }
+    return part;
+  });
+  return found;
+}

@@ -10,6 +10,9 @@ import type { FillPlan } from "../model/plan";
 import type { Grid } from "../model/grid";
 import { ExcelGateway, HIGHLIGHT_COLORS, type AddedFormat } from "../excel/gateway";
 import { chartFor, predikatFor, summaryFor } from "../app/visuals";
+import { chosenFix, planFixes, planFixRounds, selectFixes, type FixPlan } from "../app/perbaiki";
+import { planMigration, type MigrationReport } from "../app/migrasi";
+import type { PlannedWrite } from "../model/plan";
 import { documentStore, officeErrorMessage, type KeyValueStore } from "../excel/helpers";
 
 const SETTINGS_KEY = "kinerja.pengaturan";
@@ -17,7 +20,33 @@ const MAPPING_KEY = "kinerja.pemetaan";
 /** The conditional formats Kinerja added (exact range + formula), so removal touches only these. */
 const COLOURS_KEY = "kinerja.warna";
 
-export type Phase = "idle" | "busy" | "recognised" | "validated" | "preview" | "written";
+export type Phase =
+  | "idle"
+  | "busy"
+  | "recognised"
+  | "validated"
+  | "preview"
+  | "written"
+  /** Fixes or the TA 2027 migration previewed: nothing written yet. */
+  | "fix-preview";
+
+/** A batch of fixes or the migration, previewed before anything is written. */
+export interface FixPreview {
+  kind: "perbaiki" | "migrasi";
+  sheet: string;
+  plan: FixPlan;
+  /** The migration's report (null with `reason` when there is nothing to migrate). */
+  migration?: { report: MigrationReport | null; reason: string | null };
+}
+
+/** One write that Batalkan can undo exactly (the last one first). */
+export interface WriteRecord {
+  kind: "isi" | "perbaiki" | "migrasi";
+  sheet: string;
+  writes: PlannedWrite[];
+  /** The nomenclature year before a migration switched it to 2027 (restored on undo). */
+  nomenclatureYearBefore?: number | null;
+}
 
 export interface TaskpaneState {
   phase: Phase;
@@ -33,8 +62,10 @@ export interface TaskpaneState {
   nomenclatureVersion: string | null;
   plan: FillPlan | null;
   overrides: Record<number, RowOverride>;
-  /** The last write, for Batalkan. */
-  written: { sheet: string; plan: FillPlan } | null;
+  /** The fixes or migration being previewed. */
+  fixPreview: FixPreview | null;
+  /** Writes that Batalkan undoes, the last one at the end. */
+  undo: WriteRecord[];
   /** Highlights on a sheet: the sheet and each cell's fill before (to clear them exactly). */
   highlighted: { sheet: string; before: Record<string, string | null> } | null;
   settings: Settings;
@@ -67,7 +98,8 @@ export class TaskpaneController {
       nomenclatureVersion: null,
       plan: null,
       overrides: {},
-      written: null,
+      fixPreview: null,
+      undo: [],
       highlighted: null,
       settings: { ...DEFAULT_SETTINGS, ...(store.get<Partial<Settings>>(SETTINGS_KEY) ?? {}) },
     };
@@ -121,6 +153,7 @@ export class TaskpaneController {
           recognition: null,
           issues: null,
           plan: null,
+          fixPreview: null,
         });
         return;
       }
@@ -134,6 +167,7 @@ export class TaskpaneController {
         recognition: rec,
         issues: null,
         plan: null,
+        fixPreview: null,
         overrides: {},
       });
     });
@@ -213,23 +247,109 @@ export class TaskpaneController {
           `${result.written} sel ditulis. Tekan Batalkan untuk mengembalikan isi semula.`,
           ...result.notes,
         ].join(" "),
-        written: { sheet: sheetName, plan },
+        undo: [...this.state.undo, { kind: "isi", sheet: sheetName, writes: plan.writes }],
       });
     });
   }
 
-  /** Batalkan: restores exactly what was there before the write. */
-  undo(): Promise<void> {
-    const w = this.state.written;
-    if (!w) return Promise.resolve();
-    return this.guard("Mengembalikan isi semula…", async () => {
-      await this.gateway!.restore(w.sheet, w.plan.writes);
-      this.set({
-        phase: "idle",
-        status: "Isi sel dikembalikan seperti semula.",
-        written: null,
-        plan: null,
+  /** Batalkan: restores exactly what was there before the last write. */
+  async undo(): Promise<void> {
+    const last = this.state.undo[this.state.undo.length - 1];
+    if (!last) return;
+    let restored = false;
+    await this.guard("Mengembalikan isi semula…", async () => {
+      await this.gateway!.restore(last.sheet, last.writes);
+      if (last.nomenclatureYearBefore !== undefined)
+        await this.saveSettings({ nomenclatureYear: last.nomenclatureYearBefore });
+      this.set({ undo: this.state.undo.slice(0, -1), plan: null, phase: "idle" });
+      restored = true;
+    });
+    if (!restored) return;
+    // the findings were those of the fixed sheet: validate the restored one again
+    if (last.kind !== "isi" && this.state.sheetName === last.sheet) await this.validate();
+    this.set({ status: "Isi sel dikembalikan seperti semula." });
+  }
+
+  /** Perbaiki (one finding): the preview of its fix, or of its choice number `choice`. */
+  previewFix(issue: Issue, choice?: number): void {
+    const { grid, recognition, sheetName } = this.state;
+    const chosen = chosenFix(issue, choice);
+    if (!grid || !recognition || !sheetName || !chosen) return;
+    this.showFixes({
+      kind: "perbaiki",
+      sheet: sheetName,
+      plan: planFixes(grid, recognition, [chosen]),
+    });
+  }
+
+  /** Perbaiki semua yang aman: every safe fix, in rounds, as one preview. */
+  previewSafeFixes(): Promise<void> {
+    const { grid, recognition, sheetName } = this.state;
+    if (!grid || !recognition || !sheetName) return Promise.resolve();
+    return this.guard("Menyiapkan perbaikan…", async () => {
+      const plan = await planFixRounds(grid, recognition, this.state.settings, (issues) =>
+        selectFixes(issues, { safeOnly: true })
+      );
+      this.showFixes({ kind: "perbaiki", sheet: sheetName, plan });
+    });
+  }
+
+  /** Perbarui ke nomenklatur TA 2027: reads the sheet, plans the migration, shows the report. */
+  async previewMigration(): Promise<void> {
+    await this.recognise();
+    const { grid, recognition, sheetName } = this.state;
+    if (!grid || !recognition || !sheetName) return;
+    await this.guard("Memetakan kode ke nomenklatur TA 2027…", async () => {
+      const m = await planMigration(grid, recognition, this.state.settings);
+      if (!m.report) {
+        this.set({ phase: "recognised", status: null, error: m.reason });
+        return;
+      }
+      this.showFixes({
+        kind: "migrasi",
+        sheet: sheetName,
+        plan: m.plan,
+        migration: { report: m.report, reason: m.reason },
       });
+    });
+  }
+
+  private showFixes(preview: FixPreview): void {
+    this.set({ phase: "fix-preview", status: null, error: null, fixPreview: preview });
+  }
+
+  /** Batal: leaves the preview; nothing was written. */
+  cancelFixes(): void {
+    this.set({ fixPreview: null, phase: this.state.issues ? "validated" : "recognised" });
+  }
+
+  /** Tulis perbaikan: writes the previewed fixes (or migration), then validates again. */
+  async writeFixes(): Promise<void> {
+    const fp = this.state.fixPreview;
+    if (!fp || fp.plan.blocked || !fp.plan.writes.length) return;
+    let notes: string[] = [];
+    let written = false;
+    await this.guard("Menulis ke sheet…", async () => {
+      ({ notes } = await this.gateway!.applyPlan(fp.sheet, fp.plan.writes));
+      const record: WriteRecord = { kind: fp.kind, sheet: fp.sheet, writes: fp.plan.writes };
+      if (fp.kind === "migrasi" && this.state.settings.nomenclatureYear !== 2027) {
+        // the sheet now uses the 2027 codes: validate against the 2027 list from here on
+        record.nomenclatureYearBefore = this.state.settings.nomenclatureYear;
+        await this.saveSettings({ nomenclatureYear: 2027 });
+      }
+      this.set({ undo: [...this.state.undo, record], fixPreview: null });
+      written = true;
+    });
+    if (!written) return;
+    await this.validate();
+    const n = fp.plan.writes.length;
+    this.set({
+      status:
+        (fp.kind === "migrasi"
+          ? `Migrasi ditulis (${n} sel). Validasi kini memakai nomenklatur TA 2027 (Pengaturan → Tahun nomenklatur).`
+          : `${fp.plan.applied.length} perbaikan ditulis (${n} sel).`) +
+        " Tekan Batalkan untuk mengembalikan isi semula." +
+        notes.map((note) => ` ${note}`).join(""),
     });
   }
 

@@ -9,25 +9,8 @@ import { columnLetters } from "../model/grid";
 import { SCALE_LABELS } from "../core/scales";
 import { directionLabel } from "../core/formulas";
 import type { Accumulation, Direction } from "../model/domain";
-
-type Child = Node | string | null | undefined | false;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | boolean | ((e: Event) => void)> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (typeof v === "function") el.addEventListener(k, v);
-    else if (v === true) el.setAttribute(k, "");
-    else if (v !== false) el.setAttribute(k, v);
-  }
-  for (const c of children)
-    if (c !== null && c !== undefined && c !== false)
-      el.append(typeof c === "string" ? document.createTextNode(c) : c);
-  return el;
-}
+import { h, type Child } from "./dom";
+import { fixPreviewCard, issueFixes, safeFixButton, undoCard } from "./fixes-view";
 
 const SEVERITY_LABEL: Record<Severity, string> = {
   error: "Galat",
@@ -75,20 +58,11 @@ function render(root: HTMLElement, ctl: TaskpaneController, s: TaskpaneState): v
           )
         )
       : null,
+    s.fixPreview && s.phase === "fix-preview" ? fixPreviewCard(ctl, s.fixPreview) : null,
+    s.undo.length && s.phase !== "preview" && s.phase !== "fix-preview" ? undoCard(ctl, s) : null,
     s.recognition ? recognitionCard(ctl, s) : null,
     s.issues ? issuesCard(ctl, s) : null,
     s.plan && (s.phase === "preview" || s.phase === "written") ? previewCard(ctl, s) : null,
-    s.written && s.phase !== "preview"
-      ? h(
-          "div",
-          { class: "kn-card" },
-          h(
-            "button",
-            { id: "kn-undo", class: "kn-btn", click: () => void ctl.undo() },
-            "Batalkan pengisian"
-          )
-        )
-      : null,
     !s.outsideExcel ? settingsCard(ctl, s) : null,
   ];
   root.replaceChildren(
@@ -126,6 +100,16 @@ function actions(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
         click: () => void ctl.preview(),
       },
       "Isi kolom capaian"
+    ),
+    h(
+      "button",
+      {
+        id: "kn-migrate",
+        class: "kn-btn",
+        disabled: busy,
+        click: () => void ctl.previewMigration(),
+      },
+      "Perbarui ke nomenklatur TA 2027"
     ),
     h(
       "button",
@@ -298,7 +282,8 @@ function issuesCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
         h("span", { class: "kn-cell" }, i.cell),
         h("span", { class: "kn-msg" }, i.message),
         h("span", { class: "kn-rule" }, i.rule)
-      )
+      ),
+      issueFixes(ctl, i, s.phase === "busy")
     );
   return h(
     "section",
@@ -330,6 +315,7 @@ function issuesCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
             : "Sorot sel bermasalah"
         )
       : null,
+    safeFixButton(ctl, s),
     ...groups
       .filter((g) => count(g) > 0)
       .map((g) =>

@@ -3,7 +3,14 @@
 // it through recognition, validation, the fill, the CLI's column map and the labels, without
 // touching any other module (docs/ARCHITECTURE.md, "Adding a layout").
 import { LAYOUTS, type LayoutDef } from "../../src/sheet/layouts";
-import { recognise, validate, planFill, layoutLabel, layoutIds, DEFAULT_SETTINGS } from "../../src/engine";
+import {
+  recognise,
+  validate,
+  planFill,
+  layoutLabel,
+  layoutIds,
+  DEFAULT_SETTINGS,
+} from "../../src/engine";
 import { readPeta, petaOf } from "../../src/app/peta";
 import { gridFromValues } from "../../src/model/grid";
 import { identity } from "../../src/sheet/layouts/common";
@@ -21,7 +28,9 @@ const IKU: LayoutDef = {
     ],
     { kode: false }
   ),
-  computed: { "": [{ kind: "capaian", out: "capaian", r: "realisasi", t: "target", perRow: true }] },
+  computed: {
+    "": [{ kind: "capaian", out: "capaian", r: "realisasi", t: "target", perRow: true }],
+  },
 };
 
 const grid = gridFromValues("IKU", [

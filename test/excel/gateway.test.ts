@@ -155,6 +155,28 @@ describe("Excel gateway on the fake host", () => {
     }
   });
 
+  test('text written as Text ("@") and undone comes back as the same text, no apostrophe', async () => {
+    const h = new FakeExcelHost({
+      sheets: [{ name: "Kode", cells: [[{ value: "04" }, { value: "0009" }]], merges: [] }],
+    });
+    const gw = new ExcelGateway(h.excel());
+    const writes = [
+      { row: 0, col: 0, cell: "A1", value: "0004", numberFormat: "@", previous: { value: "04" } },
+      { row: 0, col: 1, cell: "B1", value: "09", numberFormat: "@", previous: { value: "0009" } },
+    ];
+    await gw.applyPlan("Kode", writes);
+    expect(h.activeSheet().cells[0].map((c) => [c.value, c.numberFormat])).toEqual([
+      ["0004", "@"],
+      ["09", "@"],
+    ]);
+    await gw.restore("Kode", writes);
+    // the undo puts "04" back under General: as text, not the number 4 and not "'04"
+    expect(h.activeSheet().cells[0].map((c) => [c.value, c.numberFormat ?? "General"])).toEqual([
+      ["04", "General"],
+      ["0009", "General"],
+    ]);
+  });
+
   test("a cell changed by the user since the read stops the write; nothing is written", async () => {
     const h = host(e81(10));
     const gw = new ExcelGateway(h.excel());

@@ -5,6 +5,7 @@
 // names, VBA and custom XML survive byte for byte.
 import { columnLetters, a1 } from "../../model/grid";
 import { shiftFormula } from "../../sheet/formula-refs";
+import { isExcelError } from "../../core/numbers";
 import type { PredikatRule, SummaryPlan } from "../../visual";
 import { ruleFormula } from "../../visual";
 import { WorkbookError } from "./errors";
@@ -552,13 +553,17 @@ function formatNumber(n: number): string {
 
 function cellXml(p: string, ref: string, s: number, w: CellWrite): string {
   const sAttr = s > 0 ? ` s="${s}"` : "";
+  // an Excel error value (an undo puts a #DIV/0! back) is an error cell, not the text "#DIV/0!"
+  const error = isExcelError(w.value) ? `<${p}v>${escapeText(String(w.value))}</${p}v>` : null;
   if (w.formula) {
     const f = `<${p}f>${escapeText(w.formula.replace(/^=/, ""))}</${p}f>`;
+    if (error) return `<${p}c r="${ref}"${sAttr} t="e">${f}${error}</${p}c>`;
     if (typeof w.value === "number")
       return `<${p}c r="${ref}"${sAttr}>${f}<${p}v>${formatNumber(w.value)}</${p}v></${p}c>`;
     return `<${p}c r="${ref}"${sAttr} t="str">${f}<${p}v>${escapeText(excelEscape(w.value ?? ""))}</${p}v></${p}c>`;
   }
   if (w.value === null) return `<${p}c r="${ref}"${sAttr}/>`;
+  if (error) return `<${p}c r="${ref}"${sAttr} t="e">${error}</${p}c>`;
   if (typeof w.value === "number")
     return `<${p}c r="${ref}"${sAttr}><${p}v>${formatNumber(w.value)}</${p}v></${p}c>`;
   const t = escapeText(excelEscape(w.value));
