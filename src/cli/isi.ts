@@ -1,7 +1,5 @@
-// `kinerja isi FILE... -o KELUARAN [--nilai] [--json]`: fill the computed columns into a new
+// `kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan] [--sheet S] [--peta F]`: fill the computed columns into a new
 // workbook (KELUARAN is a file for one input, a folder for several). The input is never modified.
-import * as path from "path";
-import * as fs from "fs";
 import type { CliIO } from "./io";
 import {
   readWorkbook,
@@ -13,11 +11,13 @@ import {
 import { predikatFor, summaryFor } from "../app/visuals";
 import { recognise, planFill, layoutLabel } from "../engine";
 import { DEFAULT_SETTINGS } from "../model/settings";
-import type { ColumnMapping } from "../model";
-import { PetaError, readPeta } from "../app/peta";
+import type { ColumnMapping, Grid, Settings } from "../model";
+import { checkInOut, loadPeta, parseWriteArgs, sameAsInput, targetFor } from "./common";
 
 const USAGE =
-  "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan] [--peta PETA.json]\n" +
+  "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan] [--sheet NAMA] [--peta PETA.json]\n" +
+  "  --nilai      tulis nilai, bukan rumus Excel\n" +
+  "  --sheet      isi lembar ini saja\n" +
   '  --peta       peran kolom yang sudah diperiksa (bagian "peta" dari kinerja periksa --json,\n' +
   '               dengan "dikonfirmasi": true); diperlukan bila pengenalan tabel diragukan\n' +
   '  --ringkasan  warnai kolom capaian/kategori menurut predikat dan tambahkan lembar "Ringkasan"\n' +
@@ -34,138 +34,74 @@ interface Written {
   value: number | string | null;
 }
 
-export async function isi(args: string[], io: CliIO): Promise<number> {
-  const files: string[] = [];
-  let out: string | null = null;
+/** What `isi` was asked to do. */
+interface IsiOptions {
+  settings: Settings;
+  json: boolean;
+  ringkasan: boolean;
+  sheet: string | null;
+  peta: Record<string, ColumnMapping>;
+}
+
+/** The options of `isi`, or the exit code when they cannot be used (message written). */
+function isiOptions(args: string[], io: CliIO): number | (IsiOptions & InOut) {
+  const a = parseWriteArgs(args, []);
+  if (a.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (a.missing) {
+    io.err(`kinerja isi: ${a.missing} memerlukan nilai\n${USAGE}`);
+    return 2;
+  }
   let valuesOnly = false;
-  let json = false;
   let ringkasan = false;
-  let petaFile: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "--peta") {
-      petaFile = args[++i] ?? null;
-      if (petaFile === null) {
-        io.err(`kinerja isi: --peta memerlukan nama berkas JSON\n${USAGE}`);
-        return 2;
-      }
-      continue;
-    }
-    if (a === "-o" || a === "--output" || a === "--keluaran") {
-      out = args[++i] ?? null;
-      if (out === null) {
-        io.err(`kinerja isi: -o memerlukan nama berkas atau folder keluaran\n${USAGE}`);
-        return 2;
-      }
-    } else if (a === "--nilai") valuesOnly = true;
-    else if (a === "--json") json = true;
-    else if (a === "--ringkasan") ringkasan = true;
-    else if (a === "--abaikan-grafik")
+  for (const [name] of a.rest) {
+    if (name === "--nilai") valuesOnly = true;
+    else if (name === "--ringkasan") ringkasan = true;
+    else if (name === "--abaikan-grafik")
       io.err(
         "catatan: --abaikan-grafik tidak diperlukan lagi; grafik, pivot, bentuk dan makro kini ikut tersalin utuh\n"
       );
-    else if (a === "--help" || a === "-h") {
-      io.out(USAGE);
-      return 0;
-    } else if (a.startsWith("-")) {
-      io.err(`kinerja isi: opsi tidak dikenal: ${a}\n${USAGE}`);
-      return 2;
-    } else files.push(a);
-  }
-  if (!files.length || !out) {
-    io.err(
-      `kinerja isi: ${!files.length ? "sebutkan berkas .xlsx" : "sebutkan keluaran dengan -o"}\n${USAGE}`
-    );
-    return 2;
-  }
-  const several = files.length > 1;
-  if (several && fs.existsSync(out) && !fs.statSync(out).isDirectory()) {
-    io.err(`kinerja isi: untuk beberapa berkas, keluaran (-o) harus berupa folder\n`);
-    return 2;
-  }
-  let peta: Record<string, ColumnMapping> = {};
-  if (petaFile)
-    try {
-      peta = readPeta(fs.readFileSync(petaFile, "utf8"));
-    } catch (e) {
-      io.err(
-        `kinerja isi: ${e instanceof PetaError ? e.message : `berkas peta ${petaFile} tidak dapat dibaca`}\n`
-      );
+    else {
+      io.err(`kinerja isi: opsi tidak dikenal: ${name}\n${USAGE}`);
       return 2;
     }
-  const settings = { ...DEFAULT_SETTINGS, valuesOnly };
+  }
+  if (!checkInOut("isi", a.files, a.out, USAGE, io)) return 2;
+  const peta = a.peta ? loadPeta("isi", a.peta, io) : {};
+  if (!peta) return 2;
+  return {
+    files: a.files,
+    out: a.out,
+    settings: { ...DEFAULT_SETTINGS, valuesOnly },
+    json: a.json,
+    ringkasan,
+    sheet: a.sheet,
+    peta,
+  };
+}
+
+interface InOut {
+  files: string[];
+  out: string;
+}
+
+export async function isi(args: string[], io: CliIO): Promise<number> {
+  const opts = isiOptions(args, io);
+  if (typeof opts === "number") return opts;
   const written: Written[] = [];
   let code = 0;
-  for (const [fi, file] of files.entries()) {
-    if (io.isTTY && several) io.err(`[${fi + 1}/${files.length}] ${file}\n`);
-    const target =
-      several || (fs.existsSync(out) && fs.statSync(out).isDirectory())
-        ? path.join(out, path.basename(file))
-        : out;
-    if (path.resolve(target) === path.resolve(file)) {
-      io.err(
-        `kinerja isi: keluaran ${target} sama dengan berkas masukan; pilih nama atau folder lain\n`
-      );
+  const several = opts.files.length > 1;
+  for (const [fi, file] of opts.files.entries()) {
+    if (io.isTTY && several) io.err(`[${fi + 1}/${opts.files.length}] ${file}\n`);
+    const target = targetFor(file, opts.out, several);
+    if (sameAsInput("isi", file, target, io)) {
       code = 2;
       continue;
     }
     try {
-      const { sheets } = await readWorkbook(file);
-      const plans: SheetPlan[] = [];
-      const extras: VisualExtras[] = [];
-      const summary: string[] = [];
-      let refused = 0;
-      for (const grid of sheets) {
-        const rec = recognise(grid, peta[grid.name]);
-        if (!rec.layout) continue;
-        const plan = planFill(grid, rec, settings);
-        if (plan.refused) {
-          // a doubtful recognition writes nothing until the planner confirms the columns
-          io.err(
-            `kinerja isi: lembar "${grid.name}" tidak diisi. ${plan.refused}\n` +
-              rec.doubts.map((d) => `  ragu: ${d.reason}\n`).join("")
-          );
-          code = Math.max(code, 1);
-          refused++;
-          continue;
-        }
-        plans.push({ sheetName: grid.name, plan });
-        if (ringkasan)
-          extras.push({
-            sheetName: grid.name,
-            rules: predikatFor(grid, rec, settings),
-            summary: summaryFor(grid, rec, plan, settings),
-          });
-        summary.push(
-          `  lembar "${grid.name}" (${layoutLabel(rec.layout)}): ${plan.writes.length} sel ditulis` +
-            (plan.changedExisting ? `, ${plan.changedExisting} nilai lama diganti` : "")
-        );
-        for (const w of plan.writes)
-          written.push({
-            file,
-            sheet: grid.name,
-            cell: w.cell,
-            ...(w.formula ? { formula: w.formula } : {}),
-            value: w.value,
-          });
-      }
-      if (refused && !plans.length) {
-        // nothing may be written: no copy either, so nobody takes it for a filled workbook
-        if (!json)
-          io.out(
-            `${file}: tidak ada yang ditulis (${refused} lembar menunggu konfirmasi peran kolom)\n`
-          );
-        continue;
-      }
-      const { output } = await applyPlans(file, target, plans, extras);
-      if (!json) {
-        io.out(`${file} → ${output}\n`);
-        io.out(
-          (summary.length
-            ? summary.join("\n")
-            : "  tidak ada tabel yang dikenali; salinan ditulis tanpa perubahan") + "\n"
-        );
-      }
+      code = Math.max(code, await fillFile(file, target, opts, written, io));
     } catch (e) {
       io.err(
         `kinerja isi: ${e instanceof WorkbookError ? e.message : `gagal memproses ${file}: ${(e as Error).message}`}\n`
@@ -173,6 +109,87 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
       code = 2;
     }
   }
-  if (json) io.out(JSON.stringify({ written }) + "\n");
+  if (opts.json) io.out(JSON.stringify({ written }) + "\n");
   return code;
+}
+
+/** What one sheet gives the copy: its plan and visuals, or the reason it was refused. */
+type SheetFill =
+  | { kind: "none" }
+  | { kind: "refused" }
+  | { kind: "plan"; plan: SheetPlan; extra: VisualExtras | null; line: string };
+
+function fillSheet(grid: Grid, opts: IsiOptions, io: CliIO): SheetFill {
+  const rec = recognise(grid, opts.peta[grid.name]);
+  if (!rec.layout) return { kind: "none" };
+  const plan = planFill(grid, rec, opts.settings);
+  if (plan.refused) {
+    // a doubtful recognition writes nothing until the planner confirms the columns
+    io.err(
+      `kinerja isi: lembar "${grid.name}" tidak diisi. ${plan.refused}\n` +
+        rec.doubts.map((d) => `  ragu: ${d.reason}\n`).join("")
+    );
+    return { kind: "refused" };
+  }
+  const extra = opts.ringkasan
+    ? {
+        sheetName: grid.name,
+        rules: predikatFor(grid, rec, opts.settings),
+        summary: summaryFor(grid, rec, plan, opts.settings),
+      }
+    : null;
+  const line =
+    `  lembar "${grid.name}" (${layoutLabel(rec.layout)}): ${plan.writes.length} sel ditulis` +
+    (plan.changedExisting ? `, ${plan.changedExisting} nilai lama diganti` : "");
+  return { kind: "plan", plan: { sheetName: grid.name, plan }, extra, line };
+}
+
+/** Fills one workbook into `target`; its exit code (0, or 1 when a sheet was refused). */
+async function fillFile(
+  file: string,
+  target: string,
+  opts: IsiOptions,
+  written: Written[],
+  io: CliIO
+): Promise<number> {
+  const { sheets } = await readWorkbook(file);
+  const plans: SheetPlan[] = [];
+  const extras: VisualExtras[] = [];
+  const summary: string[] = [];
+  let refused = 0;
+  for (const grid of sheets) {
+    if (opts.sheet !== null && grid.name !== opts.sheet) continue;
+    const r = fillSheet(grid, opts, io);
+    if (r.kind === "refused") refused++;
+    if (r.kind !== "plan") continue;
+    plans.push(r.plan);
+    if (r.extra) extras.push(r.extra);
+    summary.push(r.line);
+    for (const w of r.plan.plan.writes)
+      written.push({
+        file,
+        sheet: grid.name,
+        cell: w.cell,
+        ...(w.formula ? { formula: w.formula } : {}),
+        value: w.value,
+      });
+  }
+  if (refused && !plans.length) {
+    // nothing may be written: no copy either, so nobody takes it for a filled workbook
+    if (!opts.json)
+      io.out(
+        `${file}: tidak ada yang ditulis (${refused} lembar menunggu konfirmasi peran kolom)\n`
+      );
+    return 1;
+  }
+  const { output } = await applyPlans(file, target, plans, extras);
+  if (!opts.json) {
+    io.out(`${file} → ${output}\n`);
+    io.out(
+      (summary.length
+        ? summary.join("\n")
+        : "  tidak ada tabel yang dikenali; salinan ditulis tanpa perubahan") + "\n"
+    );
+  }
+  return refused ? 1 : 0;
 }

@@ -2,9 +2,10 @@
 // (never innerHTML): cell contents are untrusted.
 import type { TaskpaneController, TaskpaneState } from "./controller";
 import { allRoles, layoutLabel, quarterLabel, roleLabel, layoutIds } from "../engine";
-import type { LayoutId } from "../model/recognition";
+import type { LayoutId, Recognition } from "../model/recognition";
 import type { Settings } from "../model/settings";
 import type { Issue, Severity } from "../model/issue";
+import type { PlannedWrite, RowDecision, RowOverride } from "../model/plan";
 import { columnLetters } from "../model/grid";
 import { SCALE_LABELS } from "../core/scales";
 import { directionLabel } from "../core/formulas";
@@ -136,7 +137,71 @@ function actions(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
 
 function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
   const rec = s.recognition!;
+  const doubtful = rec.doubts.length > 0 && !rec.confirmed;
+  return h(
+    "section",
+    { class: "kn-card", "aria-labelledby": "kn-rec-title" },
+    h("h2", { id: "kn-rec-title" }, "Kenali tabel"),
+    recognitionFacts(s, rec),
+    doubtful
+      ? h(
+          "div",
+          { class: "kn-doubts", role: "alert", id: "kn-doubts" },
+          h("strong", {}, "Pengenalan belum pasti — belum ada yang akan ditulis."),
+          h("ul", {}, ...rec.doubts.map((d) => h("li", {}, d.reason))),
+          h("p", {}, "Periksa peran kolom di bawah, lalu tekan Simpan & konfirmasi.")
+        )
+      : null,
+    ...rec.notes.filter((n) => !n.startsWith("Ragu:")).map((n) => h("p", { class: "kn-note" }, n)),
+    mappingEditor(ctl, s, rec, doubtful)
+  );
+}
+
+/** What was recognised: sheet, table, year, header and data rows, the computed columns. */
+function recognitionFacts(s: TaskpaneState, rec: Recognition): HTMLElement {
   const rows = (r: [number, number] | null) => (r ? `${r[0] + 1}–${r[1] + 1}` : "—");
+  const computed = rec.computations
+    .map((c) => rec.columns[c.out])
+    .filter((c): c is number => c !== undefined)
+    .map(columnLetters);
+  return h(
+    "dl",
+    { class: "kn-facts" },
+    h("dt", {}, "Sheet"),
+    h("dd", {}, s.sheetName ?? ""),
+    h("dt", {}, "Tabel"),
+    h(
+      "dd",
+      { id: "kn-layout-name" },
+      rec.layout
+        ? `${layoutLabel(rec.layout)}${rec.variant ? ` (${rec.variant})` : ""}`
+        : "Tidak dikenali"
+    ),
+    h("dt", {}, "Tahun"),
+    h(
+      "dd",
+      {},
+      (rec.year ? String(rec.year) : "—") +
+        (rec.quarter ? ` (s.d. ${quarterLabel(rec.quarter)})` : "")
+    ),
+    h("dt", {}, "Baris judul"),
+    h("dd", {}, rows(rec.headerRows)),
+    h("dt", {}, "Baris data"),
+    h("dd", {}, rows(rec.dataRows)),
+    h("dt", {}, "Keyakinan"),
+    h("dd", {}, `${Math.round(rec.confidence * 100)}%`),
+    h("dt", {}, "Kolom hitung"),
+    h("dd", { id: "kn-computed" }, computed.length ? computed.join(", ") : "tidak ada")
+  );
+}
+
+/** "Koreksi peran kolom": the layout, a column per role, and saving as the confirmation. */
+function mappingEditor(
+  ctl: TaskpaneController,
+  s: TaskpaneState,
+  rec: Recognition,
+  open: boolean
+): HTMLElement {
   const width = Math.max(...(s.grid?.cells.map((r) => r.length) ?? [0]), 1);
   const letters = Array.from({ length: width }, (_, i) => columnLetters(i));
   const roleSelects = new Map<string, HTMLSelectElement>();
@@ -157,6 +222,18 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
   );
   if (!rec.layout)
     layoutSelect.prepend(h("option", { value: "", selected: true }, "Tidak dikenali"));
+  const roleRow = (role: string) => {
+    const sel = h(
+      "select",
+      { "aria-label": `Kolom untuk ${roleLabel(role)}` },
+      h("option", { value: "" }, "—"),
+      ...letters.map((l, i) =>
+        h("option", { value: String(i), ...(rec.columns[role] === i ? { selected: true } : {}) }, l)
+      )
+    );
+    roleSelects.set(role, sel);
+    return h("tr", {}, h("td", {}, roleLabel(role)), h("td", {}, sel));
+  };
   const table = h(
     "table",
     { class: "kn-roles" },
@@ -166,26 +243,7 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
       {},
       h("tr", {}, h("th", { scope: "col" }, "Peran"), h("th", { scope: "col" }, "Kolom"))
     ),
-    h(
-      "tbody",
-      {},
-      ...shown.map((role) => {
-        const sel = h(
-          "select",
-          { "aria-label": `Kolom untuk ${roleLabel(role)}` },
-          h("option", { value: "" }, "—"),
-          ...letters.map((l, i) =>
-            h(
-              "option",
-              { value: String(i), ...(rec.columns[role] === i ? { selected: true } : {}) },
-              l
-            )
-          )
-        );
-        roleSelects.set(role, sel);
-        return h("tr", {}, h("td", {}, roleLabel(role)), h("td", {}, sel));
-      })
-    )
+    h("tbody", {}, ...shown.map(roleRow))
   );
   const save = () => {
     const columns: Record<string, number> = {};
@@ -200,65 +258,17 @@ function recognitionCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement
       confirmed: true,
     });
   };
-  const computed = rec.computations
-    .map((c) => rec.columns[c.out])
-    .filter((c): c is number => c !== undefined)
-    .map(columnLetters);
   return h(
-    "section",
-    { class: "kn-card", "aria-labelledby": "kn-rec-title" },
-    h("h2", { id: "kn-rec-title" }, "Kenali tabel"),
+    "details",
+    open ? { open: true, id: "kn-mapping" } : { id: "kn-mapping" },
+    h("summary", {}, "Koreksi peran kolom"),
+    h("label", {}, "Jenis tabel ", layoutSelect),
+    table,
+    addRole,
     h(
-      "dl",
-      { class: "kn-facts" },
-      h("dt", {}, "Sheet"),
-      h("dd", {}, s.sheetName ?? ""),
-      h("dt", {}, "Tabel"),
-      h(
-        "dd",
-        { id: "kn-layout-name" },
-        rec.layout
-          ? `${layoutLabel(rec.layout)}${rec.variant ? ` (${rec.variant})` : ""}`
-          : "Tidak dikenali"
-      ),
-      h("dt", {}, "Tahun"),
-      h(
-        "dd",
-        {},
-        (rec.year ? String(rec.year) : "—") +
-          (rec.quarter ? ` (s.d. ${quarterLabel(rec.quarter)})` : "")
-      ),
-      h("dt", {}, "Baris judul"),
-      h("dd", {}, rows(rec.headerRows)),
-      h("dt", {}, "Baris data"),
-      h("dd", {}, rows(rec.dataRows)),
-      h("dt", {}, "Keyakinan"),
-      h("dd", {}, `${Math.round(rec.confidence * 100)}%`),
-      h("dt", {}, "Kolom hitung"),
-      h("dd", { id: "kn-computed" }, computed.length ? computed.join(", ") : "tidak ada")
-    ),
-    rec.doubts.length && !rec.confirmed
-      ? h(
-          "div",
-          { class: "kn-doubts", role: "alert", id: "kn-doubts" },
-          h("strong", {}, "Pengenalan belum pasti — belum ada yang akan ditulis."),
-          h("ul", {}, ...rec.doubts.map((d) => h("li", {}, d.reason))),
-          h("p", {}, "Periksa peran kolom di bawah, lalu tekan Simpan & konfirmasi.")
-        )
-      : null,
-    ...rec.notes.filter((n) => !n.startsWith("Ragu:")).map((n) => h("p", { class: "kn-note" }, n)),
-    h(
-      "details",
-      rec.doubts.length && !rec.confirmed ? { open: true, id: "kn-mapping" } : { id: "kn-mapping" },
-      h("summary", {}, "Koreksi peran kolom"),
-      h("label", {}, "Jenis tabel ", layoutSelect),
-      table,
-      addRole,
-      h(
-        "button",
-        { id: "kn-save-mapping", class: "kn-btn", click: save },
-        "Simpan & konfirmasi peran kolom"
-      )
+      "button",
+      { id: "kn-save-mapping", class: "kn-btn", click: save },
+      "Simpan & konfirmasi peran kolom"
     )
   );
 }
@@ -344,60 +354,7 @@ function previewCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
     const now = w.formula ?? w.value;
     return was !== null && was !== "" && was !== now;
   });
-  const acc: Accumulation[] = ["jumlah", "terakhir", "rata"];
-  const dirs: Direction[] = ["naik", "turun", "turun-rasio"];
-  const decisions = plan.decisions.slice(0, 300).map((d) =>
-    h(
-      "li",
-      { class: "kn-decision" },
-      h("span", { class: "kn-cell" }, `Baris ${d.row + 1}`),
-      h("span", { class: "kn-msg" }, d.indicator ?? d.code ?? ""),
-      d.accumulation
-        ? h(
-            "label",
-            {},
-            "Akumulasi ",
-            h(
-              "select",
-              {
-                "aria-label": `Akumulasi baris ${d.row + 1}`,
-                change: (e: Event) =>
-                  ctl.override(d.row, {
-                    accumulation: (e.target as HTMLSelectElement).value as Accumulation,
-                  }),
-              },
-              ...acc.map((a) =>
-                h("option", { value: a, ...(d.accumulation === a ? { selected: true } : {}) }, a)
-              )
-            )
-          )
-        : null,
-      d.accumulationReason ? h("small", {}, d.accumulationReason) : null,
-      h(
-        "label",
-        {},
-        "Arah ",
-        h(
-          "select",
-          {
-            "aria-label": `Arah baris ${d.row + 1}`,
-            change: (e: Event) =>
-              ctl.override(d.row, {
-                direction: (e.target as HTMLSelectElement).value as Direction,
-              }),
-          },
-          ...dirs.map((a) =>
-            h(
-              "option",
-              { value: a, ...(d.direction === a ? { selected: true } : {}) },
-              directionLabel(a)
-            )
-          )
-        )
-      ),
-      h("small", {}, d.directionReason)
-    )
-  );
+  const decisions = plan.decisions.slice(0, 300).map((d) => decisionItem(ctl, d));
   if (plan.refused)
     return h(
       "section",
@@ -418,27 +375,7 @@ function previewCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
       { id: "kn-plan-summary" },
       `${plan.writes.length} sel akan diisi (${formulas} rumus Excel, ${plan.writes.length - formulas} nilai). ${changed.length} sel yang sudah berisi akan berubah.`
     ),
-    changed.length
-      ? h(
-          "details",
-          {},
-          h("summary", {}, `Nilai lama yang berubah (${changed.length})`),
-          h(
-            "ul",
-            { class: "kn-changes" },
-            ...changed
-              .slice(0, 200)
-              .map((w) =>
-                h(
-                  "li",
-                  {},
-                  h("span", { class: "kn-cell" }, w.cell),
-                  ` ${String(w.previous.value ?? "")} → ${String(w.value ?? "")}`
-                )
-              )
-          )
-        )
-      : null,
+    changed.length ? changedList(changed) : null,
     h(
       "details",
       {},
@@ -459,93 +396,179 @@ function previewCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
   );
 }
 
+/** The cells that held something else before, old → new (the first 200). */
+function changedList(changed: PlannedWrite[]): HTMLElement {
+  return h(
+    "details",
+    {},
+    h("summary", {}, `Nilai lama yang berubah (${changed.length})`),
+    h(
+      "ul",
+      { class: "kn-changes" },
+      ...changed
+        .slice(0, 200)
+        .map((w) =>
+          h(
+            "li",
+            {},
+            h("span", { class: "kn-cell" }, w.cell),
+            ` ${String(w.previous.value ?? "")} → ${String(w.value ?? "")}`
+          )
+        )
+    )
+  );
+}
+
+const ACCUMULATIONS: Accumulation[] = ["jumlah", "terakhir", "rata"];
+const DIRECTIONS: Direction[] = ["naik", "turun", "turun-rasio"];
+
+/** One row's accumulation and direction, with why, each changeable by the planner. */
+function decisionItem(ctl: TaskpaneController, d: RowDecision): HTMLElement {
+  const choice = <T extends string>(
+    what: string,
+    values: T[],
+    current: T,
+    label: (v: T) => string,
+    set: (v: T) => RowOverride
+  ) =>
+    h(
+      "select",
+      {
+        "aria-label": `${what} baris ${d.row + 1}`,
+        change: (e: Event) => ctl.override(d.row, set((e.target as HTMLSelectElement).value as T)),
+      },
+      ...values.map((v) =>
+        h("option", { value: v, ...(current === v ? { selected: true } : {}) }, label(v))
+      )
+    );
+  return h(
+    "li",
+    { class: "kn-decision" },
+    h("span", { class: "kn-cell" }, `Baris ${d.row + 1}`),
+    h("span", { class: "kn-msg" }, d.indicator ?? d.code ?? ""),
+    d.accumulation
+      ? h(
+          "label",
+          {},
+          "Akumulasi ",
+          choice(
+            "Akumulasi",
+            ACCUMULATIONS,
+            d.accumulation,
+            (a) => a,
+            (a) => ({ accumulation: a })
+          )
+        )
+      : null,
+    d.accumulationReason ? h("small", {}, d.accumulationReason) : null,
+    h(
+      "label",
+      {},
+      "Arah ",
+      choice("Arah", DIRECTIONS, d.direction, directionLabel, (a) => ({ direction: a }))
+    ),
+    h("small", {}, d.directionReason)
+  );
+}
+
+const picked = (e: Event) => (e.target as HTMLSelectElement | HTMLInputElement).value;
+
+/** A labelled choice of a setting; `change` gets the chosen value. */
+function settingSelect(
+  label: string,
+  id: string,
+  current: string,
+  options: [string, string][],
+  change: (value: string) => void
+): HTMLElement {
+  return h(
+    "label",
+    {},
+    label,
+    h(
+      "select",
+      { id, change: (e: Event) => change(picked(e)) },
+      ...options.map(([value, text]) =>
+        h("option", { value, ...(value === current ? { selected: true } : {}) }, text)
+      )
+    )
+  );
+}
+
+/** A labelled number field of a setting; `change` gets the typed text. */
+function settingNumber(
+  label: string,
+  attrs: Record<string, string>,
+  change: (value: string) => void
+): HTMLElement {
+  return h(
+    "label",
+    {},
+    label,
+    h("input", { type: "number", ...attrs, change: (e: Event) => change(picked(e)) })
+  );
+}
+
 function settingsCard(ctl: TaskpaneController, s: TaskpaneState): HTMLElement {
   const st = s.settings;
   const save = (patch: Partial<Settings>) => void ctl.saveSettings(patch);
-  const opt = (value: string, label: string, current: string) =>
-    h("option", { value, ...(value === current ? { selected: true } : {}) }, label);
+  const select = (
+    label: string,
+    id: string,
+    current: string,
+    options: [string, string][],
+    set: (value: string) => Partial<Settings>
+  ) => settingSelect(label, id, current, options, (v) => save(set(v)));
+  const number = (
+    label: string,
+    attrs: Record<string, string>,
+    set: (value: string) => Partial<Settings>
+  ) => settingNumber(label, attrs, (v) => save(set(v)));
   return h(
     "details",
     { class: "kn-card kn-settings" },
     h("summary", {}, "Pengaturan"),
-    h(
-      "label",
-      {},
-      "Skala kategori",
-      h(
-        "select",
-        {
-          id: "kn-scale",
-          change: (e: Event) =>
-            save({ scale: (e.target as HTMLSelectElement).value as Settings["scale"] }),
-        },
-        ...Object.entries(SCALE_LABELS).map(([k, v]) => opt(k, v, st.scale))
-      )
-    ),
-    h(
-      "label",
-      {},
+    select("Skala kategori", "kn-scale", st.scale, Object.entries(SCALE_LABELS), (v) => ({
+      scale: v as Settings["scale"],
+    })),
+    select(
       "Metode efisiensi",
-      h(
-        "select",
-        {
-          id: "kn-method",
-          change: (e: Event) =>
-            save({
-              efficiencyMethod: ((e.target as HTMLSelectElement).value ||
-                null) as Settings["efficiencyMethod"],
-            }),
-        },
-        opt("", "Menurut judul tabel", st.efficiencyMethod ?? ""),
-        opt("sisa", "Sisa anggaran (100 − serapan)", st.efficiencyMethod ?? ""),
-        opt("selisih", "Capaian − serapan", st.efficiencyMethod ?? ""),
-        opt("rasio", "Capaian / serapan", st.efficiencyMethod ?? "")
-      )
+      "kn-method",
+      st.efficiencyMethod ?? "",
+      [
+        ["", "Menurut judul tabel"],
+        ["sisa", "Sisa anggaran (100 − serapan)"],
+        ["selisih", "Capaian − serapan"],
+        ["rasio", "Capaian / serapan"],
+      ],
+      (v) => ({ efficiencyMethod: (v || null) as Settings["efficiencyMethod"] })
     ),
-    h(
-      "label",
-      {},
+    number(
       "Tahun nomenklatur",
-      h("input", {
+      {
         id: "kn-year",
-        type: "number",
         min: "2020",
         max: "2100",
         placeholder: "dari sheet",
         value: st.nomenclatureYear ? String(st.nomenclatureYear) : "",
-        change: (e: Event) =>
-          save({ nomenclatureYear: Number((e.target as HTMLInputElement).value) || null }),
-      })
+      },
+      (v) => ({ nomenclatureYear: Number(v) || null })
     ),
-    h(
-      "label",
-      {},
+    select(
       "Pemerintah daerah",
-      h(
-        "select",
-        {
-          id: "kn-scope",
-          change: (e: Event) =>
-            save({ scope: (e.target as HTMLSelectElement).value as Settings["scope"] }),
-        },
-        opt("kabkota", "Kabupaten/kota", st.scope),
-        opt("provinsi", "Provinsi", st.scope)
-      )
+      "kn-scope",
+      st.scope,
+      [
+        ["kabkota", "Kabupaten/kota"],
+        ["provinsi", "Provinsi"],
+      ],
+      (v) => ({ scope: v as Settings["scope"] })
     ),
-    h(
-      "label",
-      {},
+    number(
       "Desimal",
-      h("input", {
-        id: "kn-decimals",
-        type: "number",
-        min: "0",
-        max: "6",
-        value: String(st.decimals),
-        change: (e: Event) =>
-          save({
-            decimals: Math.max(0, Math.min(6, Number((e.target as HTMLInputElement).value) || 0)),
-          }),
+      { id: "kn-decimals", min: "0", max: "6", value: String(st.decimals) },
+      (v) => ({
+        decimals: Math.max(0, Math.min(6, Number(v) || 0)),
       })
     ),
     h(
