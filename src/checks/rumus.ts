@@ -3,7 +3,7 @@
 // that every row reads the same cell (=AD11 down a column), a roll-up SUM whose range skips rows
 // its neighbours on the same row include. Compared in R1C1 form (sheet/formula-refs.ts).
 import type { Grid, Issue, Recognition } from "../model";
-import { a1, cellAt } from "../model/grid";
+import { a1 } from "../model/grid";
 import { relativeKey, shiftFormula } from "../sheet/formula-refs";
 import type { SheetModel } from "../sheet/rows";
 import { issue } from "./make";
@@ -105,9 +105,11 @@ export function checkFormulas(grid: Grid, rec: Recognition, model: SheetModel): 
   const out: Issue[] = [];
   for (const r of model.rows) {
     if (r.kind !== "data") continue;
+    const line = grid.cells[r.row];
+    if (!line) continue;
     const rowCells: Placed[] = [];
     for (const col of tableCols) {
-      const f = cellAt(grid, r.row, col).formula;
+      const f = line[col]?.formula;
       if (!f) continue;
       const p = { row: r.row, col, formula: f };
       rowCells.push(p);
