@@ -118,7 +118,7 @@ export function checkFormulas(grid: Grid, rec: Recognition, model: SheetModel): 
       if (list) list.push(p);
       else byCol.set(col, [p]);
     }
-    out.push(...checkRollUps(rowCells));
+    if (rowCells.length) out.push(...checkRollUps(rowCells));
   }
   for (const cells of byCol.values()) out.push(...checkColumn(cells));
   // one finding per cell

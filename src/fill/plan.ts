@@ -42,9 +42,19 @@ interface Prepared {
   out: string;
   col: number;
   sources: InputSource[];
+  /** The input slots of this computation (reused on every row). */
+  ins: Input[];
   memo: Memo<Result>;
   /** Input shape → row mode → formula template split at ROW_TAG (null: a value is written). */
   templates: Map<number, Map<string, string[] | null>>;
+  /** The previous row's mode, input values, result, shape and template: neighbouring rows often repeat them. */
+  last: {
+    mode: string | null;
+    values: unknown[];
+    result: Result | null;
+    shape: number;
+    tpl: string[] | null;
+  };
 }
 
 function prepare(comps: Computation[], cols: Record<string, number>): Prepared[] {
@@ -61,8 +71,16 @@ function prepare(comps: Computation[], cols: Record<string, number>): Prepared[]
       out: comp.out,
       col: cols[comp.out],
       sources,
+      ins: [],
       memo: new Memo<Result>(),
       templates: new Map(),
+      last: {
+        mode: null,
+        values: sources.map(() => undefined),
+        result: null,
+        shape: -1,
+        tpl: null,
+      },
     };
   });
 }
@@ -72,28 +90,43 @@ function template(
   p: Prepared,
   shape: number,
   mode: string,
-  ins: Input[],
   ctx: KindContext,
   valuesOnly: boolean
 ): string[] | null {
+  const last = p.last;
+  if (last.shape === shape && last.mode === mode) return last.tpl;
   let byMode = p.templates.get(shape);
   if (!byMode) p.templates.set(shape, (byMode = new Map()));
   let tpl = byMode.get(mode);
   if (tpl === undefined) {
-    const f = valuesOnly ? null : p.kind.formula(p.comp, ins, mode, ctx);
+    const f = valuesOnly ? null : p.kind.formula(p.comp, p.ins, mode, ctx);
     byMode.set(mode, (tpl = f === null ? null : f.split(ROW_TAG)));
   }
+  last.shape = shape;
+  last.tpl = tpl;
   return tpl;
+}
+
+/** The computation's value for the row's inputs and mode (pure: memoised). */
+function evaluate(p: Prepared, mode: string, ctx: KindContext): Result {
+  const { last, ins } = p;
+  let same = last.mode === mode && last.result !== null;
+  for (let i = 0; same && i < ins.length; i++) same = last.values[i] === ins[i].value;
+  if (same) return last.result!;
+  p.memo.start().key(mode);
+  for (let i = 0; i < ins.length; i++) p.memo.key((last.values[i] = ins[i].value));
+  const res = p.memo.get() ?? p.memo.set(p.kind.evaluate(p.comp, ins, mode, ctx));
+  last.result = res;
+  return res;
 }
 
 /** Runs the sheet's computations over the data rows (the row loop of computeSheet). */
 class Runner {
   private readonly inputs: RowInputs;
-  private readonly ins: Input[] = [];
   /** The row's computed cells by computation index (read by the later computations). */
   private readonly done: (ComputedCell | null)[];
-  /** Every row's cells get the same keys in the same order: one object shape. */
-  private readonly blank: Record<string, ComputedCell | null> = {};
+  /** Every row's cells get the same keys in the same order: one object shape (built in one go, see NumberReader). */
+  private readonly blank: Record<string, ComputedCell | null>;
   constructor(
     grid: Grid,
     private readonly prepared: Prepared[],
@@ -102,24 +135,21 @@ class Runner {
   ) {
     this.inputs = new RowInputs(grid, decimalCache());
     this.done = prepared.map(() => null);
-    for (const p of prepared) this.blank[p.out] = null;
+    this.blank = Object.fromEntries(prepared.map((p) => [p.out, null]));
   }
   row(record: RowRecord, decision: RowDecision): Record<string, ComputedCell> {
     const cells: Record<string, ComputedCell | null> = { ...this.blank };
-    const { inputs, ins, done } = this;
+    const { inputs, done } = this;
     const rowStr = String(record.row + 1);
-    done.fill(null);
     inputs.begin(record, done);
     for (let ci = 0; ci < this.prepared.length; ci++) {
       const p = this.prepared[ci];
       inputs.shape = 0;
-      ins.length = p.sources.length;
-      for (let i = 0; i < p.sources.length; i++) ins[i] = inputs.read(p.sources[i], i);
+      for (let i = 0; i < p.sources.length; i++) p.ins[i] = inputs.read(p.sources[i], i);
       const mode = p.kind.mode(p.comp, decision, this.ctx);
-      p.memo.start().key(mode);
-      for (let i = 0; i < ins.length; i++) p.memo.key(ins[i].value);
-      const res = p.memo.get() ?? p.memo.set(p.kind.evaluate(p.comp, ins, mode, this.ctx));
-      const tpl = template(p, inputs.shape, mode, ins, this.ctx, this.valuesOnly);
+      const res = evaluate(p, mode, this.ctx);
+      const tpl = template(p, inputs.shape, mode, this.ctx, this.valuesOnly);
+      p.last.mode = mode;
       const cell: ComputedCell = {
         role: p.out,
         row: record.row,
