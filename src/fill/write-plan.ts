@@ -77,12 +77,13 @@ class Writes {
     private readonly covered: Set<number>
   ) {}
   /** The cells of one row (all on `row`), in the plan's order. */
-  row(row: number, cells: Iterable<ComputedCell>, footer: boolean): void {
+  row(row: number, cells: Record<string, ComputedCell> | ComputedCell[], footer: boolean): void {
     const line = this.grid.cells[row] ?? [];
     const rowOk = this.guard.rowOk(row, footer);
     const rowStr = String(row + 1);
     const from = this.writes.length;
-    for (const c of cells) {
+    for (const key in cells) {
+      const c = (cells as Record<string, ComputedCell>)[key];
       if (this.covered.size && this.covered.has(c.row * 16384 + c.col)) continue;
       this.guard.check(c, rowOk && c.row === row);
       // grids are immutable snapshots: a write keeps the read cell itself as its undo record
@@ -147,7 +148,7 @@ export function planFromDetailed(grid: Grid, rec: Recognition, detailed: Detaile
   // land in the top-left, so those cells are never written.
   const covered = coveredByMerges(grid);
   const data = new Writes(grid, guard, covered);
-  for (const rp of detailed.rows) data.row(rp.record.row, Object.values(rp.cells), false);
+  for (const rp of detailed.rows) data.row(rp.record.row, rp.cells, false);
   const footers = new Writes(grid, guard, covered);
   for (const [row, cells] of footersByRow(detailed.footers)) footers.row(row, cells, true);
   const writes = mergeByRow(data.writes, footers.writes);
