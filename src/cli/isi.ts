@@ -14,7 +14,6 @@ import { predikatFor, summaryFor } from "../app/visuals";
 import { recognise, planFill, layoutLabel } from "../engine";
 import { DEFAULT_SETTINGS } from "../model/settings";
 import type { ColumnMapping } from "../model";
-import { PetaError, readPeta } from "../app/peta";
 
 const USAGE =
   "Penggunaan: kinerja isi FILE... -o KELUARAN [--nilai] [--json] [--ringkasan] [--peta PETA.json]\n" +
@@ -84,7 +83,9 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   let peta: Record<string, ColumnMapping> = {};
-  if (petaFile)
+  if (petaFile) {
+    // the reader validates with zod: loaded only for --peta
+    const { readPeta, PetaError } = await import("../app/peta");
     try {
       peta = readPeta(fs.readFileSync(petaFile, "utf8"));
     } catch (e) {
@@ -93,6 +94,7 @@ export async function isi(args: string[], io: CliIO): Promise<number> {
       );
       return 2;
     }
+  }
   const settings = { ...DEFAULT_SETTINGS, valuesOnly };
   const written: Written[] = [];
   let code = 0;

@@ -6,7 +6,10 @@ import * as path from "path";
 import * as zlib from "zlib";
 import type { Grid } from "../model/grid";
 import type { FillPlan } from "../model/plan";
-import { readGrids, patch, isMacroEnabled, WorkbookError, DEFAULT_LIMITS } from "./ooxml";
+// the reading side only: the writer (./ooxml/patch, with the visuals) is loaded by applyPlans
+import { readGrids } from "./ooxml/read";
+import { WorkbookError } from "./ooxml/errors";
+import { DEFAULT_LIMITS } from "./ooxml/zip";
 import type { Codec, VisualExtras, ZipLimits } from "./ooxml";
 
 export { WorkbookError };
@@ -83,6 +86,7 @@ export async function applyPlans(
       "write"
     );
   const bytes = loadBytes(inputPath);
+  const { patch, isMacroEnabled } = await import("./ooxml/patch");
   const out = patch(
     bytes,
     plans.map((p) => ({ sheetName: p.sheetName, writes: p.plan.writes })),
