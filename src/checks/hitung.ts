@@ -7,6 +7,7 @@ import { cellAt } from "../model/grid";
 import type { DetailedPlan, ComputedCell, RowPlan } from "../fill/plan";
 import { readNum, type Num } from "../sheet/numeric";
 import { textOf } from "../sheet/text";
+import { Memo } from "../fill/memo";
 import { issue, fmt } from "./make";
 
 function statedDecimals(raw: string, v: Decimal): number {
@@ -70,6 +71,7 @@ class StatedCheck {
   private readonly numberOf = new Map<Decimal, number>();
   private readonly fixed = new Map<number, Map<number, number>>();
   private readonly withinHalf = new Map<number, Map<number, Map<number, boolean>>>();
+  private readonly verdicts = new Memo<Verdict>();
   constructor(
     private readonly grid: Grid,
     private readonly decimals: number
@@ -88,7 +90,13 @@ class StatedCheck {
     const diff = Math.abs(c.value - stated);
     const half = d >= 0 && d <= 10 ? HALF[d] : 0.5 * Math.pow(10, -d);
     if (diff < half * 0.999 || this.near(c.value, stated, half)) return;
-    this.out.push(differs(c, rp, stated));
+    // the same difference repeats down a sheet: each distinct one is worded once (pure)
+    const memo = this.verdicts.start().key(c.role).key(stated).key(c.value);
+    memo.key(rp?.decision.accumulation);
+    for (const part of sumParts(c, rp)) memo.key(part);
+    let v = memo.get();
+    if (v === undefined) v = memo.set(verdict(c, rp, stated));
+    this.out.push(issue(c.row, c.col, "hitung.beda", v.severity, v.message));
   }
 
   /** The stated number, at the precision it is compared at (d decimals). */
@@ -175,8 +183,23 @@ function literalSum(c: ComputedCell, rp: RowPlan | null): Decimal | null {
   return null;
 }
 
-/** hitung.beda for a stated value that differs from the recomputed one. */
-function differs(c: ComputedCell, rp: RowPlan | null, stated: number): Issue {
+/** What the sum in literalSum is made of (by identity: readings of equal values share one Decimal). */
+function sumParts(c: ComputedCell, rp: RowPlan | null): unknown[] {
+  if (rp && /^realisasi\.tahun/.test(c.role)) {
+    const parts: unknown[] = [];
+    for (const role in rp.record.nums)
+      if (isInputOf(role, c.role)) parts.push(rp.record.nums[role].value);
+    return parts;
+  }
+  if (rp && /^realisasi\.renstra\.k$/.test(c.role))
+    return [rp.record.nums["realisasi.lalu.k"]?.value, rp.cells["realisasi.tahun.k"]?.value];
+  return [];
+}
+
+type Verdict = { severity: "info" | "error"; message: string };
+
+/** The hitung.beda finding for a stated value that differs from the recomputed one. */
+function verdict(c: ComputedCell, rp: RowPlan | null, stated: number): Verdict {
   const value = c.value as number;
   const exact = new Decimal(String(value));
   const st = new Decimal(String(stated));
@@ -184,20 +207,14 @@ function differs(c: ComputedCell, rp: RowPlan | null, stated: number): Issue {
   // a whole or one-decimal number that is the recomputed value rounded: written rounded
   const places = roundedTo(st, exact);
   if (places !== null)
-    return issue(
-      c.row,
-      c.col,
-      "hitung.beda",
-      "info",
-      `Nilai tertulis ${fmt(stated)} adalah hasil hitung ulang ${fmt(value)} yang dibulatkan ke ${places === 0 ? "bilangan bulat" : `${places} desimal`}.`
-    );
-  return issue(
-    c.row,
-    c.col,
-    "hitung.beda",
-    "error",
-    `Nilai tertulis ${fmt(stated)}, hasil hitung ulang ${fmt(value)}. ${likelyCause(st, exact, c.role, rp?.decision.accumulation, sum)}`
-  );
+    return {
+      severity: "info",
+      message: `Nilai tertulis ${fmt(stated)} adalah hasil hitung ulang ${fmt(value)} yang dibulatkan ke ${places === 0 ? "bilangan bulat" : `${places} desimal`}.`,
+    };
+  return {
+    severity: "error",
+    message: `Nilai tertulis ${fmt(stated)}, hasil hitung ulang ${fmt(value)}. ${likelyCause(st, exact, c.role, rp?.decision.accumulation, sum)}`,
+  };
 }
 
 export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
