@@ -23,7 +23,7 @@ import {
   type Attrs,
   type XmlHandlers,
 } from "./xml";
-import { fastXml } from "./fast-xml";
+import { fastXml, type LazyHandlers, type TagAttrs } from "./fast-xml";
 import {
   findWorkbookPart,
   notWorkbook,
@@ -315,9 +315,10 @@ class CellState {
   fType = "";
   fSi: string | undefined = undefined;
   fRef: string | undefined = undefined;
-  reset(a: Attrs): void {
-    this.type = a.t ?? "n";
-    this.style = a.s !== undefined ? Number(a.s) : -1;
+  reset(a: TagAttrs): void {
+    this.type = a.get("t") ?? "n";
+    const s = a.get("s");
+    this.style = s !== undefined ? Number(s) : -1;
     this.v = this.f = this.isText = this.fType = "";
     this.hasF = false;
     this.fSi = this.fRef = undefined;
@@ -328,8 +329,17 @@ class CellState {
   }
 }
 
+/** Attributes of a saxes tag, read like the fast scanner's (one reused wrapper). */
+class PlainAttrs implements TagAttrs {
+  attrs: Attrs = {};
+  get(name: string): string | undefined {
+    return this.attrs[name];
+  }
+}
+
 /** One worksheet, streamed into its rows (see readGrids). */
-class SheetReader implements XmlHandlers {
+class SheetReader implements LazyHandlers {
+  private readonly plain = new PlainAttrs();
   private readonly rows: Cell[][] = [];
   private readonly merges: MergedArea[] = [];
   private readonly mergeKeys = new Set<string>();
@@ -346,6 +356,11 @@ class SheetReader implements XmlHandlers {
   ) {}
 
   open(local: string, a: Attrs): void {
+    this.plain.attrs = a;
+    this.openTag(local, this.plain);
+  }
+
+  openTag(local: string, a: TagAttrs): void {
     const c = this.c;
     if (this.inCell) {
       if (local === "v") {
@@ -355,9 +370,9 @@ class SheetReader implements XmlHandlers {
         c.inF = true;
         c.hasF = true;
         c.f = "";
-        c.fType = a.t ?? "";
-        c.fSi = a.si;
-        c.fRef = a.ref;
+        c.fType = a.get("t") ?? "";
+        c.fSi = a.get("si");
+        c.fRef = a.get("ref");
       } else if (local === "is") {
         c.inIs = true;
         c.isText = "";
@@ -366,7 +381,8 @@ class SheetReader implements XmlHandlers {
       return;
     }
     if (local === "c") {
-      const r = a.r !== undefined ? parseRef(a.r) : null;
+      const ref = a.get("r");
+      const r = ref !== undefined ? parseRef(ref) : null;
       if (r && r[1] >= 0) {
         if (r[0] >= 0) this.row = r[0];
         this.col = r[1];
@@ -375,10 +391,14 @@ class SheetReader implements XmlHandlers {
       this.inCell = true;
       c.reset(a);
     } else if (local === "row") {
-      const r = a.r !== undefined ? Number(a.r) : NaN;
+      const ref = a.get("r");
+      const r = ref !== undefined ? Number(ref) : NaN;
       this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
       this.col = -1;
-    } else if (local === "mergeCell" && a.ref) this.merge(a.ref);
+    } else if (local === "mergeCell") {
+      const ref = a.get("ref");
+      if (ref) this.merge(ref);
+    }
   }
 
   private merge(ref: string): void {
