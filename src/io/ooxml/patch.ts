@@ -12,7 +12,14 @@ import { openPackage } from "./read";
 import { relativeTarget, relsPathOf, type Rel, type SheetRef, type WorkbookInfo } from "./package";
 import { StyleSheetEditor, setAttr } from "./styles";
 import { decodeXml, escapeAttr, parseXml, sniffEncoding, type Attrs } from "./xml";
-import { writeZip, type Codec, type OutEntry, type ZipArchive, type ZipLimits } from "./zip";
+import {
+  writeZip,
+  type Codec,
+  type OutEntry,
+  type ZipArchive,
+  type ZipEntry,
+  type ZipLimits,
+} from "./zip";
 
 export type { CellWrite };
 
@@ -50,6 +57,12 @@ function encodePart(text: string, wasUtf16: boolean): Uint8Array {
     ? text.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])/, "$1UTF-8$2")
     : text;
   return enc.encode(t);
+}
+
+/** A part's text and whether it was UTF-16 (its bytes are not kept while it is patched). */
+function partText(zip: ZipArchive, entry: ZipEntry): { text: string; utf16: boolean } {
+  const raw = zip.read(entry);
+  return { text: decodeXml(raw), utf16: isUtf16(raw) };
 }
 
 function isUtf16(b: Uint8Array): boolean {
@@ -123,9 +136,8 @@ export function patch(
   let formulasChanged = false;
   for (const { ref, writes: cells, rules } of bySheet.values()) {
     const entry = zip.find(ref.path!)!;
-    const raw = zip.read(entry);
-    const utf16 = isUtf16(raw);
-    const out = patchSheet(decodeXml(raw), entry.path, name, cells, rules, styles, utf16);
+    const { text, utf16 } = partText(zip, entry);
+    const out = patchSheet(text, entry.path, name, cells, rules, styles, utf16);
     formulasChanged = true;
     replaced.set(entry.path.toLowerCase(), typeof out === "string" ? encodePart(out, utf16) : out);
   }

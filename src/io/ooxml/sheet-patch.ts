@@ -472,7 +472,7 @@ class SheetPatcher {
   output(asText: boolean): Uint8Array | string {
     return asText
       ? applyEdits(this.text, this.edits)
-      : editedBytes(this.text, this.edits, this.edits.length * 160);
+      : editedBytes(this.text, this.edits, this.edits.length * 100);
   }
 }
 
