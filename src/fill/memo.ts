@@ -18,7 +18,7 @@ export class Memo<R> {
   constructor(
     private readonly limit = 200000,
     /** Lookups after which a memo hitting less than a quarter of them stops. */
-    private readonly probe = 1024
+    private readonly probe = 256
   ) {}
   start(): this {
     this.node = this.off ? null : this.root;
