@@ -14,10 +14,12 @@ export function checkAccumulation(rec: Recognition, plan: DetailedPlan): Issue[]
   if (!QUARTERS.some((q) => q in rec.columns) || !("realisasi.tahun.k" in rec.columns)) return out;
   // readings of repeated values share one Decimal: judge each distinct combination once
   const memo = new Memo<string | null>();
-  for (const rp of plan.rows) {
+  // indexed loops: they run for every row (for…of allocated here, measured)
+  for (let ri = 0; ri < plan.rows.length; ri++) {
+    const rp = plan.rows[ri];
     const vals: Decimal[] = [];
-    for (const q of QUARTERS) {
-      const n = rp.record.nums[q];
+    for (let qi = 0; qi < QUARTERS.length; qi++) {
+      const n = rp.record.nums[QUARTERS[qi]];
       if (n?.kind === "number") vals.push(n.value!);
     }
     const t = rp.record.nums["target.tahun.k"];

@@ -82,12 +82,16 @@ export function checkNumbers(grid: Grid, rec: Recognition, model: SheetModel): I
     col: rec.columns[role as RoleId]!,
     kinerja: isKinerjaRole(role),
   }));
-  for (const r of model.rows) {
+  // indexed loops: these run for every numeric cell (for…of allocated here, measured)
+  const rows = model.rows;
+  for (let ri = 0; ri < rows.length; ri++) {
+    const r = rows[ri];
     if (r.kind !== "data") continue;
     const line = grid.cells[r.row] ?? [];
     let fraction: NumCol | null = null;
     let plain = false;
-    for (const x of cols) {
+    for (let ci = 0; ci < cols.length; ci++) {
+      const x = cols[ci];
       const n = r.nums[x.role];
       if (!n || n.kind === "empty") continue;
       const value = line[x.col]?.value ?? null;

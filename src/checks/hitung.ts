@@ -85,7 +85,8 @@ class StatedCheck {
     // the row model already read this cell (computed columns are numeric roles)
     const n = rp?.record.nums[c.role] ?? readNum(cell.value, cell.numberFormat, undefined);
     if (n.kind !== "number" || !n.value) return;
-    const { stated, d } = this.stated(cell, n);
+    const stated = this.stated(cell, n);
+    const d = this.places;
     // cheap float pre-check; exact decimal comparison only near the boundary
     const diff = Math.abs(c.value - stated);
     const half = d >= 0 && d <= 10 ? HALF[d] : 0.5 * Math.pow(10, -d);
@@ -99,8 +100,11 @@ class StatedCheck {
     this.out.push(issue(c.row, c.col, "hitung.beda", v.severity, v.message));
   }
 
-  /** The stated number, at the precision it is compared at (d decimals). */
-  private stated(cell: Cell, n: Num): { stated: number; d: number } {
+  /** Decimals the last stated number is compared at (set by stated(): no object per cell). */
+  private places = 0;
+
+  /** The stated number, at the precision it is compared at (this.places decimals). */
+  private stated(cell: Cell, n: Num): number {
     // a number cell read without a % format holds exactly the reading (Decimal of its shortest
     // decimal form, which converts back to the same double)
     let statedNum: number;
@@ -118,15 +122,16 @@ class StatedCheck {
         : (shown ?? decimalsOfNumber(statedNum)),
       Math.max(this.decimals, 0)
     );
-    if (typeof cell.value !== "number") return { stated: statedNum, d };
+    this.places = d;
+    if (typeof cell.value !== "number") return statedNum;
     // toFixed leaves a whole number below 1e21 as it is (0 goes the long way: -0 becomes 0)
     if (Number.isInteger(statedNum) && statedNum !== 0 && Math.abs(statedNum) < 1e21)
-      return { stated: statedNum, d };
+      return statedNum;
     let byD = this.fixed.get(statedNum);
     if (!byD) this.fixed.set(statedNum, (byD = new Map()));
     let f = byD.get(d);
     if (f === undefined) byD.set(d, (f = Number(statedNum.toFixed(d))));
-    return { stated: f, d };
+    return f;
   }
 
   /** Exactly within half a unit of the last decimal (plus 1e-9). */

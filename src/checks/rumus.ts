@@ -103,12 +103,15 @@ export function checkFormulas(grid: Grid, rec: Recognition, model: SheetModel): 
   const tableCols = [...new Set(Object.values(cols))];
   const byCol = new Map<number, Placed[]>();
   const out: Issue[] = [];
-  for (const r of model.rows) {
+  // indexed loops: they run for every cell of the table (for…of allocated here, measured)
+  for (let ri = 0; ri < model.rows.length; ri++) {
+    const r = model.rows[ri];
     if (r.kind !== "data") continue;
     const line = grid.cells[r.row];
     if (!line) continue;
     const rowCells: Placed[] = [];
-    for (const col of tableCols) {
+    for (let ci = 0; ci < tableCols.length; ci++) {
+      const col = tableCols[ci];
       const f = line[col]?.formula;
       if (!f) continue;
       const p = { row: r.row, col, formula: f };

@@ -46,9 +46,11 @@ export function checkTargets(grid: Grid, rec: Recognition, plan: DetailedPlan): 
   const out: Issue[] = [];
   // one finding per target cell; every RowPlan is a different row, so "seen" is per row
   const seen: string[] = [];
-  for (const rp of plan.rows) {
+  for (let ri = 0; ri < plan.rows.length; ri++) {
+    const rp = plan.rows[ri];
     seen.length = 0;
-    for (const comp of comps) {
+    for (let ci = 0; ci < comps.length; ci++) {
+      const comp = comps[ci];
       const rVal =
         rp.cells[comp.r]?.value ?? (rp.record.nums[comp.r]?.kind === "number" ? 1 : null);
       if (rVal === null || rVal === undefined) continue;

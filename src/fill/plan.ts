@@ -189,7 +189,8 @@ export function computeSheet(
   const comps = rec.computations.filter((c) => cols[c.out] !== undefined);
   const runner = new Runner(grid, prepare(comps, cols), ctx, settings.valuesOnly);
   const decisions = new RowDecisions(overrides);
-  for (const record of model.rows) {
+  for (let ri = 0; ri < model.rows.length; ri++) {
+    const record = model.rows[ri];
     if (record.kind !== "data") continue;
     const decision = decisions.decide(record);
     out.rows.push({ record, decision, cells: runner.row(record, decision) });

@@ -43,17 +43,18 @@ export function refusal(rec: Recognition): string | null {
 
 class WriteGuard {
   private readonly cols: Set<number>;
-  private readonly kinds = new Map<number, RowKind>();
+  /** Kind of each row of the model, by row index (rows not in the model: undefined). */
+  private readonly kinds: RowKind[] = [];
   constructor(
     private readonly rec: Recognition,
     detailed: DetailedPlan
   ) {
     this.cols = computedColumns(rec);
-    for (const r of detailed.model.rows) this.kinds.set(r.row, r.kind);
+    for (const r of detailed.model.rows) this.kinds[r.row] = r.kind;
   }
   /** Whether cells of `row` may be written (a data row, or an E.81 footer row for footers). */
   rowOk(row: number, footer: boolean): boolean {
-    const kind = this.kinds.get(row);
+    const kind = row >= 0 ? this.kinds[row] : undefined;
     const [first, last] = this.rec.dataRows ?? [1, 0];
     const ok = footer ? kind === "footer-avg" || kind === "footer-predikat" : kind === "data";
     return ok && row >= first && row <= last;
@@ -148,7 +149,8 @@ export function planFromDetailed(grid: Grid, rec: Recognition, detailed: Detaile
   // land in the top-left, so those cells are never written.
   const covered = coveredByMerges(grid);
   const data = new Writes(grid, guard, covered);
-  for (const rp of detailed.rows) data.row(rp.record.row, rp.cells, false);
+  for (let i = 0; i < detailed.rows.length; i++)
+    data.row(detailed.rows[i].record.row, detailed.rows[i].cells, false);
   const footers = new Writes(grid, guard, covered);
   for (const [row, cells] of footersByRow(detailed.footers)) footers.row(row, cells, true);
   const writes = mergeByRow(data.writes, footers.writes);
