@@ -86,16 +86,17 @@ export async function applyPlans(
       "write"
     );
   const bytes = loadBytes(inputPath);
-  const { patch, isMacroEnabled } = await import("./ooxml/patch");
-  const out = patch(
+  const { patchPackage } = await import("./ooxml/patch");
+  const asXlsx = /\.xlsx$/i.test(outputPath);
+  const { bytes: out, macroEnabled } = patchPackage(
     bytes,
     plans.map((p) => ({ sheetName: p.sheetName, writes: p.plan.writes })),
     extras,
-    { name: inputPath, limits: limits(), codec }
+    { name: inputPath, limits: limits(), codec },
+    asXlsx
   );
   let output = outputPath;
-  if (/\.xlsx$/i.test(output) && isMacroEnabled(bytes, { name: inputPath, codec }))
-    output = output.replace(/\.xlsx$/i, ".xlsm");
+  if (asXlsx && macroEnabled) output = output.replace(/\.xlsx$/i, ".xlsm");
   if (path.resolve(inputPath) === path.resolve(output))
     throw new WorkbookError(
       "Berkas keluaran tidak boleh sama dengan berkas masukan (berkas asli tidak diubah).",

@@ -75,75 +75,67 @@ export function isMacroEnabled(
   options: { name?: string; codec?: Codec } = {}
 ): boolean {
   const { zip, workbook } = openPackage(bytes, options);
-  if (workbook.rels.some((r) => r.kind === "vbaProject")) return true;
-  const ct = zip.find("[Content_Types].xml");
-  return ct ? /macroEnabled\.main\+xml/i.test(decodeXml(zip.read(ct))) : false;
+  return macroEnabled(zip, workbook);
 }
 
-export function patch(
-  bytes: Uint8Array,
-  writes: SheetWrites[],
-  extras: VisualExtras[] = [],
-  options: PatchOptions = {}
-): Uint8Array {
-  const name = options.name;
-  const nothing =
-    writes.every((w) => w.writes.length === 0) &&
-    extras.every((x) => x.rules.length === 0 && !x.summary);
-  const { zip, workbook } = openPackage(bytes, options);
-  if (nothing) return bytes;
-  const replaced = new Map<string, Uint8Array>(); // part path (lower case) → new content
-  const added: { path: string; data: Uint8Array }[] = [];
-  const dropped = new Set<string>();
+/** What a patch changes in the package, part by part (the steps of patchPackage). */
+interface PackageEdit {
+  zip: ZipArchive;
+  workbook: WorkbookInfo;
+  name?: string;
+  /** Part path (lower case) → new content. */
+  replaced: Map<string, Uint8Array>;
+  added: { path: string; data: Uint8Array }[];
+  dropped: Set<string>;
+  styles: StyleSheetEditor;
+  stylesEntry: ZipEntry | undefined;
+  newSheets: { name: string; path: string; rid: string }[];
+  newStylesPath: string | null;
+  formulasChanged: boolean;
+}
 
-  const rel = (kind: string) => workbook.rels.find((r) => r.kind === kind && !r.external);
-  const stylesRel = rel("styles");
-  const stylesEntry = stylesRel ? zip.find(stylesRel.target) : undefined;
-  const styles = new StyleSheetEditor(
-    stylesEntry ? zip.read(stylesEntry) : null,
-    stylesEntry?.path ?? "xl/styles.xml",
-    name
-  );
+function relOf(workbook: WorkbookInfo, kind: string): Rel | undefined {
+  return workbook.rels.find((r) => r.kind === kind && !r.external);
+}
 
-  const sheetOf = (sheetName: string): SheetRef => {
-    const ref =
-      workbook.sheets.find((s) => s.name === sheetName) ??
-      workbook.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-    if (!ref || !ref.path || !zip.find(ref.path))
-      throw new WorkbookError(
-        `Lembar "${sheetName}" tidak ada di ${name ?? "workbook ini"}`,
-        "corrupt"
-      );
-    return ref;
-  };
+function sheetOf(pe: PackageEdit, sheetName: string): SheetRef {
+  const ref =
+    pe.workbook.sheets.find((s) => s.name === sheetName) ??
+    pe.workbook.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+  if (!ref || !ref.path || !pe.zip.find(ref.path))
+    throw new WorkbookError(
+      `Lembar "${sheetName}" tidak ada di ${pe.name ?? "workbook ini"}`,
+      "corrupt"
+    );
+  return ref;
+}
 
-  // table sheets: cells and conditional formats
+/** Table sheets: their cells and conditional formats. */
+function tableSheets(pe: PackageEdit, writes: SheetWrites[], extras: VisualExtras[]): void {
   const bySheet = new Map<string, { ref: SheetRef; writes: CellWrite[]; rules: PredikatRule[] }>();
-  for (const w of writes) {
-    if (!w.writes.length) continue;
-    const ref = sheetOf(w.sheetName);
+  const itemOf = (sheetName: string) => {
+    const ref = sheetOf(pe, sheetName);
     const item = bySheet.get(ref.path!) ?? { ref, writes: [], rules: [] };
-    item.writes.push(...w.writes);
     bySheet.set(ref.path!, item);
-  }
-  for (const x of extras) {
-    if (!x.rules.length) continue;
-    const ref = sheetOf(x.sheetName);
-    const item = bySheet.get(ref.path!) ?? { ref, writes: [], rules: [] };
-    item.rules.push(...x.rules);
-    bySheet.set(ref.path!, item);
-  }
-  let formulasChanged = false;
+    return item;
+  };
+  for (const w of writes) if (w.writes.length) itemOf(w.sheetName).writes.push(...w.writes);
+  for (const x of extras) if (x.rules.length) itemOf(x.sheetName).rules.push(...x.rules);
   for (const { ref, writes: cells, rules } of bySheet.values()) {
-    const entry = zip.find(ref.path!)!;
-    const { text, utf16 } = partText(zip, entry);
-    const out = patchSheet(text, entry.path, name, cells, rules, styles, utf16);
-    formulasChanged = true;
-    replaced.set(entry.path.toLowerCase(), typeof out === "string" ? encodePart(out, utf16) : out);
+    const entry = pe.zip.find(ref.path!)!;
+    const { text, utf16 } = partText(pe.zip, entry);
+    const out = patchSheet(text, entry.path, pe.name, cells, rules, pe.styles, utf16);
+    pe.formulasChanged = true;
+    pe.replaced.set(
+      entry.path.toLowerCase(),
+      typeof out === "string" ? encodePart(out, utf16) : out
+    );
   }
+}
 
-  // summary sheets
-  const newSheets: { name: string; path: string; rid: string }[] = [];
+/** The Ringkasan sheets of `isi --ringkasan`, as new parts. */
+function summarySheets(pe: PackageEdit, extras: VisualExtras[]): void {
+  const { workbook, zip } = pe;
   const names = new Set(workbook.sheets.map((s) => s.name.toLowerCase()));
   const partNames = new Set(zip.entries.map((e) => e.path.toLowerCase()));
   const rids = new Set(workbook.rels.map((r) => r.id));
@@ -162,40 +154,34 @@ export function patch(
     while (rids.has(`rIdKinerja${k}`)) k++;
     const rid = `rIdKinerja${k}`;
     rids.add(rid);
-    added.push({ path, data: enc.encode(summarySheetXml(x.summary, workbook.strict, styles)) });
-    newSheets.push({ name: sheetName, path, rid });
-    formulasChanged = true;
+    pe.added.push({
+      path,
+      data: enc.encode(summarySheetXml(x.summary, workbook.strict, pe.styles)),
+    });
+    pe.newSheets.push({ name: sheetName, path, rid });
+    pe.formulasChanged = true;
   }
+}
 
-  // styles
-  let newStylesPath: string | null = null;
-  if (styles.changed) {
-    const text = styles.toString();
-    if (stylesEntry)
-      replaced.set(
-        stylesEntry.path.toLowerCase(),
-        encodePart(text, isUtf16(zip.read(stylesEntry)))
-      );
-    else {
-      newStylesPath = workbook.path.slice(0, workbook.path.lastIndexOf("/") + 1) + "styles.xml";
-      added.push({ path: newStylesPath, data: enc.encode(text) });
-    }
+/** styles.xml with the styles the written cells need (a new part when there was none). */
+function stylesPart(pe: PackageEdit): void {
+  if (!pe.styles.changed) return;
+  const text = pe.styles.toString();
+  if (pe.stylesEntry)
+    pe.replaced.set(
+      pe.stylesEntry.path.toLowerCase(),
+      encodePart(text, isUtf16(pe.zip.read(pe.stylesEntry)))
+    );
+  else {
+    const wb = pe.workbook.path;
+    pe.newStylesPath = wb.slice(0, wb.lastIndexOf("/") + 1) + "styles.xml";
+    pe.added.push({ path: pe.newStylesPath, data: enc.encode(text) });
   }
+}
 
-  // calcChain: dropped (with its relationship and content type); Excel rebuilds it
-  const calcChain = rel("calcChain");
-  if (formulasChanged && calcChain && zip.find(calcChain.target))
-    dropped.add(calcChain.target.toLowerCase());
-
-  // workbook.xml: fullCalcOnLoad, the new sheets
-  const wbEntry = zip.find(workbook.path)!;
-  const wbRaw = zip.read(wbEntry);
-  replaced.set(
-    wbEntry.path.toLowerCase(),
-    encodePart(patchWorkbookXml(decodeXml(wbRaw), workbook, newSheets, name), isUtf16(wbRaw))
-  );
-
-  // workbook relationships
+/** The workbook's relationships: the new sheets and styles in, the dropped parts out. */
+function relsPart(pe: PackageEdit): void {
+  const { workbook, zip, newSheets, newStylesPath } = pe;
   const relsPath = relsPathOf(workbook.path);
   const relsEntry = zip.find(relsPath);
   const relBase = workbook.strict ? NS_REL_STRICT : NS_REL;
@@ -203,69 +189,128 @@ export function patch(
     const like = workbook.rels.find((r) => r.kind === "worksheet");
     return like ? like.type.slice(0, like.type.lastIndexOf("/") + 1) + kind : `${relBase}/${kind}`;
   };
+  const target = (path: string) => escapeAttr(relativeTarget(workbook.path, path));
   const newRels = [
     ...newSheets.map(
       (s) =>
-        `<Relationship Id="${s.rid}" Type="${typeOf("worksheet")}" Target="${escapeAttr(relativeTarget(workbook.path, s.path))}"/>`
+        `<Relationship Id="${s.rid}" Type="${typeOf("worksheet")}" Target="${target(s.path)}"/>`
     ),
     ...(newStylesPath
       ? [
-          `<Relationship Id="rIdKinerjaStyles" Type="${typeOf("styles")}" Target="${escapeAttr(relativeTarget(workbook.path, newStylesPath))}"/>`,
+          `<Relationship Id="rIdKinerjaStyles" Type="${typeOf("styles")}" Target="${target(newStylesPath)}"/>`,
         ]
       : []),
   ];
-  const dropRels = workbook.rels.filter((r) => dropped.has(r.target.toLowerCase()) && !r.external);
-  if (newRels.length || dropRels.length) {
-    if (!relsEntry)
-      throw new WorkbookError(`${name ?? "Workbook"}: bagian ${relsPath} tidak ada`, "corrupt");
-    const raw = zip.read(relsEntry);
-    replaced.set(
-      relsEntry.path.toLowerCase(),
-      encodePart(
-        editList(
-          decodeXml(raw),
-          relsPath,
-          name,
-          "Relationship",
-          (a) => dropRels.some((r) => r.id === a.Id),
-          newRels
-        ),
-        isUtf16(raw)
-      )
-    );
-  }
+  const dropRels = workbook.rels.filter(
+    (r) => pe.dropped.has(r.target.toLowerCase()) && !r.external
+  );
+  if (!newRels.length && !dropRels.length) return;
+  if (!relsEntry)
+    throw new WorkbookError(`${pe.name ?? "Workbook"}: bagian ${relsPath} tidak ada`, "corrupt");
+  const raw = zip.read(relsEntry);
+  const text = editList(
+    decodeXml(raw),
+    relsPath,
+    pe.name,
+    "Relationship",
+    (a) => dropRels.some((r) => r.id === a.Id),
+    newRels
+  );
+  pe.replaced.set(relsEntry.path.toLowerCase(), encodePart(text, isUtf16(raw)));
+}
 
-  // content types
-  const ctEntry = zip.find("[Content_Types].xml");
-  if (ctEntry) {
-    const overrides = [
-      ...newSheets.map(
-        (s) => `<Override PartName="/${escapeAttr(s.path)}" ContentType="${CT_WORKSHEET}"/>`
-      ),
-      ...(newStylesPath
-        ? [`<Override PartName="/${escapeAttr(newStylesPath)}" ContentType="${CT_STYLES}"/>`]
-        : []),
-    ];
-    if (overrides.length || dropped.size) {
-      const raw = zip.read(ctEntry);
-      replaced.set(
-        ctEntry.path.toLowerCase(),
-        encodePart(
-          editList(
-            decodeXml(raw),
-            "[Content_Types].xml",
-            name,
-            "Override",
-            (a) => dropped.has((a.PartName ?? "").replace(/^\/+/, "").toLowerCase()),
-            overrides
-          ),
-          isUtf16(raw)
-        )
-      );
-    }
-  }
+/** [Content_Types].xml: overrides of the new parts in, those of dropped parts out. */
+function contentTypesPart(pe: PackageEdit): void {
+  const ctEntry = pe.zip.find("[Content_Types].xml");
+  if (!ctEntry) return;
+  const overrides = [
+    ...pe.newSheets.map(
+      (s) => `<Override PartName="/${escapeAttr(s.path)}" ContentType="${CT_WORKSHEET}"/>`
+    ),
+    ...(pe.newStylesPath
+      ? [`<Override PartName="/${escapeAttr(pe.newStylesPath)}" ContentType="${CT_STYLES}"/>`]
+      : []),
+  ];
+  if (!overrides.length && !pe.dropped.size) return;
+  const raw = pe.zip.read(ctEntry);
+  const text = editList(
+    decodeXml(raw),
+    "[Content_Types].xml",
+    pe.name,
+    "Override",
+    (a) => pe.dropped.has((a.PartName ?? "").replace(/^\/+/, "").toLowerCase()),
+    overrides
+  );
+  pe.replaced.set(ctEntry.path.toLowerCase(), encodePart(text, isUtf16(raw)));
+}
 
-  return repack(zip, replaced, dropped, added, options.codec ?? {});
+/** Whether the opened package is macro-enabled (see isMacroEnabled). */
+function macroEnabled(zip: ZipArchive, workbook: WorkbookInfo): boolean {
+  if (workbook.rels.some((r) => r.kind === "vbaProject")) return true;
+  const ct = zip.find("[Content_Types].xml");
+  return ct ? /macroEnabled\.main\+xml/i.test(decodeXml(zip.read(ct))) : false;
+}
+
+/**
+ * The patched copy (see the module header) and, with `askMacro`, whether the package is
+ * macro-enabled (a copy named .xlsx must become .xlsm) — from one opening of the package.
+ */
+export function patchPackage(
+  bytes: Uint8Array,
+  writes: SheetWrites[],
+  extras: VisualExtras[] = [],
+  options: PatchOptions = {},
+  askMacro = false
+): { bytes: Uint8Array; macroEnabled: boolean } {
+  const nothing =
+    writes.every((w) => w.writes.length === 0) &&
+    extras.every((x) => x.rules.length === 0 && !x.summary);
+  const { zip, workbook } = openPackage(bytes, options);
+  if (nothing) return { bytes, macroEnabled: askMacro && macroEnabled(zip, workbook) };
+  const stylesRel = relOf(workbook, "styles");
+  const stylesEntry = stylesRel ? zip.find(stylesRel.target) : undefined;
+  const pe: PackageEdit = {
+    zip,
+    workbook,
+    name: options.name,
+    replaced: new Map(),
+    added: [],
+    dropped: new Set(),
+    styles: new StyleSheetEditor(
+      stylesEntry ? zip.read(stylesEntry) : null,
+      stylesEntry?.path ?? "xl/styles.xml",
+      options.name
+    ),
+    stylesEntry,
+    newSheets: [],
+    newStylesPath: null,
+    formulasChanged: false,
+  };
+  tableSheets(pe, writes, extras);
+  summarySheets(pe, extras);
+  stylesPart(pe);
+  // calcChain: dropped (with its relationship and content type); Excel rebuilds it
+  const calcChain = relOf(workbook, "calcChain");
+  if (pe.formulasChanged && calcChain && zip.find(calcChain.target))
+    pe.dropped.add(calcChain.target.toLowerCase());
+  // workbook.xml: fullCalcOnLoad, the new sheets
+  const wbEntry = zip.find(workbook.path)!;
+  const wbRaw = zip.read(wbEntry);
+  const wbText = patchWorkbookXml(decodeXml(wbRaw), workbook, pe.newSheets, pe.name);
+  pe.replaced.set(wbEntry.path.toLowerCase(), encodePart(wbText, isUtf16(wbRaw)));
+  relsPart(pe);
+  contentTypesPart(pe);
+  const out = repack(zip, pe.replaced, pe.dropped, pe.added, options.codec ?? {});
+  return { bytes: out, macroEnabled: askMacro && macroEnabled(zip, workbook) };
+}
+
+export function patch(
+  bytes: Uint8Array,
+  writes: SheetWrites[],
+  extras: VisualExtras[] = [],
+  options: PatchOptions = {}
+): Uint8Array {
+  return patchPackage(bytes, writes, extras, options).bytes;
 }
 
 function repack(
