@@ -2,25 +2,15 @@
 // what `--peta BERKAS.json` and the pane's "Koreksi peran kolom" give back. Human form: 1-based
 // rows and column letters; internally a ColumnMapping (0-based). Bad input gets an Indonesian
 // message naming what is wrong, and nothing is used from it.
+// The map itself (petaOf) is in peta-map.ts, without zod: `kinerja periksa` loads this module
+// only for --peta.
 import { z } from "zod";
-import type { ColumnMapping, Recognition } from "../model";
-import { columnIndex, columnLetters } from "../model/grid";
+import type { ColumnMapping } from "../model";
+import { columnIndex } from "../model/grid";
 import { layoutIds } from "../sheet/layouts";
 import { isRoleId, roleLabel } from "../sheet/roles";
 
-/** One sheet's map as a planner reads and writes it. */
-export interface PetaSheet {
-  layout: string;
-  /** 1-based, inclusive. */
-  judul?: [number, number];
-  data?: [number, number];
-  /** role id → column letter. */
-  kolom: Record<string, string>;
-  /** The planner has checked the map: Kinerja may write. */
-  dikonfirmasi: boolean;
-}
-
-export type Peta = Record<string, PetaSheet>;
+export { petaOf, type Peta, type PetaSheet } from "./peta-map";
 
 const rows = z.tuple([z.number().int().positive(), z.number().int().positive()]);
 const SHEET = z.object({
@@ -31,25 +21,6 @@ const SHEET = z.object({
   dikonfirmasi: z.boolean().optional(),
 });
 const PETA = z.record(z.string(), SHEET);
-
-/** The map of a recognised sheet, ready to be saved and edited. */
-export function petaOf(rec: Recognition): PetaSheet | null {
-  if (!rec.layout) return null;
-  const kolom: Record<string, string> = {};
-  for (const [role, col] of Object.entries(rec.columns) as [string, number][])
-    kolom[role] = columnLetters(col);
-  return {
-    layout: rec.layout,
-    ...(rec.headerRows
-      ? { judul: [rec.headerRows[0] + 1, rec.headerRows[1] + 1] as [number, number] }
-      : {}),
-    ...(rec.dataRows
-      ? { data: [rec.dataRows[0] + 1, rec.dataRows[1] + 1] as [number, number] }
-      : {}),
-    kolom,
-    dikonfirmasi: rec.confirmed,
-  };
-}
 
 export class PetaError extends Error {}
 

@@ -4,6 +4,7 @@ import Decimal from "decimal.js";
 import type { Issue } from "../model/issue";
 import type { Recognition } from "../model/recognition";
 import type { DetailedPlan } from "../fill/plan";
+import { Memo } from "../fill/memo";
 import { issue } from "./make";
 
 const QUARTERS = [1, 2, 3, 4].map((q) => `realisasi.tw${q}.k`);
@@ -12,23 +13,22 @@ export function checkAccumulation(rec: Recognition, plan: DetailedPlan): Issue[]
   const out: Issue[] = [];
   if (!QUARTERS.some((q) => q in rec.columns) || !("realisasi.tahun.k" in rec.columns)) return out;
   // readings of repeated values share one Decimal: judge each distinct combination once
-  const memo = new Map<unknown, unknown>();
-  const RESULT = memo; // the memo map itself marks a result slot (never a key otherwise)
-  for (const rp of plan.rows) {
-    const vals = QUARTERS.map((q) => rp.record.nums[q])
-      .filter((n) => n?.kind === "number")
-      .map((n) => n.value!);
+  const memo = new Memo<string | null>();
+  // indexed loops: they run for every row (for…of allocated here, measured)
+  for (let ri = 0; ri < plan.rows.length; ri++) {
+    const rp = plan.rows[ri];
+    const vals: Decimal[] = [];
+    for (let qi = 0; qi < QUARTERS.length; qi++) {
+      const n = rp.record.nums[QUARTERS[qi]];
+      if (n?.kind === "number") vals.push(n.value!);
+    }
     const t = rp.record.nums["target.tahun.k"];
     if (vals.length < 2 || t?.kind !== "number" || t.value!.isZero()) continue;
     const acc = rp.decision.accumulation;
-    let node = memo;
-    for (const k of [acc, t.value, ...vals]) {
-      let next = node.get(k) as Map<unknown, unknown> | undefined;
-      if (!next) node.set(k, (next = new Map()));
-      node = next;
-    }
-    let why = node.get(RESULT) as string | null | undefined;
-    if (why === undefined) node.set(RESULT, (why = judge(vals, t.value!, acc)));
+    memo.start().key(acc).key(t.value);
+    for (const v of vals) memo.key(v);
+    let why = memo.get();
+    if (why === undefined) why = memo.set(judge(vals, t.value!, acc));
     if (why)
       out.push(
         issue(

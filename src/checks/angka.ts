@@ -2,98 +2,111 @@
 // reader met in the numeric cells of the data rows; persen.pecahan: capaian kept as fractions.
 import type { Issue } from "../model/issue";
 import type { Recognition } from "../model/recognition";
-import type { SheetModel } from "../sheet/rows";
-import type { Grid } from "../model/grid";
+import type { RowRecord, SheetModel } from "../sheet/rows";
+import type { Num } from "../sheet/numeric";
+import type { CellValue, Grid } from "../model/grid";
+import type { RoleId } from "../model";
 import { a1, cellAt } from "../model/grid";
 import { isPercentFormat } from "../core/numbers";
 import { textOf } from "../sheet/text";
 import { issue } from "./make";
 import { isKinerjaRole } from "../sheet/roles";
 
+/** A numeric column of the table. */
+interface NumCol {
+  role: string;
+  col: number;
+  kinerja: boolean;
+}
+
+/** What the reader met in one cell, when it is worth a finding (else nothing is added). */
+function readingIssue(out: Issue[], row: number, col: number, n: Num, value: CellValue): void {
+  const raw = textOf(value);
+  if (n.kind === "excel-error")
+    out.push(
+      issue(
+        row,
+        col,
+        "excel.galat",
+        "error",
+        `Sel berisi galat Excel ${raw}; nilai ini tidak dapat dipakai menghitung.`
+      )
+    );
+  else if (n.kind === "invalid")
+    out.push(
+      issue(
+        row,
+        col,
+        "angka.tidak-terbaca",
+        "error",
+        `Angka "${raw}" tidak dapat dibaca${n.message ? ` (${n.message})` : ""}; perbaiki penulisannya.`
+      )
+    );
+  else if (n.kind === "compound")
+    out.push(
+      issue(
+        row,
+        col,
+        "angka.majemuk",
+        "warning",
+        `"${raw}" berisi lebih dari satu besaran; tidak dihitung. Pisahkan menjadi satu angka per indikator.`
+      )
+    );
+  else if (n.kind === "number" && n.ambiguous)
+    out.push(
+      issue(
+        row,
+        col,
+        "angka.ambigu",
+        "warning",
+        `"${raw}" bisa dibaca dua cara (pemisah ribuan atau desimal); dibaca sebagai ${n.value!.toString().replace(".", ",")}. Periksa kembali.`
+      )
+    );
+}
+
+function mixedPercent(r: RowRecord, fraction: NumCol, v: CellValue): Issue {
+  return issue(
+    r.row,
+    fraction.col,
+    "persen.campur",
+    "warning",
+    `Sel ini berformat persen (tersimpan ${String(v).replace(".", ",")}), sedangkan sel lain di baris ini berisi angka persen biasa. ` +
+      `Kinerja menghitung dengan ${r.nums[fraction.role].value!.toString().replace(".", ",")}; rumus Excel biasa akan meleset ×100.`
+  );
+}
+
 export function checkNumbers(grid: Grid, rec: Recognition, model: SheetModel): Issue[] {
   const out: Issue[] = [];
-  const kinerja = new Set(model.numericRoles.filter(isKinerjaRole));
-  for (const r of model.rows) {
+  const cols: NumCol[] = model.numericRoles.map((role) => ({
+    role,
+    col: rec.columns[role as RoleId]!,
+    kinerja: isKinerjaRole(role),
+  }));
+  // indexed loops: these run for every numeric cell (for…of allocated here, measured)
+  const rows = model.rows;
+  for (let ri = 0; ri < rows.length; ri++) {
+    const r = rows[ri];
     if (r.kind !== "data") continue;
-    let fraction: string | null = null;
+    const line = grid.cells[r.row] ?? [];
+    let fraction: NumCol | null = null;
     let plain = false;
-    for (const role of model.numericRoles) {
-      const n = r.nums[role];
-      if (!n) continue;
-      if (
-        n.kind === "empty" ||
-        (n.kind === "number" && !n.ambiguous && !n.percentFormat && n.isPercent === false)
-      ) {
-        if (
-          n.kind === "number" &&
-          kinerja.has(role) &&
-          typeof cellAt(grid, r.row, rec.columns[role]).value === "number"
-        )
-          plain = true;
+    for (let ci = 0; ci < cols.length; ci++) {
+      const x = cols[ci];
+      const n = r.nums[x.role];
+      if (!n || n.kind === "empty") continue;
+      const value = line[x.col]?.value ?? null;
+      if (n.kind === "number" && !n.ambiguous && !n.percentFormat && n.isPercent === false) {
+        if (x.kinerja && typeof value === "number") plain = true;
         continue;
       }
-      const col = rec.columns[role];
-      const raw = textOf(cellAt(grid, r.row, col).value);
-      if (n.kind === "excel-error")
-        out.push(
-          issue(
-            r.row,
-            col,
-            "excel.galat",
-            "error",
-            `Sel berisi galat Excel ${raw}; nilai ini tidak dapat dipakai menghitung.`
-          )
-        );
-      else if (n.kind === "invalid")
-        out.push(
-          issue(
-            r.row,
-            col,
-            "angka.tidak-terbaca",
-            "error",
-            `Angka "${raw}" tidak dapat dibaca${n.message ? ` (${n.message})` : ""}; perbaiki penulisannya.`
-          )
-        );
-      else if (n.kind === "compound")
-        out.push(
-          issue(
-            r.row,
-            col,
-            "angka.majemuk",
-            "warning",
-            `"${raw}" berisi lebih dari satu besaran; tidak dihitung. Pisahkan menjadi satu angka per indikator.`
-          )
-        );
-      else if (n.kind === "number" && n.ambiguous)
-        out.push(
-          issue(
-            r.row,
-            col,
-            "angka.ambigu",
-            "warning",
-            `"${raw}" bisa dibaca dua cara (pemisah ribuan atau desimal); dibaca sebagai ${n.value!.toString().replace(".", ",")}. Periksa kembali.`
-          )
-        );
+      readingIssue(out, r.row, x.col, n, value);
       // kinerja cells only: a %-formatted fraction next to plain percent points (the 8560,00 bug)
-      if (n.kind === "number" && kinerja.has(role)) {
-        if (n.percentFormat) fraction ??= role;
-        else if (typeof cellAt(grid, r.row, col).value === "number") plain = true;
+      if (n.kind === "number" && x.kinerja) {
+        if (n.percentFormat) fraction ??= x;
+        else if (typeof value === "number") plain = true;
       }
     }
-    if (fraction && plain) {
-      const col = rec.columns[fraction];
-      const v = cellAt(grid, r.row, col).value;
-      out.push(
-        issue(
-          r.row,
-          col,
-          "persen.campur",
-          "warning",
-          `Sel ini berformat persen (tersimpan ${String(v).replace(".", ",")}), sedangkan sel lain di baris ini berisi angka persen biasa. ` +
-            `Kinerja menghitung dengan ${r.nums[fraction].value!.toString().replace(".", ",")}; rumus Excel biasa akan meleset ×100.`
-        )
-      );
-    }
+    if (fraction && plain) out.push(mixedPercent(r, fraction, line[fraction.col]?.value ?? null));
   }
   return out;
 }
@@ -115,8 +128,8 @@ export function checkFractionColumns(grid: Grid, rec: Recognition, model: SheetM
     let count = 0;
     for (const r of model.rows) {
       if (r.kind !== "data") continue;
-      const cell = cellAt(grid, r.row, col);
-      if (typeof cell.value !== "number" || !isPercentFormat(cell.numberFormat)) continue;
+      const cell = grid.cells[r.row]?.[col];
+      if (typeof cell?.value !== "number" || !isPercentFormat(cell.numberFormat)) continue;
       first ??= r.row;
       if (example === null && cell.value !== 0) example = r.row;
       count++;

@@ -3,7 +3,7 @@
 // that every row reads the same cell (=AD11 down a column), a roll-up SUM whose range skips rows
 // its neighbours on the same row include. Compared in R1C1 form (sheet/formula-refs.ts).
 import type { Grid, Issue, Recognition } from "../model";
-import { a1, cellAt } from "../model/grid";
+import { a1 } from "../model/grid";
 import { relativeKey, shiftFormula } from "../sheet/formula-refs";
 import type { SheetModel } from "../sheet/rows";
 import { issue } from "./make";
@@ -103,11 +103,16 @@ export function checkFormulas(grid: Grid, rec: Recognition, model: SheetModel): 
   const tableCols = [...new Set(Object.values(cols))];
   const byCol = new Map<number, Placed[]>();
   const out: Issue[] = [];
-  for (const r of model.rows) {
+  // indexed loops: they run for every cell of the table (for…of allocated here, measured)
+  for (let ri = 0; ri < model.rows.length; ri++) {
+    const r = model.rows[ri];
     if (r.kind !== "data") continue;
+    const line = grid.cells[r.row];
+    if (!line) continue;
     const rowCells: Placed[] = [];
-    for (const col of tableCols) {
-      const f = cellAt(grid, r.row, col).formula;
+    for (let ci = 0; ci < tableCols.length; ci++) {
+      const col = tableCols[ci];
+      const f = line[col]?.formula;
       if (!f) continue;
       const p = { row: r.row, col, formula: f };
       rowCells.push(p);
@@ -116,7 +121,7 @@ export function checkFormulas(grid: Grid, rec: Recognition, model: SheetModel): 
       if (list) list.push(p);
       else byCol.set(col, [p]);
     }
-    out.push(...checkRollUps(rowCells));
+    if (rowCells.length) out.push(...checkRollUps(rowCells));
   }
   for (const cells of byCol.values()) out.push(...checkColumn(cells));
   // one finding per cell

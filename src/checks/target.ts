@@ -13,41 +13,55 @@ function realisedZero(rp: DetailedPlan["rows"][number], role: string): boolean {
   return computed ? computed.value === 0 : rp.record.nums[role]?.value?.isZero() === true;
 }
 
+/** A capaian or serapan whose target may be missing or 0 (the Renstra end target excluded). */
+interface Targeted {
+  r: string;
+  target: string;
+  col: number;
+}
+
+function targeted(rec: Recognition): Targeted[] {
+  const out: Targeted[] = [];
+  for (const comp of rec.computations) {
+    // the Renstra end target is often left blank below programme level: not worth a finding
+    if (
+      (comp.kind !== "capaian" && comp.kind !== "serapan") ||
+      comp.out.startsWith("capaian.renstra")
+    )
+      continue;
+    const tRole = comp.kind === "capaian" ? comp.t : comp.pagu;
+    if (!(tRole in rec.columns)) continue;
+    out.push({ r: comp.r, target: tRole, col: (rec.columns as Record<string, number>)[tRole] });
+  }
+  return out;
+}
+
 export function checkTargets(grid: Grid, rec: Recognition, plan: DetailedPlan): Issue[] {
   // a 0 shown as "-" beside a realisation of 0 is a row nobody has filled in yet
-  const blankZero = (row: number, role: string) => {
-    const col = (rec.columns as Record<string, number>)[role];
+  const blankZero = (row: number, col: number) => {
     const cell = cellAt(grid, row, col);
     return cell.value === 0 && showsZeroAsDash(cell.numberFormat);
   };
-  const comps = rec.computations;
+  const comps = targeted(rec);
   const out: Issue[] = [];
   // one finding per target cell; every RowPlan is a different row, so "seen" is per row
   const seen: string[] = [];
-  for (const rp of plan.rows) {
+  for (let ri = 0; ri < plan.rows.length; ri++) {
+    const rp = plan.rows[ri];
     seen.length = 0;
-    for (const comp of comps) {
-      // the Renstra end target is often left blank below programme level: not worth a finding
-      if (
-        (comp.kind !== "capaian" && comp.kind !== "serapan") ||
-        comp.out.startsWith("capaian.renstra")
-      )
-        continue;
-      const tRole = comp.kind === "capaian" ? comp.t : comp.pagu;
-      if (!(tRole in rec.columns)) continue;
+    for (let ci = 0; ci < comps.length; ci++) {
+      const comp = comps[ci];
       const rVal =
         rp.cells[comp.r]?.value ?? (rp.record.nums[comp.r]?.kind === "number" ? 1 : null);
       if (rVal === null || rVal === undefined) continue;
-      const t = rp.record.nums[tRole];
-      const key = tRole;
-      if (seen.includes(key)) continue;
-      const col = rec.columns[tRole];
+      const t = rp.record.nums[comp.target];
+      if (seen.includes(comp.target)) continue;
       if (!t || t.kind === "empty") {
-        seen.push(key);
+        seen.push(comp.target);
         out.push(
           issue(
             rp.record.row,
-            col,
+            comp.col,
             "target.kosong",
             "warning",
             "Realisasi ada tetapi target kosong; capaian tidak dapat dihitung."
@@ -56,13 +70,13 @@ export function checkTargets(grid: Grid, rec: Recognition, plan: DetailedPlan): 
       } else if (
         t.kind === "number" &&
         t.value!.isZero() &&
-        !(blankZero(rp.record.row, tRole) && realisedZero(rp, comp.r))
+        !(blankZero(rp.record.row, comp.col) && realisedZero(rp, comp.r))
       ) {
-        seen.push(key);
+        seen.push(comp.target);
         out.push(
           issue(
             rp.record.row,
-            col,
+            comp.col,
             "target.nol",
             "warning",
             "Target bernilai 0; capaian tidak terdefinisi (bukan 0%). Periksa target."

@@ -21,7 +21,8 @@ export function checkQuarters(rec: Recognition, model: SheetModel): Issue[] {
           col: rec.columns[`realisasi.tw${k}.${side}`],
         });
   if (!later.length) return out;
-  for (const r of model.rows) {
+  for (let ri = 0; ri < model.rows.length; ri++) {
+    const r = model.rows[ri];
     if (r.kind !== "data") continue;
     for (const x of later) {
       const n = r.nums[x.role];

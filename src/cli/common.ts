@@ -4,7 +4,6 @@ import * as fs from "fs";
 import * as path from "path";
 import type { CliIO } from "./io";
 import type { ColumnMapping } from "../model";
-import { PetaError, readPeta } from "../app/peta";
 
 /** Where the copy of `file` goes: `out` itself for one file, else `out/<name>`. */
 export function targetFor(file: string, out: string, several: boolean): string {
@@ -44,11 +43,13 @@ export function sameAsInput(cmd: string, file: string, target: string, io: CliIO
 }
 
 /** Reads a `--peta` file; null (message written) when it cannot be used. */
-export function loadPeta(
+export async function loadPeta(
   cmd: string,
   file: string,
   io: CliIO
-): Record<string, ColumnMapping> | null {
+): Promise<Record<string, ColumnMapping> | null> {
+  // the reader validates with zod: loaded only when a map is given
+  const { readPeta, PetaError } = await import("../app/peta");
   try {
     return readPeta(fs.readFileSync(file, "utf8"));
   } catch (e) {

@@ -44,7 +44,7 @@ interface IsiOptions {
 }
 
 /** The options of `isi`, or the exit code when they cannot be used (message written). */
-function isiOptions(args: string[], io: CliIO): number | (IsiOptions & InOut) {
+async function isiOptions(args: string[], io: CliIO): Promise<number | (IsiOptions & InOut)> {
   const a = parseWriteArgs(args, []);
   if (a.help) {
     io.out(USAGE);
@@ -69,7 +69,7 @@ function isiOptions(args: string[], io: CliIO): number | (IsiOptions & InOut) {
     }
   }
   if (!checkInOut("isi", a.files, a.out, USAGE, io)) return 2;
-  const peta = a.peta ? loadPeta("isi", a.peta, io) : {};
+  const peta = a.peta ? await loadPeta("isi", a.peta, io) : {};
   if (!peta) return 2;
   return {
     files: a.files,
@@ -88,7 +88,7 @@ interface InOut {
 }
 
 export async function isi(args: string[], io: CliIO): Promise<number> {
-  const opts = isiOptions(args, io);
+  const opts = await isiOptions(args, io);
   if (typeof opts === "number") return opts;
   const written: Written[] = [];
   let code = 0;
@@ -144,6 +144,44 @@ function fillSheet(grid: Grid, opts: IsiOptions, io: CliIO): SheetFill {
   return { kind: "plan", plan: { sheetName: grid.name, plan }, extra, line };
 }
 
+/** What the sheets of one workbook give its copy. */
+interface FilePlans {
+  plans: SheetPlan[];
+  extras: VisualExtras[];
+  summary: string[];
+  refused: number;
+}
+
+/** The plans of a workbook's sheets; its grids are released when this returns, before the copy. */
+async function planFile(
+  file: string,
+  opts: IsiOptions,
+  written: Written[],
+  io: CliIO
+): Promise<FilePlans> {
+  const { sheets } = await readWorkbook(file);
+  const out: FilePlans = { plans: [], extras: [], summary: [], refused: 0 };
+  for (const grid of sheets) {
+    if (opts.sheet !== null && grid.name !== opts.sheet) continue;
+    const r = fillSheet(grid, opts, io);
+    if (r.kind === "refused") out.refused++;
+    if (r.kind !== "plan") continue;
+    out.plans.push(r.plan);
+    if (r.extra) out.extras.push(r.extra);
+    out.summary.push(r.line);
+    if (opts.json)
+      for (const w of r.plan.plan.writes)
+        written.push({
+          file,
+          sheet: grid.name,
+          cell: w.cell,
+          ...(w.formula ? { formula: w.formula } : {}),
+          value: w.value,
+        });
+  }
+  return out;
+}
+
 /** Fills one workbook into `target`; its exit code (0, or 1 when a sheet was refused). */
 async function fillFile(
   file: string,
@@ -152,28 +190,7 @@ async function fillFile(
   written: Written[],
   io: CliIO
 ): Promise<number> {
-  const { sheets } = await readWorkbook(file);
-  const plans: SheetPlan[] = [];
-  const extras: VisualExtras[] = [];
-  const summary: string[] = [];
-  let refused = 0;
-  for (const grid of sheets) {
-    if (opts.sheet !== null && grid.name !== opts.sheet) continue;
-    const r = fillSheet(grid, opts, io);
-    if (r.kind === "refused") refused++;
-    if (r.kind !== "plan") continue;
-    plans.push(r.plan);
-    if (r.extra) extras.push(r.extra);
-    summary.push(r.line);
-    for (const w of r.plan.plan.writes)
-      written.push({
-        file,
-        sheet: grid.name,
-        cell: w.cell,
-        ...(w.formula ? { formula: w.formula } : {}),
-        value: w.value,
-      });
-  }
+  const { plans, extras, summary, refused } = await planFile(file, opts, written, io);
   if (refused && !plans.length) {
     // nothing may be written: no copy either, so nobody takes it for a filled workbook
     if (!opts.json)

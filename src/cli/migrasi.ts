@@ -144,7 +144,7 @@ export async function migrasi(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   if (!checkInOut("migrasi", a.files, a.out, USAGE, io)) return 2;
-  const peta = a.peta ? loadPeta("migrasi", a.peta, io) : {};
+  const peta = a.peta ? await loadPeta("migrasi", a.peta, io) : {};
   if (!peta) return 2;
   const ctx: Ctx = { sheet: a.sheet, peta, json: a.json, out: [] };
   let code = 0;

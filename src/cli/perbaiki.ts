@@ -198,7 +198,7 @@ export async function perbaiki(args: string[], io: CliIO): Promise<number> {
   }
   const picked = readOptions(a.rest, io);
   if (!picked || !checkInOut("perbaiki", a.files, a.out, USAGE, io)) return 2;
-  const peta = a.peta ? loadPeta("perbaiki", a.peta, io) : {};
+  const peta = a.peta ? await loadPeta("perbaiki", a.peta, io) : {};
   if (!peta) return 2;
   const opts: Options = { ...picked, sheet: a.sheet, peta, json: a.json };
   const json: { file: string; output: string | null; sheets: SheetFixes[] }[] = [];

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from "../model/settings";
 import type { Analysis } from "../model/analysis";
 import { columnLetters } from "../model/grid";
 import type { ColumnMapping } from "../model";
-import { PetaError, petaOf, readPeta, type PetaSheet } from "../app/peta";
+import { petaOf, type PetaSheet } from "../app/peta-map";
 import * as fs from "fs";
 
 const USAGE =
@@ -69,6 +69,8 @@ export async function periksa(args: string[], io: CliIO): Promise<number> {
     if (a === "--json") json = true;
     else if (a === "--peta") {
       const f = args[++i];
+      // the reader validates with zod: loaded only for --peta
+      const { readPeta, PetaError } = await import("../app/peta");
       try {
         peta = readPeta(fs.readFileSync(f ?? "", "utf8"));
       } catch (e) {

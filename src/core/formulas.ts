@@ -2,8 +2,16 @@
 // (null = empty cell, never 0); results are CalcResult values, never exceptions, and never a
 // 0 that hides missing data.
 import Decimal from "decimal.js";
-import { fail, ok, type CalcResult } from "./result";
+import { fail, ok, type CalcError, type CalcResult } from "./result";
 import { bandOf, SCALES, normaliseScale, type Band, type ScaleName } from "./scales";
+import {
+  declineFast,
+  differenceFast,
+  exactDouble,
+  quotientOfRatioFast,
+  ratioFast,
+  sumFast,
+} from "./fast";
 import type { Accumulation, Direction, EfficiencyMethod } from "../model/domain";
 
 export type { EfficiencyMethod };
@@ -13,6 +21,15 @@ const HUNDRED = new Decimal(100);
 /** Excel ROUND: half away from zero. */
 export function round(value: Decimal, decimals: number): number {
   return value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+/** round(), without the decimal work for a value that already has at most `decimals` decimals. */
+function roundOf(value: Decimal, decimals: number): number {
+  if (value.decimalPlaces() <= decimals) {
+    const v = exactDouble(value);
+    if (v !== null) return v;
+  }
+  return round(value, decimals);
 }
 
 // Excel's largest number; beyond it (e.g. a target of 5e-324) the cell shows #NUM!.
@@ -44,18 +61,27 @@ export function capaian(
   if (target === null)
     return fail("#N/A", "Target kosong; capaian tidak dapat dihitung tanpa target.");
   if (target.isZero()) return fail("#DIV/0!", "Target bernilai 0; capaian tidak dapat dihitung.");
+  const d = places(desimal);
   let value: Decimal;
-  if (arah === "naik") value = realisasi.div(target).times(HUNDRED);
-  else if (arah === "turun") value = target.times(2).minus(realisasi).div(target).times(HUNDRED);
-  else {
+  if (arah === "naik") {
+    const fast = ratioFast(realisasi, target, d);
+    if (fast !== null) return ok(fast);
+    value = realisasi.div(target).times(HUNDRED);
+  } else if (arah === "turun") {
+    const fast = declineFast(realisasi, target, d);
+    if (fast !== null) return ok(fast);
+    value = target.times(2).minus(realisasi).div(target).times(HUNDRED);
+  } else {
     if (realisasi.isZero())
       return fail(
         "#DIV/0!",
         "Realisasi bernilai 0; rumus turun-rasio (target/realisasi) tidak dapat dihitung."
       );
+    const fast = ratioFast(target, realisasi, d);
+    if (fast !== null) return ok(fast);
     value = target.div(realisasi).times(HUNDRED);
   }
-  return result(value, places(desimal));
+  return result(value, d);
 }
 
 export function kategori(
@@ -65,7 +91,7 @@ export function kategori(
   if (nilai === null) return fail("#N/A", "Capaian kosong; kategori belum dapat ditentukan.");
   const scale = typeof skala === "string" ? SCALES[skala] : normaliseScale(skala);
   if (!scale || scale.length === 0) return fail("#VALUE!", "Skala kategori tidak dikenal.");
-  return ok(bandOf(round(nilai, 2), scale).label);
+  return ok(bandOf(roundOf(nilai, 2), scale).label);
 }
 
 export function serapan(
@@ -73,19 +99,28 @@ export function serapan(
   pagu: Decimal | null,
   desimal?: number
 ): CalcResult<number> {
+  const missing = serapanError(realisasiAnggaran, pagu);
+  if (missing) return missing;
+  const fast = ratioFast(realisasiAnggaran!, pagu!, places(desimal));
+  if (fast !== null) return ok(fast);
   const s = serapanExact(realisasiAnggaran, pagu);
   return s.ok ? result(s.value, places(desimal)) : s;
+}
+
+/** Why no serapan can be computed, or null. */
+function serapanError(realisasiAnggaran: Decimal | null, pagu: Decimal | null): CalcError | null {
+  if (pagu === null) return fail("#N/A", "Pagu anggaran kosong.");
+  if (realisasiAnggaran === null) return fail("#N/A", "Realisasi anggaran belum diisi.");
+  if (pagu.isZero())
+    return fail("#DIV/0!", "Pagu anggaran bernilai 0; serapan tidak dapat dihitung.");
+  return null;
 }
 
 function serapanExact(
   realisasiAnggaran: Decimal | null,
   pagu: Decimal | null
 ): CalcResult<Decimal> {
-  if (pagu === null) return fail("#N/A", "Pagu anggaran kosong.");
-  if (realisasiAnggaran === null) return fail("#N/A", "Realisasi anggaran belum diisi.");
-  if (pagu.isZero())
-    return fail("#DIV/0!", "Pagu anggaran bernilai 0; serapan tidak dapat dihitung.");
-  return ok(realisasiAnggaran.div(pagu).times(HUNDRED));
+  return serapanError(realisasiAnggaran, pagu) ?? ok(realisasiAnggaran!.div(pagu!).times(HUNDRED));
 }
 
 export function efisiensi(
@@ -96,6 +131,8 @@ export function efisiensi(
   desimal?: number
 ): CalcResult<number> {
   const method: EfficiencyMethod = metode ?? (capaianKinerja !== null ? "selisih" : "sisa");
+  const fast = efisiensiFast(pagu, realisasiAnggaran, capaianKinerja, method, places(desimal));
+  if (fast !== null) return ok(fast);
   const s = serapanExact(realisasiAnggaran, pagu);
   if (!s.ok) return s;
   const d = places(desimal);
@@ -111,10 +148,36 @@ export function efisiensi(
   return result(capaianKinerja.div(s.value), d);
 }
 
+/** The float shortcut of efisiensi (see fast.ts) where its inputs allow one; else null. */
+function efisiensiFast(
+  pagu: Decimal | null,
+  real: Decimal | null,
+  capaianKinerja: Decimal | null,
+  method: EfficiencyMethod,
+  d: number
+): number | null {
+  if (serapanError(real, pagu)) return null;
+  if (method === "sisa") return differenceFast(null, real!, pagu!, d);
+  if (capaianKinerja === null) return null;
+  if (method === "selisih") return differenceFast(capaianKinerja, real!, pagu!, d);
+  return real!.isZero() ? null : quotientOfRatioFast(capaianKinerja, real!, pagu!, d);
+}
+
 export function realisasi(values: (Decimal | null)[], akumulasi: Accumulation): CalcResult<number> {
   const present = values.filter((v): v is Decimal => v !== null);
   if (present.length === 0) return fail("#N/A", "Belum ada realisasi triwulan yang diisi.");
-  if (akumulasi === "terakhir") return result(lastPresent(values)!, 10);
+  if (akumulasi === "terakhir") {
+    const last = lastPresent(values)!;
+    if (last.decimalPlaces() <= 10) {
+      const v = exactDouble(last);
+      if (v !== null) return ok(v);
+    }
+    return result(last, 10);
+  }
+  if (akumulasi === "jumlah" && Decimal.precision >= 20) {
+    const fast = sumFast(present);
+    if (fast !== null) return ok(fast);
+  }
   const sum = present.reduce((a, b) => a.plus(b), new Decimal(0));
   if (akumulasi === "jumlah") return result(sum, 10);
   return result(sum.div(present.length), 10);

@@ -95,7 +95,8 @@ export function planFooters(ctx: FooterContext): ComputedCell[] {
   const byRow = new Map(ctx.rows.map((r) => [r.record.row, r]));
   let block: RowPlan[] = [];
   let lastAvg: ComputedCell[] = [];
-  for (const record of ctx.model.rows) {
+  for (let ri = 0; ri < ctx.model.rows.length; ri++) {
+    const record = ctx.model.rows[ri];
     if (record.kind === "data") {
       const rp = byRow.get(record.row);
       if (rp) block.push(rp);

@@ -1,8 +1,8 @@
 // The inputs of a computation on the current row: its value (computed first on this row, else
 // the cell as read) and its formula reference, in reused slots — no allocation per input.
 import type Decimal from "decimal.js";
-import type { Grid } from "../model";
-import { cellAt, columnLetters } from "../model/grid";
+import type { Cell, Grid } from "../model";
+import { columnLetters } from "../model/grid";
 import { isPercentFormat } from "../sheet/numeric";
 import type { RowRecord } from "../sheet/rows";
 import type { ComputedCell } from "./plan-types";
@@ -21,10 +21,21 @@ export interface Input {
   sumOk: boolean;
 }
 
+/** Where an input of a computation comes from, decided once per sheet. */
+export interface InputSource {
+  role: string;
+  /** Column of the role; -1 when the table has none. */
+  col: number;
+  /** The computation earlier on the row whose output this role is (its index), or -1. */
+  producer: number;
+}
+
 /** Formula reference of an input in a template (ROW_TAG stands for the row number). */
 export function refOf(x: Input): Ref {
   return { cell: columnLetters(x.col) + ROW_TAG, scaled: x.scaled };
 }
+
+const EMPTY: Cell = Object.freeze({ value: null }) as Cell;
 
 /**
  * Reads inputs of the current row into reused slots and encodes their shape (present, numeric,
@@ -33,20 +44,21 @@ export function refOf(x: Input): Ref {
 export class RowInputs {
   private readonly slots: Input[] = [];
   shape = 0;
-  record!: RowRecord;
-  cells!: Record<string, ComputedCell | null>;
+  private record!: RowRecord;
+  private line: Cell[] = [];
+  /** The cells computed so far on this row, by computation index. */
+  private cells: (ComputedCell | null)[] = [];
   constructor(
     private readonly grid: Grid,
-    private readonly cols: Record<string, number>,
     private readonly decOf: (v: number | string | null) => Decimal | null
   ) {}
-  /** Starts a computation on `record`, with the cells computed so far on this row. */
-  begin(record: RowRecord, cells: Record<string, ComputedCell | null>): void {
+  /** Starts a row: `cells` holds the row's computed cells by computation index as they come. */
+  begin(record: RowRecord, cells: (ComputedCell | null)[]): void {
     this.record = record;
+    this.line = this.grid.cells[record.row] ?? [];
     this.cells = cells;
-    this.shape = 0;
   }
-  read(role: string, slot: number): Input {
+  read(src: InputSource, slot: number): Input {
     const x = (this.slots[slot] ??= {
       value: null,
       col: -1,
@@ -55,24 +67,23 @@ export class RowInputs {
       formulaOk: true,
       sumOk: true,
     });
-    const col = this.cols[role];
-    if (col === undefined) {
+    if (src.col < 0) {
       x.value = null;
       x.col = -1;
       x.present = false;
       x.scaled = false;
       x.formulaOk = x.sumOk = true;
     } else {
-      x.col = col;
+      x.col = src.col;
       x.present = true;
-      const done = this.cells[role];
+      const done = src.producer >= 0 ? this.cells[src.producer] : null;
       if (done) {
         x.value = this.decOf(done.value);
         x.scaled = false;
         x.formulaOk = x.sumOk = done.formula !== null;
       } else {
-        const cell = cellAt(this.grid, this.record.row, col);
-        const n = this.record.nums[role];
+        const cell = this.line[src.col] ?? EMPTY;
+        const n = this.record.nums[src.role];
         const numeric = cell.value === null || cell.value === "" || typeof cell.value === "number";
         x.value = n?.kind === "number" ? n.value : null;
         x.scaled = typeof cell.value === "number" && isPercentFormat(cell.numberFormat);

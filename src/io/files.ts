@@ -6,7 +6,10 @@ import * as path from "path";
 import * as zlib from "zlib";
 import type { Grid } from "../model/grid";
 import type { FillPlan } from "../model/plan";
-import { readGrids, patch, isMacroEnabled, WorkbookError, DEFAULT_LIMITS } from "./ooxml";
+// the reading side only: the writer (./ooxml/patch, with the visuals) is loaded by applyPlans
+import { readGrids } from "./ooxml/read";
+import { WorkbookError } from "./ooxml/errors";
+import { DEFAULT_LIMITS } from "./ooxml/zip";
 import type { Codec, VisualExtras, ZipLimits } from "./ooxml";
 
 export { WorkbookError };
@@ -83,15 +86,17 @@ export async function applyPlans(
       "write"
     );
   const bytes = loadBytes(inputPath);
-  const out = patch(
+  const { patchPackage } = await import("./ooxml/patch");
+  const asXlsx = /\.xlsx$/i.test(outputPath);
+  const { bytes: out, macroEnabled } = patchPackage(
     bytes,
     plans.map((p) => ({ sheetName: p.sheetName, writes: p.plan.writes })),
     extras,
-    { name: inputPath, limits: limits(), codec }
+    { name: inputPath, limits: limits(), codec },
+    asXlsx
   );
   let output = outputPath;
-  if (/\.xlsx$/i.test(output) && isMacroEnabled(bytes, { name: inputPath, codec }))
-    output = output.replace(/\.xlsx$/i, ".xlsm");
+  if (asXlsx && macroEnabled) output = output.replace(/\.xlsx$/i, ".xlsm");
   if (path.resolve(inputPath) === path.resolve(output))
     throw new WorkbookError(
       "Berkas keluaran tidak boleh sama dengan berkas masukan (berkas asli tidak diubah).",

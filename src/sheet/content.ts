@@ -55,7 +55,13 @@ export function refineByContent(
   const cols: Record<string, number> = { ...(columns as Record<string, number>) };
   const notes: string[] = [];
   const taken = () => new Set(Object.values(cols));
-  const prof = (c: number) => profile(grid, c, rows[0], rows[1]);
+  // a column's profile is read once (the same columns are asked about again below)
+  const profiles = new Map<number, Profile>();
+  const prof = (c: number) => {
+    let p = profiles.get(c);
+    if (!p) profiles.set(c, (p = profile(grid, c, rows[0], rows[1])));
+    return p;
+  };
   const samePath = (a: number, b: number) =>
     scan.columns[a]?.path === scan.columns[b]?.path && !!scan.columns[a]?.path.trim();
   for (const [role, col] of Object.entries(cols)) {

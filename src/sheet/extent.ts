@@ -30,14 +30,38 @@ const SIGNATURE: RegExp[] = [
 
 const norm = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
 
+/** ASCII first characters (lower case) the patterns can start with. */
+function starts(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
+  return table;
+}
+const NOTE_START = starts("ftkcsd*(");
+const SIGNATURE_START = starts("mdknpjt.,_(");
+
+/**
+ * Whether a pattern of the list can match, from the text's first character alone (a text
+ * starting with whitespace or a non-ASCII character always goes through the patterns).
+ * `anyLetterWithComma`: the place-and-date pattern starts with any letter and needs a comma.
+ */
+function mayStart(text: string, table: Uint8Array, anyLetterWithComma: boolean): boolean {
+  const c = text.charCodeAt(0);
+  if (c <= 32 || c >= 128 || Number.isNaN(c)) return true;
+  const lower = c >= 65 && c <= 90 ? c | 32 : c;
+  if (table[lower]) return true;
+  return anyLetterWithComma && lower >= 97 && lower <= 122 && text.includes(",");
+}
+
 /** A note or closing section ("Faktor penghambat …", "*) Diisi oleh …", "Keterangan:"). */
 export function isNoteText(text: string): boolean {
+  if (!mayStart(text, NOTE_START, false)) return false;
   const t = norm(text);
   return NOTES.some((re) => re.test(t));
 }
 
 /** A signature-block or place-and-date text ("Kepala Dinas …", "NIP. …", "Banjarmasin, 28 Februari"). */
 export function isSignatureText(text: string): boolean {
+  if (!mayStart(text, SIGNATURE_START, true)) return false;
   const t = norm(text);
   return SIGNATURE.some((re) => re.test(t));
 }
@@ -58,18 +82,29 @@ interface RowSummary {
 function summarise(grid: Grid, r: number, maxCol: number, nameCols: Set<number>): RowSummary {
   const line = grid.cells[r] ?? [];
   const out: RowSummary = { first: "", filled: 0, numbers: 0, stop: false };
-  for (let c = 0; c < Math.min(line.length, maxCol + 1); c++) {
+  const end = Math.min(line.length, maxCol + 1);
+  for (let c = 0; c < end; c++) {
     const v = line[c]?.value ?? null;
     if (v === null || v === "") continue;
-    if (typeof v === "number") out.numbers++;
+    // a number or boolean always has a text
+    if (typeof v !== "string") {
+      if (typeof v === "number") out.numbers++;
+      out.filled++;
+      continue;
+    }
     const t = textOf(v);
     if (!t) continue;
     out.filled++;
-    if (typeof v !== "string") continue;
     if (!out.first) out.first = t;
-    if (isNoteText(t) || (!nameCols.has(c) && isSignatureText(t))) out.stop = true;
   }
-  if (out.numbers) out.stop = false;
+  // a row with a number never stops the table: the texts are only looked at without one
+  if (!out.numbers)
+    for (let c = 0; c < end && !out.stop; c++) {
+      const v = line[c]?.value ?? null;
+      if (typeof v !== "string") continue;
+      const t = textOf(v);
+      if (t && (isNoteText(t) || (!nameCols.has(c) && isSignatureText(t)))) out.stop = true;
+    }
   return out;
 }
 
@@ -100,8 +135,9 @@ export function dataExtent(
     if (row.stop) break;
     const content = (c: number) => {
       const v = grid.cells[r]?.[c]?.value ?? null;
+      if (typeof v === "number") return c !== noCol;
       const t = textOf(v);
-      return t !== "" && !(c === noCol && (typeof v === "number" || /^\d{1,4}\.?$/.test(t)));
+      return t !== "" && !(c === noCol && /^\d{1,4}\.?$/.test(t));
     };
     if (tableCols.some(content)) {
       if (first < 0) first = r;

@@ -20,9 +20,15 @@ export function normHeader(s: string): string {
 
 /** True when `phrase` occurs in a normHeader text on token boundaries. */
 export function hasPhrase(path: string, phrase: string): boolean {
-  return (
-    path.includes(` ${phrase} `) || path.includes(` ${phrase}.`) || path.includes(` ${phrase},`)
-  );
+  // " phrase " / " phrase." / " phrase," without building the three needles (called for every
+  // header column × layout rule word)
+  const end = phrase.length;
+  for (let i = path.indexOf(phrase); i >= 0; i = path.indexOf(phrase, i + 1)) {
+    if (path.charCodeAt(i - 1) !== 32) continue;
+    const c = path.charCodeAt(i + end);
+    if (c === 32 || c === 46 || c === 44) return true;
+  }
+  return false;
 }
 
 /** Plain lower-case text with single spaces (titles). */

@@ -3,40 +3,25 @@
 // need, the conditional formats and the Ringkasan sheet. Every other zip entry is copied as its
 // original compressed bytes: charts, drawings, pivots, tables, comments, validations, defined
 // names, VBA and custom XML survive byte for byte.
-import { columnLetters, a1 } from "../../model/grid";
-import { shiftFormula } from "../../sheet/formula-refs";
-import { isExcelError } from "../../core/numbers";
+import { columnLetters } from "../../model/grid";
 import type { PredikatRule, SummaryPlan } from "../../visual";
-import { ruleFormula } from "../../visual";
 import { WorkbookError } from "./errors";
+import { applyEdits, type Edit } from "./edits";
+import { cellXml, patchSheet, type CellWrite } from "./sheet-patch";
 import { openPackage } from "./read";
 import { relativeTarget, relsPathOf, type Rel, type SheetRef, type WorkbookInfo } from "./package";
 import { StyleSheetEditor, setAttr } from "./styles";
+import { decodeXml, escapeAttr, parseXml, sniffEncoding, type Attrs } from "./xml";
 import {
-  decodeEntities,
-  attrIn,
-  decodeXml,
-  escapeAttr,
-  escapeText,
-  excelEscape,
-  parseXml,
-  scanXml,
-  sniffEncoding,
-  type Attrs,
-} from "./xml";
-import { writeZip, type Codec, type OutEntry, type ZipArchive, type ZipLimits } from "./zip";
+  writeZip,
+  type Codec,
+  type OutEntry,
+  type ZipArchive,
+  type ZipEntry,
+  type ZipLimits,
+} from "./zip";
 
-/** One cell to write (a PlannedWrite or a summary cell fits). */
-export interface CellWrite {
-  row: number;
-  col: number;
-  /** en-US formula with leading "="; the value is then its cached result. */
-  formula?: string;
-  /** null = an empty cell (its style stays). */
-  value: number | string | null;
-  numberFormat?: string;
-  bold?: boolean;
-}
+export type { CellWrite };
 
 export interface SheetWrites {
   sheetName: string;
@@ -66,31 +51,18 @@ const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const enc = new TextEncoder();
 
-interface Edit {
-  at: number;
-  cut: number;
-  text: string;
-}
-
-function applyEdits(text: string, edits: Edit[]): string {
-  edits.sort((x, y) => x.at - y.at || x.cut - y.cut);
-  const parts: string[] = [];
-  let pos = 0;
-  for (const e of edits) {
-    if (e.at < pos) continue; // overlapping edit (never produced): keep the first
-    parts.push(text.slice(pos, e.at), e.text);
-    pos = e.at + e.cut;
-  }
-  parts.push(text.slice(pos));
-  return parts.join("");
-}
-
 /** Text of a part as UTF-8 bytes; a UTF-16 part's declaration is corrected. */
 function encodePart(text: string, wasUtf16: boolean): Uint8Array {
   const t = wasUtf16
     ? text.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])/, "$1UTF-8$2")
     : text;
   return enc.encode(t);
+}
+
+/** A part's text and whether it was UTF-16 (its bytes are not kept while it is patched). */
+function partText(zip: ZipArchive, entry: ZipEntry): { text: string; utf16: boolean } {
+  const raw = zip.read(entry);
+  return { text: decodeXml(raw), utf16: isUtf16(raw) };
 }
 
 function isUtf16(b: Uint8Array): boolean {
@@ -103,75 +75,67 @@ export function isMacroEnabled(
   options: { name?: string; codec?: Codec } = {}
 ): boolean {
   const { zip, workbook } = openPackage(bytes, options);
-  if (workbook.rels.some((r) => r.kind === "vbaProject")) return true;
-  const ct = zip.find("[Content_Types].xml");
-  return ct ? /macroEnabled\.main\+xml/i.test(decodeXml(zip.read(ct))) : false;
+  return macroEnabled(zip, workbook);
 }
 
-export function patch(
-  bytes: Uint8Array,
-  writes: SheetWrites[],
-  extras: VisualExtras[] = [],
-  options: PatchOptions = {}
-): Uint8Array {
-  const name = options.name;
-  const nothing =
-    writes.every((w) => w.writes.length === 0) &&
-    extras.every((x) => x.rules.length === 0 && !x.summary);
-  const { zip, workbook } = openPackage(bytes, options);
-  if (nothing) return bytes;
-  const replaced = new Map<string, Uint8Array>(); // part path (lower case) → new content
-  const added: { path: string; data: Uint8Array }[] = [];
-  const dropped = new Set<string>();
+/** What a patch changes in the package, part by part (the steps of patchPackage). */
+interface PackageEdit {
+  zip: ZipArchive;
+  workbook: WorkbookInfo;
+  name?: string;
+  /** Part path (lower case) → new content. */
+  replaced: Map<string, Uint8Array>;
+  added: { path: string; data: Uint8Array }[];
+  dropped: Set<string>;
+  styles: StyleSheetEditor;
+  stylesEntry: ZipEntry | undefined;
+  newSheets: { name: string; path: string; rid: string }[];
+  newStylesPath: string | null;
+  formulasChanged: boolean;
+}
 
-  const rel = (kind: string) => workbook.rels.find((r) => r.kind === kind && !r.external);
-  const stylesRel = rel("styles");
-  const stylesEntry = stylesRel ? zip.find(stylesRel.target) : undefined;
-  const styles = new StyleSheetEditor(
-    stylesEntry ? zip.read(stylesEntry) : null,
-    stylesEntry?.path ?? "xl/styles.xml",
-    name
-  );
+function relOf(workbook: WorkbookInfo, kind: string): Rel | undefined {
+  return workbook.rels.find((r) => r.kind === kind && !r.external);
+}
 
-  const sheetOf = (sheetName: string): SheetRef => {
-    const ref =
-      workbook.sheets.find((s) => s.name === sheetName) ??
-      workbook.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-    if (!ref || !ref.path || !zip.find(ref.path))
-      throw new WorkbookError(
-        `Lembar "${sheetName}" tidak ada di ${name ?? "workbook ini"}`,
-        "corrupt"
-      );
-    return ref;
-  };
+function sheetOf(pe: PackageEdit, sheetName: string): SheetRef {
+  const ref =
+    pe.workbook.sheets.find((s) => s.name === sheetName) ??
+    pe.workbook.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+  if (!ref || !ref.path || !pe.zip.find(ref.path))
+    throw new WorkbookError(
+      `Lembar "${sheetName}" tidak ada di ${pe.name ?? "workbook ini"}`,
+      "corrupt"
+    );
+  return ref;
+}
 
-  // table sheets: cells and conditional formats
+/** Table sheets: their cells and conditional formats. */
+function tableSheets(pe: PackageEdit, writes: SheetWrites[], extras: VisualExtras[]): void {
   const bySheet = new Map<string, { ref: SheetRef; writes: CellWrite[]; rules: PredikatRule[] }>();
-  for (const w of writes) {
-    if (!w.writes.length) continue;
-    const ref = sheetOf(w.sheetName);
+  const itemOf = (sheetName: string) => {
+    const ref = sheetOf(pe, sheetName);
     const item = bySheet.get(ref.path!) ?? { ref, writes: [], rules: [] };
-    item.writes.push(...w.writes);
     bySheet.set(ref.path!, item);
-  }
-  for (const x of extras) {
-    if (!x.rules.length) continue;
-    const ref = sheetOf(x.sheetName);
-    const item = bySheet.get(ref.path!) ?? { ref, writes: [], rules: [] };
-    item.rules.push(...x.rules);
-    bySheet.set(ref.path!, item);
-  }
-  let formulasChanged = false;
+    return item;
+  };
+  for (const w of writes) if (w.writes.length) itemOf(w.sheetName).writes.push(...w.writes);
+  for (const x of extras) if (x.rules.length) itemOf(x.sheetName).rules.push(...x.rules);
   for (const { ref, writes: cells, rules } of bySheet.values()) {
-    const entry = zip.find(ref.path!)!;
-    const raw = zip.read(entry);
-    const out = patchSheet(decodeXml(raw), entry.path, name, cells, rules, styles);
-    formulasChanged = true;
-    replaced.set(entry.path.toLowerCase(), encodePart(out, isUtf16(raw)));
+    const entry = pe.zip.find(ref.path!)!;
+    const { text, utf16 } = partText(pe.zip, entry);
+    const out = patchSheet(text, entry.path, pe.name, cells, rules, pe.styles, utf16);
+    pe.formulasChanged = true;
+    pe.replaced.set(
+      entry.path.toLowerCase(),
+      typeof out === "string" ? encodePart(out, utf16) : out
+    );
   }
+}
 
-  // summary sheets
-  const newSheets: { name: string; path: string; rid: string }[] = [];
+/** The Ringkasan sheets of `isi --ringkasan`, as new parts. */
+function summarySheets(pe: PackageEdit, extras: VisualExtras[]): void {
+  const { workbook, zip } = pe;
   const names = new Set(workbook.sheets.map((s) => s.name.toLowerCase()));
   const partNames = new Set(zip.entries.map((e) => e.path.toLowerCase()));
   const rids = new Set(workbook.rels.map((r) => r.id));
@@ -190,40 +154,34 @@ export function patch(
     while (rids.has(`rIdKinerja${k}`)) k++;
     const rid = `rIdKinerja${k}`;
     rids.add(rid);
-    added.push({ path, data: enc.encode(summarySheetXml(x.summary, workbook.strict, styles)) });
-    newSheets.push({ name: sheetName, path, rid });
-    formulasChanged = true;
+    pe.added.push({
+      path,
+      data: enc.encode(summarySheetXml(x.summary, workbook.strict, pe.styles)),
+    });
+    pe.newSheets.push({ name: sheetName, path, rid });
+    pe.formulasChanged = true;
   }
+}
 
-  // styles
-  let newStylesPath: string | null = null;
-  if (styles.changed) {
-    const text = styles.toString();
-    if (stylesEntry)
-      replaced.set(
-        stylesEntry.path.toLowerCase(),
-        encodePart(text, isUtf16(zip.read(stylesEntry)))
-      );
-    else {
-      newStylesPath = workbook.path.slice(0, workbook.path.lastIndexOf("/") + 1) + "styles.xml";
-      added.push({ path: newStylesPath, data: enc.encode(text) });
-    }
+/** styles.xml with the styles the written cells need (a new part when there was none). */
+function stylesPart(pe: PackageEdit): void {
+  if (!pe.styles.changed) return;
+  const text = pe.styles.toString();
+  if (pe.stylesEntry)
+    pe.replaced.set(
+      pe.stylesEntry.path.toLowerCase(),
+      encodePart(text, isUtf16(pe.zip.read(pe.stylesEntry)))
+    );
+  else {
+    const wb = pe.workbook.path;
+    pe.newStylesPath = wb.slice(0, wb.lastIndexOf("/") + 1) + "styles.xml";
+    pe.added.push({ path: pe.newStylesPath, data: enc.encode(text) });
   }
+}
 
-  // calcChain: dropped (with its relationship and content type); Excel rebuilds it
-  const calcChain = rel("calcChain");
-  if (formulasChanged && calcChain && zip.find(calcChain.target))
-    dropped.add(calcChain.target.toLowerCase());
-
-  // workbook.xml: fullCalcOnLoad, the new sheets
-  const wbEntry = zip.find(workbook.path)!;
-  const wbRaw = zip.read(wbEntry);
-  replaced.set(
-    wbEntry.path.toLowerCase(),
-    encodePart(patchWorkbookXml(decodeXml(wbRaw), workbook, newSheets, name), isUtf16(wbRaw))
-  );
-
-  // workbook relationships
+/** The workbook's relationships: the new sheets and styles in, the dropped parts out. */
+function relsPart(pe: PackageEdit): void {
+  const { workbook, zip, newSheets, newStylesPath } = pe;
   const relsPath = relsPathOf(workbook.path);
   const relsEntry = zip.find(relsPath);
   const relBase = workbook.strict ? NS_REL_STRICT : NS_REL;
@@ -231,69 +189,128 @@ export function patch(
     const like = workbook.rels.find((r) => r.kind === "worksheet");
     return like ? like.type.slice(0, like.type.lastIndexOf("/") + 1) + kind : `${relBase}/${kind}`;
   };
+  const target = (path: string) => escapeAttr(relativeTarget(workbook.path, path));
   const newRels = [
     ...newSheets.map(
       (s) =>
-        `<Relationship Id="${s.rid}" Type="${typeOf("worksheet")}" Target="${escapeAttr(relativeTarget(workbook.path, s.path))}"/>`
+        `<Relationship Id="${s.rid}" Type="${typeOf("worksheet")}" Target="${target(s.path)}"/>`
     ),
     ...(newStylesPath
       ? [
-          `<Relationship Id="rIdKinerjaStyles" Type="${typeOf("styles")}" Target="${escapeAttr(relativeTarget(workbook.path, newStylesPath))}"/>`,
+          `<Relationship Id="rIdKinerjaStyles" Type="${typeOf("styles")}" Target="${target(newStylesPath)}"/>`,
         ]
       : []),
   ];
-  const dropRels = workbook.rels.filter((r) => dropped.has(r.target.toLowerCase()) && !r.external);
-  if (newRels.length || dropRels.length) {
-    if (!relsEntry)
-      throw new WorkbookError(`${name ?? "Workbook"}: bagian ${relsPath} tidak ada`, "corrupt");
-    const raw = zip.read(relsEntry);
-    replaced.set(
-      relsEntry.path.toLowerCase(),
-      encodePart(
-        editList(
-          decodeXml(raw),
-          relsPath,
-          name,
-          "Relationship",
-          (a) => dropRels.some((r) => r.id === a.Id),
-          newRels
-        ),
-        isUtf16(raw)
-      )
-    );
-  }
+  const dropRels = workbook.rels.filter(
+    (r) => pe.dropped.has(r.target.toLowerCase()) && !r.external
+  );
+  if (!newRels.length && !dropRels.length) return;
+  if (!relsEntry)
+    throw new WorkbookError(`${pe.name ?? "Workbook"}: bagian ${relsPath} tidak ada`, "corrupt");
+  const raw = zip.read(relsEntry);
+  const text = editList(
+    decodeXml(raw),
+    relsPath,
+    pe.name,
+    "Relationship",
+    (a) => dropRels.some((r) => r.id === a.Id),
+    newRels
+  );
+  pe.replaced.set(relsEntry.path.toLowerCase(), encodePart(text, isUtf16(raw)));
+}
 
-  // content types
-  const ctEntry = zip.find("[Content_Types].xml");
-  if (ctEntry) {
-    const overrides = [
-      ...newSheets.map(
-        (s) => `<Override PartName="/${escapeAttr(s.path)}" ContentType="${CT_WORKSHEET}"/>`
-      ),
-      ...(newStylesPath
-        ? [`<Override PartName="/${escapeAttr(newStylesPath)}" ContentType="${CT_STYLES}"/>`]
-        : []),
-    ];
-    if (overrides.length || dropped.size) {
-      const raw = zip.read(ctEntry);
-      replaced.set(
-        ctEntry.path.toLowerCase(),
-        encodePart(
-          editList(
-            decodeXml(raw),
-            "[Content_Types].xml",
-            name,
-            "Override",
-            (a) => dropped.has((a.PartName ?? "").replace(/^\/+/, "").toLowerCase()),
-            overrides
-          ),
-          isUtf16(raw)
-        )
-      );
-    }
-  }
+/** [Content_Types].xml: overrides of the new parts in, those of dropped parts out. */
+function contentTypesPart(pe: PackageEdit): void {
+  const ctEntry = pe.zip.find("[Content_Types].xml");
+  if (!ctEntry) return;
+  const overrides = [
+    ...pe.newSheets.map(
+      (s) => `<Override PartName="/${escapeAttr(s.path)}" ContentType="${CT_WORKSHEET}"/>`
+    ),
+    ...(pe.newStylesPath
+      ? [`<Override PartName="/${escapeAttr(pe.newStylesPath)}" ContentType="${CT_STYLES}"/>`]
+      : []),
+  ];
+  if (!overrides.length && !pe.dropped.size) return;
+  const raw = pe.zip.read(ctEntry);
+  const text = editList(
+    decodeXml(raw),
+    "[Content_Types].xml",
+    pe.name,
+    "Override",
+    (a) => pe.dropped.has((a.PartName ?? "").replace(/^\/+/, "").toLowerCase()),
+    overrides
+  );
+  pe.replaced.set(ctEntry.path.toLowerCase(), encodePart(text, isUtf16(raw)));
+}
 
-  return repack(zip, replaced, dropped, added, options.codec ?? {});
+/** Whether the opened package is macro-enabled (see isMacroEnabled). */
+function macroEnabled(zip: ZipArchive, workbook: WorkbookInfo): boolean {
+  if (workbook.rels.some((r) => r.kind === "vbaProject")) return true;
+  const ct = zip.find("[Content_Types].xml");
+  return ct ? /macroEnabled\.main\+xml/i.test(decodeXml(zip.read(ct))) : false;
+}
+
+/**
+ * The patched copy (see the module header) and, with `askMacro`, whether the package is
+ * macro-enabled (a copy named .xlsx must become .xlsm) — from one opening of the package.
+ */
+export function patchPackage(
+  bytes: Uint8Array,
+  writes: SheetWrites[],
+  extras: VisualExtras[] = [],
+  options: PatchOptions = {},
+  askMacro = false
+): { bytes: Uint8Array; macroEnabled: boolean } {
+  const nothing =
+    writes.every((w) => w.writes.length === 0) &&
+    extras.every((x) => x.rules.length === 0 && !x.summary);
+  const { zip, workbook } = openPackage(bytes, options);
+  if (nothing) return { bytes, macroEnabled: askMacro && macroEnabled(zip, workbook) };
+  const stylesRel = relOf(workbook, "styles");
+  const stylesEntry = stylesRel ? zip.find(stylesRel.target) : undefined;
+  const pe: PackageEdit = {
+    zip,
+    workbook,
+    name: options.name,
+    replaced: new Map(),
+    added: [],
+    dropped: new Set(),
+    styles: new StyleSheetEditor(
+      stylesEntry ? zip.read(stylesEntry) : null,
+      stylesEntry?.path ?? "xl/styles.xml",
+      options.name
+    ),
+    stylesEntry,
+    newSheets: [],
+    newStylesPath: null,
+    formulasChanged: false,
+  };
+  tableSheets(pe, writes, extras);
+  summarySheets(pe, extras);
+  stylesPart(pe);
+  // calcChain: dropped (with its relationship and content type); Excel rebuilds it
+  const calcChain = relOf(workbook, "calcChain");
+  if (pe.formulasChanged && calcChain && zip.find(calcChain.target))
+    pe.dropped.add(calcChain.target.toLowerCase());
+  // workbook.xml: fullCalcOnLoad, the new sheets
+  const wbEntry = zip.find(workbook.path)!;
+  const wbRaw = zip.read(wbEntry);
+  const wbText = patchWorkbookXml(decodeXml(wbRaw), workbook, pe.newSheets, pe.name);
+  pe.replaced.set(wbEntry.path.toLowerCase(), encodePart(wbText, isUtf16(wbRaw)));
+  relsPart(pe);
+  contentTypesPart(pe);
+  const out = repack(zip, pe.replaced, pe.dropped, pe.added, options.codec ?? {});
+  return { bytes: out, macroEnabled: askMacro && macroEnabled(zip, workbook) };
+}
+
+export function patch(
+  bytes: Uint8Array,
+  writes: SheetWrites[],
+  extras: VisualExtras[] = [],
+  options: PatchOptions = {}
+): Uint8Array {
+  return patchPackage(bytes, writes, extras, options).bytes;
 }
 
 function repack(
@@ -480,380 +497,6 @@ function patchWorkbookXml(
         text: `<${prefix}sheets>${items}</${prefix}sheets>`,
       });
     else edits.push({ at: text.lastIndexOf("</", sheetsEnd - 1), cut: 0, text: items });
-  }
-  return applyEdits(text, edits);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Worksheets
-// ---------------------------------------------------------------------------------------------
-
-/** Order of the worksheet's children after conditionalFormatting (ECMA-376 CT_Worksheet). */
-const AFTER_CF = new Set([
-  "AlternateContent", // wraps controls / oleObjects
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-]);
-
-interface CellRec {
-  col: number;
-  start: number;
-  end: number;
-  /** Offset right after the element name in the start tag (to add r="…"). */
-  nameEnd: number;
-  hasR: boolean;
-  s: number;
-}
-
-interface RowRec {
-  row: number;
-  start: number;
-  tagEnd: number;
-  end: number;
-  nameEnd: number;
-  hasR: boolean;
-  selfClosing: boolean;
-  cells: CellRec[] | null;
-}
-
-interface SharedRec {
-  si: string;
-  row: number;
-  col: number;
-  fStart: number;
-  fEnd: number;
-  master: boolean;
-  text: string;
-}
-
-function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return "0";
-  return String(n);
-}
-
-function cellXml(p: string, ref: string, s: number, w: CellWrite): string {
-  const sAttr = s > 0 ? ` s="${s}"` : "";
-  // an Excel error value (an undo puts a #DIV/0! back) is an error cell, not the text "#DIV/0!"
-  const error = isExcelError(w.value) ? `<${p}v>${escapeText(String(w.value))}</${p}v>` : null;
-  if (w.formula) {
-    const f = `<${p}f>${escapeText(w.formula.replace(/^=/, ""))}</${p}f>`;
-    if (error) return `<${p}c r="${ref}"${sAttr} t="e">${f}${error}</${p}c>`;
-    if (typeof w.value === "number")
-      return `<${p}c r="${ref}"${sAttr}>${f}<${p}v>${formatNumber(w.value)}</${p}v></${p}c>`;
-    return `<${p}c r="${ref}"${sAttr} t="str">${f}<${p}v>${escapeText(excelEscape(w.value ?? ""))}</${p}v></${p}c>`;
-  }
-  if (w.value === null) return `<${p}c r="${ref}"${sAttr}/>`;
-  if (error) return `<${p}c r="${ref}"${sAttr} t="e">${error}</${p}c>`;
-  if (typeof w.value === "number")
-    return `<${p}c r="${ref}"${sAttr}><${p}v>${formatNumber(w.value)}</${p}v></${p}c>`;
-  const t = escapeText(excelEscape(w.value));
-  const space = /^\s|\s$/.test(w.value) ? ' xml:space="preserve"' : "";
-  return `<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is><${p}t${space}>${t}</${p}t></${p}is></${p}c>`;
-}
-
-function parseCellRef(r: string | undefined): [number, number] | null {
-  if (!r) return null;
-  let col = 0;
-  let i = 0;
-  const n = r.length;
-  if (r.charCodeAt(0) === 36) i++;
-  for (; i < n; i++) {
-    const c = r.charCodeAt(i) | 32;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  if (r.charCodeAt(i) === 36) i++;
-  let row = 0;
-  const digits = i;
-  for (; i < n; i++) {
-    const c = r.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
-    row = row * 10 + (c - 48);
-  }
-  if (col === 0 || i === digits || row === 0) return null;
-  return [row - 1, col - 1];
-}
-
-function patchSheet(
-  text: string,
-  part: string,
-  fileName: string | undefined,
-  writes: CellWrite[],
-  rules: PredikatRule[],
-  styles: StyleSheetEditor
-): string {
-  const byRow = new Map<number, Map<number, CellWrite>>();
-  for (const w of writes) {
-    let m = byRow.get(w.row);
-    if (!m) byRow.set(w.row, (m = new Map()));
-    m.set(w.col, w);
-  }
-  const rows: RowRec[] = [];
-  const shared: SharedRec[] = [];
-  let prefix = "";
-  let depth = 0;
-  let sheetData: { start: number; tagEnd: number; end: number; selfClosing: boolean } | null = null;
-  let dimension: { start: number; tagEnd: number; ref: string } | null = null;
-  let cfAfter = -1; // offset after the last element that precedes conditional formats
-  let cfBefore = -1;
-  let rootEnd = -1;
-  let maxPriority = 0;
-  const hasShared = text.indexOf('t="shared"') >= 0;
-  let row: RowRec | null = null;
-  let rowIdx = -1;
-  let colIdx = -1;
-  let cell: CellRec | null = null;
-  let fOpen: { tagEnd: number; start: number; si: string; ref: boolean } | null = null;
-
-  try {
-    scanXml(text, {
-      open(local, qname, start, tagEnd, selfClosing) {
-        const attr = (name: string) => attrIn(text, start, tagEnd, name);
-        depth++;
-        if (depth === 1) {
-          prefix = qname.includes(":") ? qname.slice(0, qname.indexOf(":") + 1) : "";
-          return;
-        }
-        if (local === "cfRule") maxPriority = Math.max(maxPriority, Number(attr("priority")) || 0);
-        if (depth === 2) {
-          if (local === "sheetData") sheetData = { start, tagEnd, end: tagEnd, selfClosing };
-          else if (local === "dimension") dimension = { start, tagEnd, ref: attr("ref") ?? "" };
-          else if (cfBefore < 0 && AFTER_CF.has(local)) cfBefore = start;
-          return;
-        }
-        if (!sheetData || depth < 3) return;
-        if (depth === 3 && local === "row") {
-          const rAttr = attr("r");
-          const r = Number(rAttr);
-          rowIdx = Number.isInteger(r) && r > 0 ? r - 1 : rowIdx + 1;
-          colIdx = -1;
-          row = {
-            row: rowIdx,
-            start,
-            tagEnd,
-            end: tagEnd,
-            nameEnd: start + 1 + qname.length,
-            hasR: rAttr !== undefined,
-            selfClosing,
-            cells: byRow.has(rowIdx) ? [] : null,
-          };
-          rows.push(row);
-        } else if (depth === 4 && local === "c" && row) {
-          const rAttr = attr("r");
-          const r = parseCellRef(rAttr);
-          if (r) colIdx = r[1];
-          else colIdx++;
-          cell = null;
-          if (row.cells || hasShared) {
-            const sAttr = row.cells ? attr("s") : undefined;
-            cell = {
-              col: colIdx,
-              start,
-              end: tagEnd,
-              nameEnd: start + 1 + qname.length,
-              hasR: rAttr !== undefined,
-              s: sAttr !== undefined ? Number(sAttr) : 0,
-            };
-            if (row.cells) row.cells.push(cell);
-          }
-        } else if (depth === 5 && local === "f" && cell) {
-          const shared = text.indexOf("shared", start);
-          if (shared < 0 || shared > tagEnd) return;
-          const si = attr("si");
-          if (attr("t") === "shared" && si !== undefined)
-            fOpen = {
-              tagEnd: selfClosing ? start : tagEnd,
-              start,
-              si,
-              ref: attr("ref") !== undefined,
-            };
-        }
-      },
-      close(local, start, end) {
-        if (depth === 5 && local === "f" && fOpen && cell) {
-          const o = fOpen as { tagEnd: number; start: number; si: string; ref: boolean };
-          const body = o.tagEnd < start ? decodeEntities(text.slice(o.tagEnd, start)) : "";
-          shared.push({
-            si: o.si,
-            row: rowIdx,
-            col: cell.col,
-            fStart: o.start,
-            fEnd: end,
-            master: o.ref && body !== "",
-            text: body,
-          });
-          fOpen = null;
-        } else if (depth === 4 && local === "c" && cell) {
-          cell.end = end;
-          cell = null;
-        } else if (depth === 3 && local === "row" && row) {
-          row.end = end;
-          row = null;
-        } else if (depth === 2) {
-          if (local === "sheetData" && sheetData) sheetData.end = end;
-          if (cfBefore < 0) cfAfter = end;
-        } else if (depth === 1) rootEnd = end;
-        depth--;
-      },
-    });
-  } catch (e) {
-    throw new WorkbookError(
-      `${fileName ?? "Workbook"}: XML bagian ${part} tidak valid (${(e as Error).message})`,
-      "corrupt"
-    );
-  }
-  if (!sheetData) throw new WorkbookError(`${part} tidak berisi <sheetData>`, "corrupt");
-  const sd = sheetData as { start: number; tagEnd: number; end: number; selfClosing: boolean };
-  const edits: Edit[] = [];
-  const p = prefix;
-  const styleFor = (base: number, w: CellWrite) =>
-    w.numberFormat !== undefined || w.bold
-      ? styles.xf(base, { numberFormat: w.numberFormat, bold: w.bold })
-      : base;
-
-  // existing rows: rewrite or insert cells
-  const seenRows = new Set<number>();
-  for (const r of rows) {
-    const ws = byRow.get(r.row);
-    if (!ws || !r.cells || seenRows.has(r.row)) continue;
-    seenRows.add(r.row);
-    const pendingNew: { col: number; xml: string }[] = [];
-    const done = new Set<number>();
-    for (const c of r.cells) {
-      const w = ws.get(c.col);
-      if (!w || done.has(c.col)) continue;
-      done.add(c.col);
-      edits.push({
-        at: c.start,
-        cut: c.end - c.start,
-        text: cellXml(p, a1(r.row, c.col), styleFor(c.s, w), w),
-      });
-    }
-    for (const [col, w] of ws)
-      if (!done.has(col))
-        pendingNew.push({ col, xml: cellXml(p, a1(r.row, col), styleFor(0, w), w) });
-    if (!pendingNew.length) continue;
-    pendingNew.sort((x, y) => x.col - y.col);
-    if (r.cells.some((c) => !c.hasR))
-      for (const c of r.cells)
-        if (!c.hasR && !ws.has(c.col))
-          edits.push({ at: c.nameEnd, cut: 0, text: ` r="${a1(r.row, c.col)}"` });
-    if (r.selfClosing) {
-      const tag = text.slice(r.start, r.tagEnd).replace(/\s*\/>$/, ">");
-      edits.push({
-        at: r.start,
-        cut: r.tagEnd - r.start,
-        text: `${tag}${pendingNew.map((x) => x.xml).join("")}</${p}row>`,
-      });
-      continue;
-    }
-    const rowClose = text.lastIndexOf("</", r.end - 1);
-    for (const n of pendingNew) {
-      const next = r.cells.find((c) => c.col > n.col);
-      edits.push({ at: next ? next.start : rowClose, cut: 0, text: n.xml });
-    }
-  }
-  // new rows
-  const existing = new Set(rows.map((r) => r.row));
-  const newRows = [...byRow.keys()].filter((r) => !existing.has(r)).sort((x, y) => x - y);
-  if (newRows.length) {
-    if (rows.some((r) => !r.hasR))
-      for (const r of rows)
-        if (!r.hasR) edits.push({ at: r.nameEnd, cut: 0, text: ` r="${r.row + 1}"` });
-    const rowXml = (ri: number) => {
-      const cells = [...byRow.get(ri)!.entries()].sort((x, y) => x[0] - y[0]);
-      return `<${p}row r="${ri + 1}">${cells.map(([c, w]) => cellXml(p, a1(ri, c), styleFor(0, w), w)).join("")}</${p}row>`;
-    };
-    if (sd.selfClosing) {
-      edits.push({
-        at: sd.start,
-        cut: sd.tagEnd - sd.start,
-        text: `${text.slice(sd.start, sd.tagEnd).replace(/\s*\/>$/, ">")}${newRows.map(rowXml).join("")}</${p}sheetData>`,
-      });
-    } else {
-      const sdClose = text.lastIndexOf("</", sd.end - 1);
-      let i = 0;
-      for (const ri of newRows) {
-        while (i < rows.length && rows[i].row < ri) i++;
-        edits.push({ at: i < rows.length ? rows[i].start : sdClose, cut: 0, text: rowXml(ri) });
-      }
-    }
-  }
-  // shared formulas whose master is overwritten: each other cell of the group gets its own formula
-  const writtenAt = (r: number, c: number) => byRow.get(r)?.has(c) === true;
-  const lostMasters = new Map<string, SharedRec>();
-  for (const s of shared)
-    if (s.master && writtenAt(s.row, s.col) && !lostMasters.has(s.si)) lostMasters.set(s.si, s);
-  if (lostMasters.size)
-    for (const s of shared) {
-      const m = lostMasters.get(s.si);
-      if (!m || writtenAt(s.row, s.col)) continue;
-      const own = s.master ? s.text : shiftFormula(m.text, s.row - m.row, s.col - m.col);
-      edits.push({
-        at: s.fStart,
-        cut: s.fEnd - s.fStart,
-        text: `<${p}f>${escapeText(own)}</${p}f>`,
-      });
-    }
-  // the used range grows with the written cells
-  if (dimension && writes.length) {
-    const d = dimension as { start: number; tagEnd: number; ref: string };
-    const [from, to] = d.ref.split(":");
-    const a = parseCellRef(from);
-    const b = parseCellRef(to ?? from);
-    if (a && b) {
-      let [top, left, bottom, right] = [a[0], a[1], b[0], b[1]];
-      for (const w of writes) {
-        top = Math.min(top, w.row);
-        left = Math.min(left, w.col);
-        bottom = Math.max(bottom, w.row);
-        right = Math.max(right, w.col);
-      }
-      const ref =
-        top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
-      if (ref !== d.ref)
-        edits.push({
-          at: d.start,
-          cut: d.tagEnd - d.start,
-          text: setAttr(text.slice(d.start, d.tagEnd), "ref", ref),
-        });
-    }
-  }
-  // conditional formats, in schema order (after sheetData … phoneticPr and existing ones)
-  if (rules.length) {
-    const byRange = new Map<string, PredikatRule[]>();
-    for (const r of rules) byRange.set(r.range, [...(byRange.get(r.range) ?? []), r]);
-    let priority = maxPriority;
-    let xml = "";
-    for (const [range, list] of byRange) {
-      xml += `<${p}conditionalFormatting sqref="${escapeAttr(range)}">`;
-      for (const r of list)
-        xml += `<${p}cfRule type="expression" dxfId="${styles.dxf(r.fill, r.font)}" priority="${++priority}"><${p}formula>${escapeText(ruleFormula(r).slice(1))}</${p}formula></${p}cfRule>`;
-      xml += `</${p}conditionalFormatting>`;
-    }
-    const at =
-      cfBefore >= 0 ? cfBefore : cfAfter >= 0 ? cfAfter : text.lastIndexOf("</", rootEnd - 1);
-    edits.push({ at: Math.max(at, sd.end), cut: 0, text: xml });
   }
   return applyEdits(text, edits);
 }

@@ -14,7 +14,16 @@ import {
   type ZipEntry,
   type ZipLimits,
 } from "./zip";
-import { XmlDecoder, excelUnescape, xmlStream, type XmlHandlers } from "./xml";
+import {
+  XmlDecoder,
+  decodeXml,
+  excelUnescape,
+  parseXml,
+  xmlStream,
+  type Attrs,
+  type XmlHandlers,
+} from "./xml";
+import { fastXml, type LazyHandlers, type TagAttrs } from "./fast-xml";
 import {
   findWorkbookPart,
   notWorkbook,
@@ -148,47 +157,69 @@ export function readGrids(bytes: Uint8Array, options: ReadOptions = {}): ReadRes
   return { sheets, date1904: workbook.date1904, skipped };
 }
 
-/** Streams a part through the XML layer. */
-export function streamPart(
+/** Parts up to this size are decoded whole and tried with the fast scanner first. */
+const FAST_PART_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Parses a part into what `reader()` builds. The fast scanner (fast-xml.ts) reads the plain XML
+ * of real files; a part it leaves alone is parsed again, with a fresh reader, by saxes — which
+ * also streams parts too large to decode whole.
+ */
+export function parsePart<T>(
   zip: ZipArchive,
   entry: ZipEntry,
   fileName: string | undefined,
-  h: XmlHandlers
-): void {
-  const xml = xmlStream(entry.path, fileName, h);
+  reader: () => XmlHandlers & { result(): T }
+): T {
+  if (entry.size <= FAST_PART_BYTES) {
+    const text = decodeXml(zip.read(entry));
+    const fast = reader();
+    if (fastXml(text, fast)) return fast.result();
+    const slow = reader();
+    parseXml(text, entry.path, fileName, slow);
+    return slow.result();
+  }
+  const slow = reader();
+  const xml = xmlStream(entry.path, fileName, slow);
   const dec = new XmlDecoder();
   zip.stream(entry, (chunk) => xml.write(dec.push(chunk)));
   xml.write(dec.end());
   xml.close();
+  return slow.result();
+}
+
+/** The shared string table: each <si>'s text runs, phonetic runs left out. */
+class SharedStrings implements XmlHandlers {
+  private readonly out: string[] = [];
+  private inSi = false;
+  private inT = false;
+  private rPh = 0;
+  private run = "";
+  open(local: string): void {
+    if (local === "si") {
+      this.inSi = true;
+      this.run = "";
+    } else if (local === "t") this.inT = true;
+    else if (local === "rPh") this.rPh++;
+  }
+  text(t: string): void {
+    if (this.inSi && this.inT && this.rPh === 0) this.run += t;
+  }
+  close(local: string): void {
+    if (local === "t") this.inT = false;
+    else if (local === "rPh") this.rPh--;
+    else if (local === "si") {
+      this.out.push(excelUnescape(this.run));
+      this.inSi = false;
+    }
+  }
+  result(): string[] {
+    return this.out;
+  }
 }
 
 function readSharedStrings(zip: ZipArchive, entry: ZipEntry, fileName?: string): string[] {
-  const out: string[] = [];
-  let inSi = false;
-  let inT = false;
-  let rPh = 0;
-  let text = "";
-  streamPart(zip, entry, fileName, {
-    open(local) {
-      if (local === "si") {
-        inSi = true;
-        text = "";
-      } else if (local === "t") inT = true;
-      else if (local === "rPh") rPh++;
-    },
-    text(t) {
-      if (inSi && inT && rPh === 0) text += t;
-    },
-    close(local) {
-      if (local === "t") inT = false;
-      else if (local === "rPh") rPh--;
-      else if (local === "si") {
-        out.push(excelUnescape(text));
-        inSi = false;
-      }
-    },
-  });
-  return out;
+  return parsePart(zip, entry, fileName, () => new SharedStrings());
 }
 
 interface SheetContext {
@@ -242,199 +273,245 @@ function dateSerial(iso: string, date1904: boolean): CellValue {
   return date1904 ? serial - 1462 : serial;
 }
 
-function readSheet(zip: ZipArchive, entry: ZipEntry, ref: SheetRef, ctx: SheetContext): Grid {
-  const rows: Cell[][] = [];
-  const merges: MergedArea[] = [];
-  const mergeKeys = new Set<string>();
-  const masters = new Map<string, { f: string; row: number; col: number }>();
-  const pending: { cell: Cell; si: string; row: number; col: number }[] = [];
-  let row = -1;
-  let col = -1;
-  let stored = 0;
-  // the cell being read
-  let inCell = false;
-  let type = "";
-  let style = -1;
-  let inV = false;
-  let inF = false;
-  let inIs = false;
-  let inT = false;
-  let rPh = 0;
-  let v = "";
-  let f = "";
-  let isText = "";
-  let hasF = false;
-  let fType = "";
-  let fSi: string | undefined;
-  let fRef: string | undefined;
-
-  streamPart(zip, entry, ctx.name, {
-    open(local, a) {
-      if (inCell) {
-        if (local === "v") {
-          inV = true;
-          v = "";
-        } else if (local === "f") {
-          inF = true;
-          hasF = true;
-          f = "";
-          fType = a.t ?? "";
-          fSi = a.si;
-          fRef = a.ref;
-        } else if (local === "is") {
-          inIs = true;
-          isText = "";
-        } else if (local === "t") inT = true;
-        else if (local === "rPh") rPh++;
-        return;
+/** The value of a cell from its type and the text of its <v> (or inline string). */
+function cellValue(type: string, v: string, isText: string, hasF: boolean, ctx: SheetContext) {
+  switch (type) {
+    case "s": {
+      const i = v.trim() === "" ? -1 : Number(v);
+      return i >= 0 ? (ctx.sst[i] ?? "") : null;
+    }
+    case "inlineStr":
+      return excelUnescape(isText || v);
+    case "str":
+      return hasF || v !== "" ? excelUnescape(v) : null;
+    case "b":
+      return v === "" ? null : v === "1" || v === "true";
+    case "e":
+      return v === "" ? null : v;
+    case "d":
+      return v === "" ? null : dateSerial(v.trim(), ctx.date1904);
+    default:
+      if (v !== "") {
+        const n = Number(v);
+        return Number.isFinite(n) ? n : v;
       }
-      if (local === "c") {
-        const r = a.r !== undefined ? parseRef(a.r) : null;
-        if (r && r[1] >= 0) {
-          if (r[0] >= 0) row = r[0];
-          col = r[1];
-        } else col++;
-        if (row < 0) row = 0;
-        inCell = true;
-        type = a.t ?? "n";
-        style = a.s !== undefined ? Number(a.s) : -1;
-        v = "";
-        f = "";
-        isText = "";
-        hasF = false;
-        fType = "";
-        fSi = undefined;
-        fRef = undefined;
-      } else if (local === "row") {
-        const r = a.r !== undefined ? Number(a.r) : NaN;
-        row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
-        col = -1;
-      } else if (local === "mergeCell" && a.ref) {
-        const m = parseRangeRef(a.ref);
-        if (!m) return;
-        const key = `${m.top},${m.left},${m.bottom},${m.right}`;
-        if (mergeKeys.has(key)) return; // duplicate ranges: Excel keeps one
-        mergeKeys.add(key);
-        merges.push(m);
-      }
-    },
-    text(t) {
-      if (!inCell) return;
-      if (inV) v += t;
-      else if (inF) f += t;
-      else if (inIs && inT && rPh === 0) isText += t;
-    },
-    close(local) {
-      if (!inCell) return;
-      if (local === "v") inV = false;
-      else if (local === "f") inF = false;
-      else if (local === "t") inT = false;
-      else if (local === "rPh") rPh--;
-      else if (local === "is") inIs = false;
-      else if (local === "c") {
-        inCell = false;
-        let value: CellValue = null;
-        switch (type) {
-          case "s": {
-            const i = v.trim() === "" ? -1 : Number(v);
-            value = i >= 0 ? (ctx.sst[i] ?? "") : null;
-            break;
-          }
-          case "inlineStr":
-            value = excelUnescape(isText || v);
-            break;
-          case "str":
-            value = hasF || v !== "" ? excelUnescape(v) : null;
-            break;
-          case "b":
-            value = v === "" ? null : v === "1" || v === "true";
-            break;
-          case "e":
-            value = v === "" ? null : v;
-            break;
-          case "d":
-            value = v === "" ? null : dateSerial(v.trim(), ctx.date1904);
-            break;
-          default:
-            if (v !== "") {
-              const n = Number(v);
-              value = Number.isFinite(n) ? n : v;
-            }
-        }
-        let formula: string | undefined;
-        if (hasF) {
-          if (f !== "") {
-            formula = "=" + f;
-            if (fType === "shared" && fSi !== undefined && fRef !== undefined)
-              masters.set(fSi, { f, row, col });
-          }
-        }
-        if (
-          value === null &&
-          formula === undefined &&
-          !(hasF && fType === "shared" && fSi !== undefined && f === "")
-        )
-          return;
-        const cell: Cell = { value };
-        if (formula) cell.formula = formula;
-        else if (hasF && fType === "shared" && fSi !== undefined && f === "") {
-          const m = masters.get(fSi);
-          if (m) cell.formula = "=" + shiftFormula(m.f, row - m.row, col - m.col);
-          else pending.push({ cell, si: fSi, row, col });
-        }
-        if (style >= 0) {
-          const nf = ctx.numFmts[style];
-          if (nf !== undefined) cell.numberFormat = nf;
-        }
-        if (++stored > ctx.maxCells)
-          throw new WorkbookError(
-            `${subject(ctx.name)} terlalu besar: lembar "${ref.name}" melebihi ${ctx.maxCells.toLocaleString("id-ID")} sel.`,
-            "too-large"
-          );
-        let line = rows[row];
-        if (!line) line = rows[row] = [];
-        line[col] = cell;
-      }
-    },
-  });
-
-  for (const p of pending) {
-    const m = masters.get(p.si);
-    if (m) p.cell.formula = "=" + shiftFormula(m.f, p.row - m.row, p.col - m.col);
+      return null;
   }
-  // merged cells other than the top-left read as empty, like Excel's Range.values
-  for (const m of merges) {
-    const last = Math.min(m.bottom, rows.length - 1);
-    for (let r = m.top; r <= last; r++) {
-      const line = rows[r];
-      if (!line) continue;
-      const right = Math.min(m.right, line.length - 1);
-      for (let c = m.left; c <= right; c++)
-        if ((r !== m.top || c !== m.left) && line[c] !== undefined) delete line[c];
+}
+
+/** The cell being read (one instance, reset for every <c>). */
+class CellState {
+  type = "";
+  style = -1;
+  inV = false;
+  inF = false;
+  inIs = false;
+  inT = false;
+  rPh = 0;
+  v = "";
+  f = "";
+  isText = "";
+  hasF = false;
+  fType = "";
+  fSi: string | undefined = undefined;
+  fRef: string | undefined = undefined;
+  reset(a: TagAttrs): void {
+    this.type = a.get("t") ?? "n";
+    const s = a.get("s");
+    this.style = s !== undefined ? Number(s) : -1;
+    this.v = this.f = this.isText = this.fType = "";
+    this.hasF = false;
+    this.fSi = this.fRef = undefined;
+  }
+  /** A shared formula's follower: <f t="shared" si="…"/> without text. */
+  get sharedFollower(): boolean {
+    return this.hasF && this.fType === "shared" && this.fSi !== undefined && this.f === "";
+  }
+}
+
+/** Attributes of a saxes tag, read like the fast scanner's (one reused wrapper). */
+class PlainAttrs implements TagAttrs {
+  attrs: Attrs = {};
+  get(name: string): string | undefined {
+    return this.attrs[name];
+  }
+}
+
+/** One worksheet, streamed into its rows (see readGrids). */
+class SheetReader implements LazyHandlers {
+  private readonly plain = new PlainAttrs();
+  private readonly rows: Cell[][] = [];
+  private readonly merges: MergedArea[] = [];
+  private readonly mergeKeys = new Set<string>();
+  private readonly masters = new Map<string, { f: string; row: number; col: number }>();
+  private readonly pending: { cell: Cell; si: string; row: number; col: number }[] = [];
+  private row = -1;
+  private col = -1;
+  private stored = 0;
+  private inCell = false;
+  private readonly c = new CellState();
+  constructor(
+    private readonly ref: SheetRef,
+    private readonly ctx: SheetContext
+  ) {}
+
+  open(local: string, a: Attrs): void {
+    this.plain.attrs = a;
+    this.openTag(local, this.plain);
+  }
+
+  openTag(local: string, a: TagAttrs): void {
+    const c = this.c;
+    if (this.inCell) {
+      if (local === "v") {
+        c.inV = true;
+        c.v = "";
+      } else if (local === "f") {
+        c.inF = true;
+        c.hasF = true;
+        c.f = "";
+        c.fType = a.get("t") ?? "";
+        c.fSi = a.get("si");
+        c.fRef = a.get("ref");
+      } else if (local === "is") {
+        c.inIs = true;
+        c.isText = "";
+      } else if (local === "t") c.inT = true;
+      else if (local === "rPh") c.rPh++;
+      return;
+    }
+    if (local === "c") {
+      const ref = a.get("r");
+      const r = ref !== undefined ? parseRef(ref) : null;
+      if (r && r[1] >= 0) {
+        if (r[0] >= 0) this.row = r[0];
+        this.col = r[1];
+      } else this.col++;
+      if (this.row < 0) this.row = 0;
+      this.inCell = true;
+      c.reset(a);
+    } else if (local === "row") {
+      const ref = a.get("r");
+      const r = ref !== undefined ? Number(ref) : NaN;
+      this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
+      this.col = -1;
+    } else if (local === "mergeCell") {
+      const ref = a.get("ref");
+      if (ref) this.merge(ref);
     }
   }
-  // dense rows, as the Grid model wants them; trailing empty rows and cells are dropped
-  let total = 0;
-  let lastRow = -1;
-  for (let r = 0; r < rows.length; r++) {
-    const line = rows[r];
-    if (!line) continue;
-    let end = line.length;
-    while (end > 0 && line[end - 1] === undefined) end--;
-    line.length = end;
-    if (end === 0) continue;
-    lastRow = r;
-    total += end;
-    if (total > ctx.maxCells)
-      throw new WorkbookError(
-        `${subject(ctx.name)} terlalu besar: lembar "${ref.name}" melebihi ${ctx.maxCells.toLocaleString("id-ID")} sel.`,
-        "too-large"
-      );
-    for (let c = 0; c < end; c++) if (line[c] === undefined) line[c] = { value: null };
+
+  private merge(ref: string): void {
+    const m = parseRangeRef(ref);
+    if (!m) return;
+    const key = `${m.top},${m.left},${m.bottom},${m.right}`;
+    if (this.mergeKeys.has(key)) return; // duplicate ranges: Excel keeps one
+    this.mergeKeys.add(key);
+    this.merges.push(m);
   }
-  rows.length = lastRow + 1;
-  for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
-  return { name: ref.name, cells: rows, merges };
+
+  text(t: string): void {
+    if (!this.inCell) return;
+    const c = this.c;
+    if (c.inV) c.v += t;
+    else if (c.inF) c.f += t;
+    else if (c.inIs && c.inT && c.rPh === 0) c.isText += t;
+  }
+
+  close(local: string): void {
+    if (!this.inCell) return;
+    const c = this.c;
+    if (local === "v") c.inV = false;
+    else if (local === "f") c.inF = false;
+    else if (local === "t") c.inT = false;
+    else if (local === "rPh") c.rPh--;
+    else if (local === "is") c.inIs = false;
+    else if (local === "c") {
+      this.inCell = false;
+      this.store();
+    }
+  }
+
+  /** The cell just read, into its row (nothing for an empty cell without a formula). */
+  private store(): void {
+    const { c, row, col, ctx } = this;
+    const value: CellValue = cellValue(c.type, c.v, c.isText, c.hasF, ctx);
+    let formula: string | undefined;
+    if (c.hasF && c.f !== "") {
+      formula = "=" + c.f;
+      if (c.fType === "shared" && c.fSi !== undefined && c.fRef !== undefined)
+        this.masters.set(c.fSi, { f: c.f, row, col });
+    }
+    if (value === null && formula === undefined && !c.sharedFollower) return;
+    const cell: Cell = { value };
+    if (formula) cell.formula = formula;
+    else if (c.sharedFollower) {
+      const m = this.masters.get(c.fSi!);
+      if (m) cell.formula = "=" + shiftFormula(m.f, row - m.row, col - m.col);
+      else this.pending.push({ cell, si: c.fSi!, row, col });
+    }
+    if (c.style >= 0) {
+      const nf = ctx.numFmts[c.style];
+      if (nf !== undefined) cell.numberFormat = nf;
+    }
+    if (++this.stored > ctx.maxCells) throw this.tooLarge();
+    let line = this.rows[row];
+    if (!line) line = this.rows[row] = [];
+    line[col] = cell;
+  }
+
+  private tooLarge(): WorkbookError {
+    return new WorkbookError(
+      `${subject(this.ctx.name)} terlalu besar: lembar "${this.ref.name}" melebihi ${this.ctx.maxCells.toLocaleString("id-ID")} sel.`,
+      "too-large"
+    );
+  }
+
+  result(): Grid {
+    const rows = this.rows;
+    for (const p of this.pending) {
+      const m = this.masters.get(p.si);
+      if (m) p.cell.formula = "=" + shiftFormula(m.f, p.row - m.row, p.col - m.col);
+    }
+    // merged cells other than the top-left read as empty, like Excel's Range.values
+    for (const m of this.merges) {
+      const last = Math.min(m.bottom, rows.length - 1);
+      for (let r = m.top; r <= last; r++) {
+        const line = rows[r];
+        if (!line) continue;
+        const right = Math.min(m.right, line.length - 1);
+        for (let c = m.left; c <= right; c++)
+          if ((r !== m.top || c !== m.left) && line[c] !== undefined) delete line[c];
+      }
+    }
+    this.densify();
+    return { name: this.ref.name, cells: rows, merges: this.merges };
+  }
+
+  /** Dense rows, as the Grid model wants them; trailing empty rows and cells are dropped. */
+  private densify(): void {
+    const rows = this.rows;
+    let total = 0;
+    let lastRow = -1;
+    for (let r = 0; r < rows.length; r++) {
+      const line = rows[r];
+      if (!line) continue;
+      let end = line.length;
+      while (end > 0 && line[end - 1] === undefined) end--;
+      line.length = end;
+      if (end === 0) continue;
+      lastRow = r;
+      total += end;
+      if (total > this.ctx.maxCells) throw this.tooLarge();
+      for (let c = 0; c < end; c++) if (line[c] === undefined) line[c] = { value: null };
+    }
+    rows.length = lastRow + 1;
+    for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
+  }
+}
+
+function readSheet(zip: ZipArchive, entry: ZipEntry, ref: SheetRef, ctx: SheetContext): Grid {
+  return parsePart(zip, entry, ctx.name, () => new SheetReader(ref, ctx));
 }
 
 export { corrupt };

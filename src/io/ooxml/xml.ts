@@ -115,10 +115,61 @@ export interface XmlStream {
   close(): void;
 }
 
+/** The events of a parser before mc:AlternateContent is filtered (element names as written). */
+export interface RawEvents {
+  open(qname: string, attrs: Attrs, span: Span): void;
+  close(qname: string, end: number): void;
+  text(t: string): void;
+}
+
 /**
- * A streaming parse of one part. Elements inside the second and later branches of an
- * mc:AlternateContent (and the mc: wrappers themselves) are not reported.
+ * Reports a parser's events to `h` with local names. Elements inside the second and later
+ * branches of an mc:AlternateContent (and the mc: wrappers themselves) are not reported, unless
+ * `raw` (every element as written).
  */
+export function branches(h: XmlHandlers, raw: boolean): RawEvents {
+  let depth = 0;
+  let skipBelow = -1; // depth at which a skipped subtree started
+  const ac: { depth: number; taken: boolean }[] = [];
+  return {
+    open(qname, attrs, span) {
+      depth++;
+      if (skipBelow >= 0) return;
+      const local = localName(qname);
+      if (local === "AlternateContent" && !raw) {
+        ac.push({ depth, taken: false });
+        return;
+      }
+      const top = ac[ac.length - 1];
+      if (top && top.depth === depth - 1 && (local === "Choice" || local === "Fallback")) {
+        if (top.taken) skipBelow = depth;
+        top.taken = true;
+        return;
+      }
+      if (h.open) h.open(local, attrs, span, qname);
+    },
+    close(qname, end) {
+      const d = depth--;
+      if (skipBelow >= 0) {
+        if (d === skipBelow) skipBelow = -1;
+        return;
+      }
+      const local = localName(qname);
+      const top = ac[ac.length - 1];
+      if (top && top.depth === d && local === "AlternateContent") {
+        ac.pop();
+        return;
+      }
+      if (top && top.depth === d - 1 && (local === "Choice" || local === "Fallback")) return;
+      if (h.close) h.close(local, end);
+    },
+    text(t) {
+      if (skipBelow < 0 && h.text) h.text(t);
+    },
+  };
+}
+
+/** A streaming parse of one part (saxes), reported through `branches`. */
 export function xmlStream(
   part: string,
   fileName: string | undefined,
@@ -126,11 +177,8 @@ export function xmlStream(
   options: { positions?: boolean; raw?: boolean } = {}
 ): XmlStream {
   const positions = options.positions === true;
-  const raw = options.raw === true;
   const p = new SaxesParser({ xmlns: false, position: positions });
-  let depth = 0;
-  let skipBelow = -1; // depth at which a skipped subtree started
-  const ac: { depth: number; taken: boolean }[] = [];
+  const ev = branches(h, options.raw === true);
   let tagStart = -1;
   const fail = (msg: string): never => {
     throw corrupt(fileName, `XML bagian ${part} tidak valid (${msg})`);
@@ -150,50 +198,17 @@ export function xmlStream(
     p.on("opentagstart", (t) => {
       tagStart = p.position - t.name.length - 2;
     });
-  p.on("opentag", (t) => {
-    depth++;
-    if (skipBelow >= 0) return;
-    const local = localName(t.name);
-    if (local === "AlternateContent" && !raw) {
-      ac.push({ depth, taken: false });
-      return;
-    }
-    const top = ac[ac.length - 1];
-    if (top && top.depth === depth - 1 && (local === "Choice" || local === "Fallback")) {
-      if (top.taken) skipBelow = depth;
-      top.taken = true;
-      return;
-    }
-    if (h.open)
-      h.open(
-        local,
-        t.attributes as Attrs,
-        positions ? { start: tagStart, tagEnd: p.position, selfClosing: t.isSelfClosing } : NO_SPAN,
-        t.name
-      );
-  });
-  p.on("closetag", (t) => {
-    const d = depth--;
-    if (skipBelow >= 0) {
-      if (d === skipBelow) skipBelow = -1;
-      return;
-    }
-    const local = localName(t.name);
-    const top = ac[ac.length - 1];
-    if (top && top.depth === d && local === "AlternateContent") {
-      ac.pop();
-      return;
-    }
-    if (top && top.depth === d - 1 && (local === "Choice" || local === "Fallback")) return;
-    if (h.close) h.close(local, positions ? p.position : -1);
-  });
+  p.on("opentag", (t) =>
+    ev.open(
+      t.name,
+      t.attributes as Attrs,
+      positions ? { start: tagStart, tagEnd: p.position, selfClosing: t.isSelfClosing } : NO_SPAN
+    )
+  );
+  p.on("closetag", (t) => ev.close(t.name, positions ? p.position : -1));
   if (h.text) {
-    const text = h.text;
-    const onText = (s: string) => {
-      if (skipBelow < 0) text(s);
-    };
-    p.on("text", onText);
-    p.on("cdata", onText);
+    p.on("text", ev.text);
+    p.on("cdata", ev.text);
   }
   const guard = (fn: () => void) => {
     try {

@@ -182,7 +182,8 @@ export class ZipArchive {
   }
 }
 
-function readDirectory(b: Uint8Array, name: string | undefined, limits: ZipLimits): ZipEntry[] {
+/** Where the central directory is: from the end record (and its zip64 locator). */
+function directoryOf(b: Uint8Array, name: string | undefined) {
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--)
     if (u32(b, i) === SIG_EOCD) {
@@ -206,77 +207,96 @@ function readDirectory(b: Uint8Array, name: string | undefined, limits: ZipLimit
   // bytes in front of the archive (a self-extractor stub) shift every offset
   const shift = cdEnd - cdSize - cdOffset;
   if (shift < 0 || cdEnd - cdSize < 0) throw corrupt(name, "direktori zip tidak valid");
+  return { count, start: cdOffset + shift, shift };
+}
+
+/** The central directory record at `p` (sizes and offset from zip64 extra fields) and the next one's offset. */
+function recordAt(b: Uint8Array, p: number, name: string | undefined) {
+  if (p + 46 > b.length || u32(b, p) !== SIG_CEN) throw corrupt(name, "entri direktori zip rusak");
+  let compressedSize = u32(b, p + 20);
+  let size = u32(b, p + 24);
+  const nameLen = u16(b, p + 28);
+  const extraLen = u16(b, p + 30);
+  const commentLen = u16(b, p + 32);
+  let localOffset = u32(b, p + 42);
+  const rawName = utf8.decode(b.subarray(p + 46, p + 46 + nameLen));
+  // zip64 extended information
+  let x = p + 46 + nameLen;
+  const xEnd = x + extraLen;
+  while (x + 4 <= xEnd) {
+    const id = u16(b, x);
+    const len = u16(b, x + 2);
+    if (id === 1) {
+      let q = x + 4;
+      if (size === 0xffffffff) ((size = u64(b, q)), (q += 8));
+      if (compressedSize === 0xffffffff) ((compressedSize = u64(b, q)), (q += 8));
+      if (localOffset === 0xffffffff) localOffset = u64(b, q);
+    }
+    x += 4 + len;
+  }
+  const entry: ZipEntry = {
+    rawName,
+    path: rawName.replace(/\\/g, "/").replace(/^\/+/, ""),
+    method: u16(b, p + 10),
+    flags: u16(b, p + 8),
+    crc: u32(b, p + 16),
+    compressedSize,
+    size,
+    localOffset,
+    time: u16(b, p + 12),
+    date: u16(b, p + 14),
+  };
+  return { entry, next: xEnd + commentLen };
+}
+
+/** An entry against the limits, before anything is inflated (`total`: the sizes so far). */
+function checkEntry(
+  e: ZipEntry,
+  total: number,
+  b: Uint8Array,
+  name: string | undefined,
+  limits: ZipLimits
+) {
+  if (e.flags & 1)
+    throw new WorkbookError(
+      `${subject(name)} dilindungi kata sandi: buka di Excel, simpan tanpa sandi.`,
+      "encrypted"
+    );
+  if (total > limits.maxTotalBytes)
+    throw new WorkbookError(
+      `${subject(name)} ditolak: isinya mengembang menjadi lebih dari ${mb(limits.maxTotalBytes)} MB ` +
+        `setelah diekstrak (berkasnya sendiri ${mb(b.length)} MB; kemungkinan zip bomb). ` +
+        "Tidak ada yang dibaca lebih lanjut. Atur KINERJA_MAX_UNZIP_MB bila berkas ini memang sebesar itu.",
+      "zip-bomb"
+    );
+  const { size, compressedSize, rawName } = e;
+  if (size > limits.ratioFloorBytes && size / Math.max(1, compressedSize) > limits.maxRatio)
+    throw new WorkbookError(
+      `${subject(name)} ditolak: bagian ${rawName} dimampatkan ${Math.round(size / Math.max(1, compressedSize))}:1 ` +
+        `(${mb(size)} MB dari ${mb(compressedSize)} MB; batas ${limits.maxRatio}:1), kemungkinan zip bomb. ` +
+        "Tidak ada yang dibaca lebih lanjut.",
+      "zip-bomb"
+    );
+}
+
+function readDirectory(b: Uint8Array, name: string | undefined, limits: ZipLimits): ZipEntry[] {
+  const { count, start, shift } = directoryOf(b, name);
   if (count > limits.maxEntries)
     throw new WorkbookError(
       `${subject(name)} ditolak: berisi ${count} bagian zip (batas ${limits.maxEntries}).`,
       "zip-bomb"
     );
   const entries: ZipEntry[] = [];
-  let p = cdOffset + shift;
+  let p = start;
   let total = 0;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > b.length || u32(b, p) !== SIG_CEN)
-      throw corrupt(name, "entri direktori zip rusak");
-    const flags = u16(b, p + 8);
-    const method = u16(b, p + 10);
-    const time = u16(b, p + 12);
-    const date = u16(b, p + 14);
-    const crc = u32(b, p + 16);
-    let compressedSize = u32(b, p + 20);
-    let size = u32(b, p + 24);
-    const nameLen = u16(b, p + 28);
-    const extraLen = u16(b, p + 30);
-    const commentLen = u16(b, p + 32);
-    let localOffset = u32(b, p + 42);
-    const rawName = utf8.decode(b.subarray(p + 46, p + 46 + nameLen));
-    // zip64 extended information
-    let x = p + 46 + nameLen;
-    const xEnd = x + extraLen;
-    while (x + 4 <= xEnd) {
-      const id = u16(b, x);
-      const len = u16(b, x + 2);
-      if (id === 1) {
-        let q = x + 4;
-        if (size === 0xffffffff) ((size = u64(b, q)), (q += 8));
-        if (compressedSize === 0xffffffff) ((compressedSize = u64(b, q)), (q += 8));
-        if (localOffset === 0xffffffff) localOffset = u64(b, q);
-      }
-      x += 4 + len;
-    }
-    p = xEnd + commentLen;
-    if (rawName.endsWith("/") || rawName.endsWith("\\")) continue; // a folder
-    if (flags & 1)
-      throw new WorkbookError(
-        `${subject(name)} dilindungi kata sandi: buka di Excel, simpan tanpa sandi.`,
-        "encrypted"
-      );
-    total += size;
-    if (total > limits.maxTotalBytes)
-      throw new WorkbookError(
-        `${subject(name)} ditolak: isinya mengembang menjadi lebih dari ${mb(limits.maxTotalBytes)} MB ` +
-          `setelah diekstrak (berkasnya sendiri ${mb(b.length)} MB; kemungkinan zip bomb). ` +
-          "Tidak ada yang dibaca lebih lanjut. Atur KINERJA_MAX_UNZIP_MB bila berkas ini memang sebesar itu.",
-        "zip-bomb"
-      );
-    if (size > limits.ratioFloorBytes && size / Math.max(1, compressedSize) > limits.maxRatio)
-      throw new WorkbookError(
-        `${subject(name)} ditolak: bagian ${rawName} dimampatkan ${Math.round(size / Math.max(1, compressedSize))}:1 ` +
-          `(${mb(size)} MB dari ${mb(compressedSize)} MB; batas ${limits.maxRatio}:1), kemungkinan zip bomb. ` +
-          "Tidak ada yang dibaca lebih lanjut.",
-        "zip-bomb"
-      );
-    entries.push({
-      rawName,
-      path: rawName.replace(/\\/g, "/").replace(/^\/+/, ""),
-      method,
-      flags,
-      crc,
-      compressedSize,
-      size,
-      localOffset: localOffset + shift,
-      time,
-      date,
-    });
+    const { entry, next } = recordAt(b, p, name);
+    p = next;
+    if (entry.rawName.endsWith("/") || entry.rawName.endsWith("\\")) continue; // a folder
+    total += entry.size;
+    checkEntry(entry, total, b, name, limits);
+    entry.localOffset += shift;
+    entries.push(entry);
   }
   return entries;
 }
@@ -319,93 +339,93 @@ const DOS_DATE = ((2024 - 1980) << 9) | (7 << 5) | 1;
 
 const utf8e = new TextEncoder();
 
+interface Prepared {
+  name: Uint8Array;
+  flags: number;
+  method: number;
+  time: number;
+  date: number;
+  crc: number;
+  size: number;
+  body: Uint8Array;
+  offset: number;
+}
+
+/** An entry ready to be written: a copy keeps its compressed bytes, new content is deflated. */
+function prepare(it: OutEntry, codec: Codec): Prepared {
+  if (it.kind === "copy") {
+    const e = it.entry;
+    return {
+      name: utf8e.encode(e.rawName),
+      flags: e.flags & 0x0806,
+      method: e.method,
+      time: e.time,
+      date: e.date,
+      crc: e.crc,
+      size: e.size,
+      body: it.from.compressed(e),
+      offset: 0,
+    };
+  }
+  return {
+    name: utf8e.encode(it.name),
+    flags: /[^\x20-\x7e]/.test(it.name) ? 0x0800 : 0,
+    method: 8,
+    time: DOS_TIME,
+    date: DOS_DATE,
+    crc: (codec.crc32 ?? crc32)(it.data),
+    size: it.data.length,
+    body: (codec.deflate ?? fflateDeflate)(it.data),
+    offset: 0,
+  };
+}
+
+/** A local (or central) header of `p` at `o`; returns the offset after it. */
+function writeHeader(out: Uint8Array, dv: DataView, o: number, p: Prepared, central: boolean) {
+  dv.setUint32(o, central ? SIG_CEN : SIG_LOC, true);
+  o += 4;
+  if (central) {
+    dv.setUint16(o, 20, true); // version made by
+    o += 2;
+  }
+  dv.setUint16(o, 20, true); // version needed
+  dv.setUint16(o + 2, p.flags, true);
+  dv.setUint16(o + 4, p.method, true);
+  dv.setUint16(o + 6, p.time, true);
+  dv.setUint16(o + 8, p.date, true);
+  dv.setUint32(o + 10, p.crc, true);
+  dv.setUint32(o + 14, p.body.length, true);
+  dv.setUint32(o + 18, p.size, true);
+  dv.setUint16(o + 22, p.name.length, true);
+  dv.setUint16(o + 24, 0, true); // extra
+  o += 26;
+  if (central) {
+    dv.setUint16(o, 0, true); // comment
+    dv.setUint16(o + 2, 0, true); // disk
+    dv.setUint16(o + 4, 0, true); // internal attributes
+    dv.setUint32(o + 6, 0, true); // external attributes
+    dv.setUint32(o + 10, p.offset, true);
+    o += 14;
+  }
+  out.set(p.name, o);
+  return o + p.name.length;
+}
+
 export function writeZip(items: OutEntry[], codec: Codec = {}): Uint8Array {
-  const deflate = codec.deflate ?? fflateDeflate;
-  const crc = codec.crc32 ?? crc32;
-  interface Prepared {
-    name: Uint8Array;
-    flags: number;
-    method: number;
-    time: number;
-    date: number;
-    crc: number;
-    size: number;
-    body: Uint8Array;
-    offset: number;
-  }
-  const prepared: Prepared[] = [];
-  for (const it of items) {
-    if (it.kind === "copy") {
-      const e = it.entry;
-      prepared.push({
-        name: utf8e.encode(e.rawName),
-        flags: e.flags & 0x0806,
-        method: e.method,
-        time: e.time,
-        date: e.date,
-        crc: e.crc,
-        size: e.size,
-        body: it.from.compressed(e),
-        offset: 0,
-      });
-    } else {
-      const body = deflate(it.data);
-      const nameBytes = utf8e.encode(it.name);
-      prepared.push({
-        name: nameBytes,
-        flags: /[^\x20-\x7e]/.test(it.name) ? 0x0800 : 0,
-        method: 8,
-        time: DOS_TIME,
-        date: DOS_DATE,
-        crc: crc(it.data),
-        size: it.data.length,
-        body,
-        offset: 0,
-      });
-    }
-  }
+  const prepared = items.map((it) => prepare(it, codec));
   let total = 22;
   for (const p of prepared) total += 30 + p.name.length + p.body.length + 46 + p.name.length;
   const out = new Uint8Array(total);
   const dv = new DataView(out.buffer);
   let o = 0;
-  const header = (p: Prepared, central: boolean) => {
-    dv.setUint32(o, central ? SIG_CEN : SIG_LOC, true);
-    o += 4;
-    if (central) {
-      dv.setUint16(o, 20, true); // version made by
-      o += 2;
-    }
-    dv.setUint16(o, 20, true); // version needed
-    dv.setUint16(o + 2, p.flags, true);
-    dv.setUint16(o + 4, p.method, true);
-    dv.setUint16(o + 6, p.time, true);
-    dv.setUint16(o + 8, p.date, true);
-    dv.setUint32(o + 10, p.crc, true);
-    dv.setUint32(o + 14, p.body.length, true);
-    dv.setUint32(o + 18, p.size, true);
-    dv.setUint16(o + 22, p.name.length, true);
-    dv.setUint16(o + 24, 0, true); // extra
-    o += 26;
-    if (central) {
-      dv.setUint16(o, 0, true); // comment
-      dv.setUint16(o + 2, 0, true); // disk
-      dv.setUint16(o + 4, 0, true); // internal attributes
-      dv.setUint32(o + 6, 0, true); // external attributes
-      dv.setUint32(o + 10, p.offset, true);
-      o += 14;
-    }
-    out.set(p.name, o);
-    o += p.name.length;
-  };
   for (const p of prepared) {
     p.offset = o;
-    header(p, false);
+    o = writeHeader(out, dv, o, p, false);
     out.set(p.body, o);
     o += p.body.length;
   }
   const cdStart = o;
-  for (const p of prepared) header(p, true);
+  for (const p of prepared) o = writeHeader(out, dv, o, p, true);
   dv.setUint32(o, SIG_EOCD, true);
   dv.setUint16(o + 4, 0, true);
   dv.setUint16(o + 6, 0, true);

@@ -19,8 +19,9 @@ export function findYear(text: string): number | null {
 }
 
 export function findPdName(grid: Grid, before: number): string | null {
+  const cols = Math.min(colCount(grid), 30);
   for (let r = 0; r < before; r++)
-    for (let c = 0; c < Math.min(colCount(grid), 30); c++) {
+    for (let c = 0; c < cols; c++) {
       const t = textOf(cellAt(grid, r, c).value);
       const m = /nama\s+(?:perangkat daerah|pd|skpd|opd)\s*:\s*(.+)/i.exec(t);
       if (m) return m[1].trim();
