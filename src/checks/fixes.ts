@@ -147,34 +147,70 @@ function numberCells(grid: Grid, rec: Recognition, roles: string[], r: RowRecord
   return out;
 }
 
+/** How a column's number cells are written: %-formatted fractions (by format) and plain numbers. */
+interface PercentTally {
+  fractions: number;
+  plain: number;
+  /** format → count and the scan position of its first cell (ties go to the first seen). */
+  formats: Map<string, { n: number; first: number }>;
+}
+
+/** The sheet's facts persen.campur fixes share, counted once (a sheet can have hundreds of them). */
+interface PercentMixContext {
+  roles: string[];
+  rows: Map<number, RowRecord>;
+  tallies: Map<number, PercentTally>;
+}
+
+function percentMixContext(grid: Grid, rec: Recognition, plan: DetailedPlan): PercentMixContext {
+  const roles = plan.model.numericRoles.filter(isKinerjaRole);
+  const rows = new Map(plan.model.rows.map((r) => [r.row, r]));
+  const tallies = new Map<number, PercentTally>();
+  let seen = 0;
+  for (const r of plan.model.rows) {
+    if (r.kind !== "data") continue;
+    for (const c of numberCells(grid, rec, roles, r)) {
+      let t = tallies.get(c.col);
+      if (!t) tallies.set(c.col, (t = { fractions: 0, plain: 0, formats: new Map() }));
+      if (c.fraction) {
+        t.fractions++;
+        const f = c.cell.numberFormat ?? "0%";
+        const known = t.formats.get(f);
+        if (known) known.n++;
+        else t.formats.set(f, { n: 1, first: seen });
+        seen++;
+      } else t.plain++;
+    }
+  }
+  return { roles, rows, tallies };
+}
+
 /** persen.campur: the row's minority representation converted to the one its columns mostly use. */
 function percentMixFix(
   grid: Grid,
   rec: Recognition,
-  plan: DetailedPlan,
+  mix: PercentMixContext,
   row: number
 ): Fix | undefined {
-  const roles = plan.model.numericRoles.filter(isKinerjaRole);
-  const record = plan.model.rows.find((r) => r.row === row);
+  const record = mix.rows.get(row);
   if (!record) return undefined;
-  const mine = numberCells(grid, rec, roles, record);
-  const cols = new Set(mine.map((m) => m.col));
+  const mine = numberCells(grid, rec, mix.roles, record);
   let fractions = 0;
   let plain = 0;
-  const formats = new Map<string, number>();
-  for (const r of plan.model.rows) {
-    if (r.kind !== "data") continue;
-    for (const c of numberCells(grid, rec, roles, r)) {
-      if (!cols.has(c.col)) continue;
-      if (c.fraction) {
-        fractions++;
-        const f = c.cell.numberFormat ?? "0%";
-        formats.set(f, (formats.get(f) ?? 0) + 1);
-      } else plain++;
+  const formats = new Map<string, { n: number; first: number }>();
+  for (const col of new Set(mine.map((m) => m.col))) {
+    const t = mix.tallies.get(col);
+    if (!t) continue;
+    fractions += t.fractions;
+    plain += t.plain;
+    for (const [f, { n, first }] of t.formats) {
+      const sum = formats.get(f);
+      formats.set(f, sum ? { n: sum.n + n, first: Math.min(sum.first, first) } : { n, first });
     }
   }
   const toPoints = plain >= fractions;
-  const common = [...formats].sort((x, y) => y[1] - x[1])[0]?.[0] ?? "0%";
+  const common =
+    [...formats].sort((x, y) => y[1].n - x[1].n || x[1].first - y[1].first)[0]?.[0] ?? "0%";
   const change = mine.filter((m) => m.fraction === toPoints);
   if (!change.length) return undefined;
   const edits: CellEdit[] = change.map((m) => {
@@ -221,6 +257,7 @@ export function attachFixes(
   issues: Issue[]
 ): Issue[] {
   const cells = computedCells(plan);
+  let mix: PercentMixContext | undefined;
   // a write into a merged area other than its top-left cell would land elsewhere
   const covered = coveredByMerges(grid);
   const wrong = new Set(
@@ -244,7 +281,10 @@ export function attachFixes(
       else if (i.rule === "kategori.beda" && c) {
         const judged = judgedCell(c, rec, plan, cells);
         fix = kategoriFix(c, previous, judged !== null && wrong.has(judged));
-      } else if (i.rule === "persen.campur") fix = percentMixFix(grid, rec, plan, i.row);
+      } else if (i.rule === "persen.campur") {
+        mix ??= percentMixContext(grid, rec, plan);
+        fix = percentMixFix(grid, rec, mix, i.row);
+      }
       if (fix?.edits.some((e) => covered.has(key(e.row, e.col)))) fix = undefined;
       return fix ? { ...i, fix } : i;
     });
