@@ -9,9 +9,17 @@ const common = {
   },
   setupFiles: ["<rootDir>/test/setup/custom-functions-stub.ts"],
 };
-const INTEGRATION = ["/test/browser/", "/test/build/", "/test/oracle/", "/test/manifest/", "/test/visual/", "/test/real/"];
+const INTEGRATION = [
+  "/test/browser/",
+  "/test/build/",
+  "/test/oracle/",
+  "/test/manifest/",
+  "/test/visual/",
+  "/test/real/",
+];
 module.exports = {
   testTimeout: 60000,
+  globalSetup: "<rootDir>/test/setup/shared-notice.js",
   projects: [
     {
       ...common,
