@@ -64,9 +64,10 @@ function startServer({
 module.exports = { startServer };
 
 if (require.main === module) {
-  const dist = path.resolve(__dirname, "..", "dist");
+  // the playground build, not the production dist/ (which never holds the fake host)
+  const dist = path.resolve(__dirname, "..", "dist-playground");
   if (!fs.existsSync(path.join(dist, "playground.html"))) {
-    console.error("dist/ belum dibangun: jalankan `npm run build:addin` dulu.");
+    console.error("dist-playground/ belum dibangun: jalankan `npm run build:playground` dulu.");
     process.exit(1);
   }
   const wanted = Number(process.env.PORT || 3000);
