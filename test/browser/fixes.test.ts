@@ -4,24 +4,18 @@
 // 2027" with its report. Screenshots go to tmp/ (copied by hand into docs/img/ when good).
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { FakeBookData } from "../../dev/fake-excel/fake-excel";
-import type { Cell, Grid } from "../../src/model/grid";
+import type { Grid } from "../../src/model/grid";
 import { readGrids } from "../../src/io/ooxml";
 import { tc29Grid } from "../engine/helpers";
 import { buildWorkbook } from "../support/fixtures";
 import { changedCells } from "../support/cells";
 import { renja2026 } from "../fixtures/specs/renja-2026";
+import { fakeCells, openPage, openPlayground, type Playground } from "../support/playground";
 
-const { startServer } = require("../../scripts/playground-server.js") as {
-  startServer: (o: object) => Promise<{ url: string; close: () => Promise<void> }>;
-};
-
-const dist = path.resolve(__dirname, "../../dist-playground");
 const shots = path.resolve(__dirname, "../../tmp");
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-const outside: string[] = [];
+let pg: Playground;
 
 const bookOf = (g: Grid): FakeBookData => ({
   sheets: [{ name: g.name, cells: g.cells, merges: g.merges }],
@@ -79,68 +73,22 @@ const codes = () =>
   ]);
 
 async function openPane(book: FakeBookData): Promise<{ page: Page; dialogs: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-  const dialogs: string[] = [];
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === "127.0.0.1") return route.continue();
-    outside.push(url.href);
-    return route.abort();
-  });
-  await page.addInitScript(
-    (b) => ((window as unknown as { __KINERJA_BOOK__: unknown }).__KINERJA_BOOK__ = b),
-    book
-  );
-  await page.goto(`${server.url}/taskpane.html`);
-  await page.waitForSelector("#kn-validate");
-  return { page, dialogs };
+  const opened = await openPage(pg, book);
+  await opened.page.waitForSelector("#kn-validate");
+  return opened;
 }
-
-const fakeCells = (page: Page) =>
-  page.evaluate(
-    () =>
-      (
-        window as unknown as { __kinerjaFake: { activeSheet(): { cells: Cell[][] } } }
-      ).__kinerjaFake.activeSheet().cells
-  );
 
 /** Nothing sticks out of a 320 px pane (no horizontal scrolling). */
 const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 beforeAll(async () => {
-  if (
-    !fs.existsSync(path.join(dist, "taskpane.html")) ||
-    !fs.existsSync(path.join(dist, "fake-host.js"))
-  )
-    throw new Error(
-      "dist-playground/ belum dibangun: jalankan `npm run build:playground` (npm test melakukannya lewat pretest)."
-    );
-  if (!fs.existsSync("/usr/bin/chromium"))
-    throw new Error("Chromium tidak ada: apt-get install -y chromium");
   fs.mkdirSync(shots, { recursive: true });
-  server = await startServer({ dist });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  pg = await openPlayground();
 }, 60000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await pg?.close();
 });
 
 test("Perbaiki and Perbaiki semua yang aman at 320 px: preview, write, exact undo", async () => {
@@ -234,6 +182,8 @@ test("Perbarui ke nomenklatur TA 2027 at 320 px: the report, the preview, write 
   await page.click("#kn-undo");
   await page.waitForSelector("text=Isi sel dikembalikan");
   expect(await fakeCells(page)).toEqual(before);
-  expect(outside.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);
+  expect(pg.outside.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual(
+    []
+  );
   await page.close();
 }, 60000);

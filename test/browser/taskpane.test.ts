@@ -1,20 +1,13 @@
 // The built task pane in headless Chromium (Debian's /usr/bin/chromium via playwright-core),
 // served from dist/ on 127.0.0.1, with the fake Excel host in place of office.js.
-import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { FakeBookData } from "../../dev/fake-excel/fake-excel";
 import { e81Grid, e81Row } from "../engine/helpers";
+import { fakeCells, openPage, openPlayground, type Playground } from "../support/playground";
 
-const { startServer } = require("../../scripts/playground-server.js") as {
-  startServer: (o: object) => Promise<{ url: string; close: () => Promise<void> }>;
-};
-
-const dist = path.resolve(__dirname, "../../dist-playground");
 const XSS = "<img src=x onerror=alert(1)>";
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-const outside: string[] = [];
+let pg: Playground;
 
 function book(): FakeBookData {
   const grid = e81Grid([
@@ -57,26 +50,9 @@ function book(): FakeBookData {
 }
 
 async function openPane(): Promise<{ page: Page; dialogs: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-  const dialogs: string[] = [];
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  // Nothing may leave 127.0.0.1.
-  await page.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === "127.0.0.1") return route.continue();
-    outside.push(url.href);
-    return route.abort();
-  });
-  await page.addInitScript(
-    (b) => ((window as unknown as { __KINERJA_BOOK__: unknown }).__KINERJA_BOOK__ = b),
-    book()
-  );
-  await page.goto(`${server.url}/taskpane.html`);
-  await page.waitForSelector("#kn-validate");
-  return { page, dialogs };
+  const opened = await openPage(pg, book());
+  await opened.page.waitForSelector("#kn-validate");
+  return opened;
 }
 
 /** Trailing empty cells are not content (the fake grows rows when it writes). */
@@ -94,42 +70,12 @@ function trimmed(cells: unknown[][]): unknown[][] {
   });
 }
 
-const fakeCells = (page: Page) =>
-  page.evaluate(
-    () =>
-      (
-        window as unknown as { __kinerjaFake: { activeSheet(): { cells: unknown[][] } } }
-      ).__kinerjaFake.activeSheet().cells
-  );
-
 beforeAll(async () => {
-  if (
-    !fs.existsSync(path.join(dist, "taskpane.html")) ||
-    !fs.existsSync(path.join(dist, "fake-host.js"))
-  )
-    throw new Error(
-      "dist-playground/ belum dibangun: jalankan `npm run build:playground` (npm test melakukannya lewat pretest)."
-    );
-  if (!fs.existsSync("/usr/bin/chromium"))
-    throw new Error("Chromium tidak ada: apt-get install -y chromium");
-  server = await startServer({ dist });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  pg = await openPlayground();
 }, 60000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await pg?.close();
 });
 
 test("recognise, validate, select, fill, undo — in the real task pane", async () => {
@@ -180,19 +126,21 @@ test("recognise, validate, select, fill, undo — in the real task pane", async 
   await page
     .screenshot({ path: path.resolve(__dirname, "../../tmp/taskpane-320.png"), fullPage: true })
     .catch(() => undefined);
-  expect(outside.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);
+  expect(pg.outside.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual(
+    []
+  );
   await page.close();
 }, 60000);
 
 test("the playground (npm start on Linux): Mojokerto E.81 recognised, validated, filled and undone", async () => {
-  const page = await browser.newPage({ viewport: { width: 1300, height: 850 } });
+  const page = await pg.browser.newPage({ viewport: { width: 1300, height: 850 } });
   await page.route("**/*", (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === "127.0.0.1") return route.continue();
-    outside.push(url.href);
+    pg.outside.push(url.href);
     return route.abort();
   });
-  await page.goto(`${server.url}/playground.html`);
+  await page.goto(`${pg.url}/playground.html`);
   const frame = page.frameLocator("#pane");
   await expect(frame.locator("#kn-layout-name").textContent()).resolves.toMatch(/E\.81/);
   const paneWindow = () => page.frames().find((f) => f.url().includes("taskpane.html"))!;
@@ -304,13 +252,13 @@ test("the XSS payload appears as text in the issue list", async () => {
 }, 60000);
 
 test("outside Excel the pane says where to open it", async () => {
-  const page = await browser.newPage({ viewport: { width: 320, height: 600 } });
+  const page = await pg.browser.newPage({ viewport: { width: 320, height: 600 } });
   await page.route("**/*", (route) =>
     new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()
   );
-  await page.goto(`${server.url}/bantuan.html`);
+  await page.goto(`${pg.url}/bantuan.html`);
   await page.setContent('<main id="app"></main>');
-  await page.addScriptTag({ url: `${server.url}/taskpane.js` });
+  await page.addScriptTag({ url: `${pg.url}/taskpane.js` });
   await page.evaluate(() => document.dispatchEvent(new Event("DOMContentLoaded")));
   await expect(page.locator("text=Buka dari Excel").count()).resolves.toBe(1);
   await page.close();

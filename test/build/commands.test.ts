@@ -3,16 +3,11 @@
 // the same controller the task pane renders (one runtime, one set of module instances).
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
-
-const { startServer } = require("../../scripts/playground-server.js") as {
-  startServer: (o: object) => Promise<{ url: string; close: () => Promise<void> }>;
-};
+import type { Page } from "playwright-core";
+import { openPlayground, PLAYGROUND_DIST as dist, type Playground } from "../support/playground";
 
 const root = path.resolve(__dirname, "../..");
-const dist = path.join(root, "dist-playground");
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+let pg: Playground;
 
 interface Probe {
   __assoc: Record<string, (event: { completed: () => void }) => void>;
@@ -24,7 +19,7 @@ interface Probe {
 
 /** The page with Office.actions / Office.addin / CustomFunctions recorded. */
 async function openPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  const page = await pg.browser.newPage({ viewport: { width: 320, height: 900 } });
   await page.route("**/*", (route) =>
     new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()
   );
@@ -68,7 +63,7 @@ async function openPage(): Promise<Page> {
       },
     });
   });
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${pg.url}/taskpane.html`);
   await page.waitForSelector("#kn-layout-name");
   return page;
 }
@@ -92,25 +87,11 @@ const cells = (page: Page) =>
   page.evaluate(() => (window as unknown as Probe).__kinerjaFake.activeSheet().cells);
 
 beforeAll(async () => {
-  if (
-    !fs.existsSync(path.join(dist, "taskpane.html")) ||
-    !fs.existsSync(path.join(dist, "fake-host.js"))
-  )
-    throw new Error(
-      "dist-playground/ belum dibangun: jalankan `npm run build:playground` (npm test melakukannya lewat pretest)."
-    );
-  if (!fs.existsSync("/usr/bin/chromium"))
-    throw new Error("Chromium tidak ada: apt-get install -y chromium");
-  server = await startServer({ dist });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run"],
-  });
+  pg = await openPlayground();
 }, 60000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await pg?.close();
 });
 
 test("every ExecuteFunction of the manifest and every custom function id is associated on the page", async () => {
