@@ -27,16 +27,26 @@ const ROLL_UP = /^=\s*SUM\(\s*\$?[A-Z]{1,3}\$?\d+\s*:\s*\$?[A-Z]{1,3}\$?\d+\s*\)
 
 const key = (row: number, col: number) => row * 16384 + col;
 
-/** Every computed cell of the plan (data rows and E.81 footers) by position. */
-function computedCells(plan: DetailedPlan): Map<number, ComputedCell> {
-  const out = new Map<number, ComputedCell>();
-  for (const rp of plan.rows)
-    for (const role in rp.cells) {
-      const c = rp.cells[role];
-      if (c) out.set(key(c.row, c.col), c);
-    }
-  for (const c of plan.footers) out.set(key(c.row, c.col), c);
-  return out;
+/**
+ * The computed cells of the plan (data rows and E.81 footers) by position, indexed by row only:
+ * a row has a handful of computed cells, and most sheets need a few lookups, not 160,000 entries.
+ */
+class ComputedCells {
+  private readonly rows = new Map<number, Record<string, ComputedCell>>();
+  private readonly footers = new Map<number, ComputedCell>();
+  constructor(plan: DetailedPlan) {
+    for (const rp of plan.rows) this.rows.set(rp.record.row, rp.cells);
+    for (const c of plan.footers) this.footers.set(key(c.row, c.col), c);
+  }
+  get(row: number, col: number): ComputedCell | undefined {
+    const cells = this.rows.get(row);
+    if (cells)
+      for (const role in cells) {
+        const c = cells[role];
+        if (c && c.col === col) return c;
+      }
+    return this.footers.get(key(row, col));
+  }
 }
 
 /** The computed cell's content as an edit: its formula (value = what it evaluates to), or its value. */
@@ -68,7 +78,7 @@ function judgedCell(
   c: ComputedCell,
   rec: Recognition,
   plan: DetailedPlan,
-  cells: Map<number, ComputedCell>
+  cells: ComputedCells
 ): number | null {
   const cols = rec.columns as Record<string, number>;
   const comp = rec.computations.find((x) => x.kind === "kategori" && cols[x.out] === c.col);
@@ -84,7 +94,7 @@ function judgedCell(
       (!best || f.row > best.row)
     )
       best = f;
-  return best && cells.has(key(best.row, best.col)) ? key(best.row, best.col) : null;
+  return best && cells.get(best.row, best.col) ? key(best.row, best.col) : null;
 }
 
 function kategoriFix(c: ComputedCell, previous: Cell, judgedWrong: boolean): Fix | undefined {
@@ -244,9 +254,9 @@ function percentMixFix(
  * A formula Kinerja itself plans for a computed cell (written by a fill or a fix) follows the
  * recognised computation: it is not reported as breaking its column's pattern.
  */
-function isOwnFormula(grid: Grid, i: Issue, cells: Map<number, ComputedCell>): boolean {
+function isOwnFormula(grid: Grid, i: Issue, cells: ComputedCells): boolean {
   const f = cellAt(grid, i.row, i.col).formula;
-  return i.rule === "rumus.tidak-konsisten" && !!f && cells.get(key(i.row, i.col))?.formula === f;
+  return i.rule === "rumus.tidak-konsisten" && !!f && cells.get(i.row, i.col)?.formula === f;
 }
 
 /** The issues with the fixes of the sheet checks attached (new objects; code findings untouched). */
@@ -256,7 +266,7 @@ export function attachFixes(
   plan: DetailedPlan,
   issues: Issue[]
 ): Issue[] {
-  const cells = computedCells(plan);
+  const cells = new ComputedCells(plan);
   let mix: PercentMixContext | undefined;
   // a write into a merged area other than its top-left cell would land elsewhere
   const covered = coveredByMerges(grid);
@@ -272,7 +282,7 @@ export function attachFixes(
     .map((i) => {
       if (i.fix || i.choices || covered.has(key(i.row, i.col))) return i;
       let fix: Fix | undefined;
-      const c = cells.get(key(i.row, i.col));
+      const c = cells.get(i.row, i.col);
       const previous = cellAt(grid, i.row, i.col);
       // a roll-up whose range differs from its row's (=SUM(AB18:AB20) where the others sum 18–37)
       // wants another range, not the row's own computation
