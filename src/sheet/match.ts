@@ -331,6 +331,10 @@ export function columnsFromNumbering(
     const span = byLabel.get(label);
     if (!span) continue;
     const targets: [string, number][] = [];
+    // sides the span's unit cells name: an unlabelled column there (a Satuan column of values,
+    // a merge lost in an export) does not take one of them by its position
+    const named = new Set<string | null>();
+    for (let c = span.first; c <= span.last; c++) named.add(scan.columns[c].unit);
     for (let c = span.first, i = 0; c <= span.last; c++, i++) {
       const side = sideAt(scan.columns[c], i);
       if (!sided) {
@@ -338,6 +342,7 @@ export function columnsFromNumbering(
         break;
       }
       if (scan.columns[c].unit === "satuan") continue;
+      if (scan.columns[c].unit === null && named.has(side)) continue;
       if (!targets.some(([r]) => sideOf(r) === side)) targets.push([`${stem}.${side}`, c]);
     }
     const placed = new Set(targets.map(([, c]) => c));

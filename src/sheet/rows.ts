@@ -199,7 +199,7 @@ function scanRow(
     if (c === skip && (typeof v === "number" || /^\d{1,4}\.?$/.test(t))) continue;
     s.nonEmpty++;
     // header words, not numbers: a data row of 1s is not the numbering row
-    if (typeof v === "string" && header.has(t)) s.headerLike++;
+    if (typeof v === "string" && header.has(t.toLowerCase())) s.headerLike++;
   }
   return s;
 }
@@ -402,7 +402,8 @@ function rowContext(grid: Grid, rec: Recognition): RowContext {
       .sort((a, b) => a - b),
     kinerja: numericRoles.filter(isKinerjaRole),
     end: Math.max(...Object.values(cols), 0) + 5,
-    header: new Set(rec.header?.texts ?? []),
+    // another copy of the header (a page-break repeat) may differ in case
+    header: new Set((rec.header?.texts ?? []).map((t) => t.toLowerCase())),
     noCol: cols.no ?? -1,
   };
 }
