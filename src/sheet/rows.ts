@@ -163,6 +163,12 @@ function mayBeUnitOrQuarter(v: string | number, t: string): boolean {
   return c >= 128 || UNIT_OR_QUARTER_START[c >= 65 && c <= 90 ? c | 32 : c] === 1;
 }
 
+/** A header text as repeated copies of the header are compared: case, wrapping and spaces aside. */
+function headerKey(t: string): string {
+  const lower = t.toLowerCase();
+  return /\s\s|[\n\r\t]/.test(lower) ? lower.replace(/\s+/g, " ") : lower;
+}
+
 /** The texts of a row's first `end` cells ("" for empty), as the header tests read them. */
 function rowTexts(line: Grid["cells"][number], end: number): string[] {
   const texts: string[] = [];
@@ -199,7 +205,7 @@ function scanRow(
     if (c === skip && (typeof v === "number" || /^\d{1,4}\.?$/.test(t))) continue;
     s.nonEmpty++;
     // header words, not numbers: a data row of 1s is not the numbering row
-    if (typeof v === "string" && header.has(t.toLowerCase())) s.headerLike++;
+    if (typeof v === "string" && header.has(headerKey(t))) s.headerLike++;
   }
   return s;
 }
@@ -402,8 +408,8 @@ function rowContext(grid: Grid, rec: Recognition): RowContext {
       .sort((a, b) => a - b),
     kinerja: numericRoles.filter(isKinerjaRole),
     end: Math.max(...Object.values(cols), 0) + 5,
-    // another copy of the header (a page-break repeat) may differ in case
-    header: new Set((rec.header?.texts ?? []).map((t) => t.toLowerCase())),
+    // another copy of the header (a page-break repeat) may differ in case, wrapping and spaces
+    header: new Set((rec.header?.texts ?? []).map(headerKey)),
     noCol: cols.no ?? -1,
   };
 }

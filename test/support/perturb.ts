@@ -91,17 +91,22 @@ function deleteRow(g: Grid, k: number, label: string): Change {
   };
 }
 
-/** Another copy's typing: the header block in capitals (same cells, same positions). */
-function upperHeader(g: Grid, [top, bottom]: [number, number]): Change {
+/** Another copy's typing of the header block (same cells, same positions). */
+function retypedHeader(
+  g: Grid,
+  [top, bottom]: [number, number],
+  retype: (t: string) => string,
+  label: string
+): Change {
   const cells = g.cells.map((r, ri) =>
     r.map((c) =>
       ri >= top && ri <= bottom && typeof c.value === "string"
-        ? { ...c, value: c.value.toUpperCase() }
+        ? { ...c, value: retype(c.value) }
         : { ...c }
     )
   );
   return {
-    label: "judul kolom ditulis kapital",
+    label,
     grid: { name: g.name, cells, merges: g.merges.map((m) => ({ ...m })) },
     back: (row, col) => ({ row, col }),
   };
@@ -150,7 +155,19 @@ export function changesOf(g: Grid, rec: ReturnType<typeof recognise>, seed: numb
   const numbering = rec.header?.numberingRow ?? null;
   return [
     ...(numbering === null ? [] : [deleteRow(g, numbering, "baris nomor kolom dihapus")]),
-    ...(rec.headerRows ? [upperHeader(g, rec.headerRows)] : []),
+    ...(rec.headerRows
+      ? [
+          retypedHeader(g, rec.headerRows, (t) => t.toUpperCase(), "judul kolom ditulis kapital"),
+          retypedHeader(
+            g,
+            rec.headerRows,
+            // long titles wrap (Alt+Enter) and get stray spaces; short labels stay as they are
+            (t) =>
+              t.length < 20 ? t : t.replace(/ /g, (sp, i: number) => (i % 3 === 0 ? "\n" : "  ")),
+            "judul kolom dengan ganti baris dan spasi ganda"
+          ),
+        ]
+      : []),
     ...(g.merges.length ? [unmerged(g)] : []),
     insertColumn(g, col, null, headerRow),
     insertColumn(g, descCol, "Keterangan Tambahan", headerRow),

@@ -156,7 +156,10 @@ const ALLOWED_OTHER = /^(k|rp\.?|%|satuan)$/i;
  * first of them 1 or a, mostly increasing from left to right, and little else.
  */
 export function readNumberingRow(texts: string[]): Map<number, NumberingCell> | null {
-  const filled = texts.map((t, c) => [c, t.trim()] as const).filter(([, t]) => t !== "");
+  // a label typed with a line break (Alt+Enter) or stray spaces reads as its one-line form
+  const filled = texts
+    .map((t, c) => [c, t.replace(/\s+/g, " ").trim()] as const)
+    .filter(([, t]) => t !== "");
   if (filled.length < 3) return null;
   // lettered rows run a, b, c …; a bare "K" is the Kinerja unit, not the letter k
   const letters = new Set(
