@@ -4,6 +4,7 @@
 import type { Grid, ScaleName } from "../model";
 import { cellAt } from "../model/grid";
 import { SCALES } from "../core/scales";
+import { readNumber } from "../core/numbers";
 import type { HeaderScan } from "./header/scan";
 import type { Columns } from "./match";
 import { isNumericRole } from "./roles";
@@ -31,6 +32,8 @@ function profile(grid: Grid, col: number, first: number, last: number): Profile 
     const t = textOf(v);
     if (!t || EMPTY_MARKS.has(t)) continue;
     if (/^[\p{L}][\p{L}\s./()-]{0,30}$/u.test(t) && !/\d/.test(t)) p.words++;
+    // a number typed as text ("1.234,5", "90 %") is a number of the column all the same
+    else if (/\d/.test(t) && readNumber(t).kind === "number") p.numbers++;
     else p.other++;
   }
   return p;

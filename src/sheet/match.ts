@@ -317,19 +317,30 @@ function scoreCandidate(
   return score;
 }
 
-/** Roles of the columns under the labels the numbering row established (they override the words). */
+/**
+ * Roles of the columns under the labels the numbering row established (they override the
+ * words), and the doubts of the spans whose sides had to be guessed from their order.
+ */
 export function columnsFromNumbering(
   def: LayoutDef,
   scan: HeaderScan,
   words: Columns,
   stems: Map<string, string>
-): Columns {
+): { columns: Columns; doubts: Doubt[] } {
   const sided = def.columns.some((r) => r.sides);
   const cols: Record<string, number> = { ...(words as Record<string, number>) };
   const byLabel = new Map(scan.spans.map((s) => [s.label, s]));
+  const doubts: Doubt[] = [];
   for (const [label, stem] of stems) {
     const span = byLabel.get(label);
     if (!span) continue;
+    // K | Rp in order is the convention; three or more columns without unit cells
+    // (K | % | Rp, K | Satuan | Rp) cannot be told apart by their order
+    if (sided && span.last - span.first >= 2 && !hasUnitCells(scan, span))
+      doubts.push({
+        col: span.first,
+        reason: `Kolom ${columnLetters(span.first)}–${columnLetters(span.last)} (nomor ${describe(span)}) tidak punya baris satuan (K, %, Rp); kolom kinerja dan anggarannya tidak dapat dibedakan dari urutannya saja.`,
+      });
     const targets: [string, number][] = [];
     // sides the span's unit cells name: an unlabelled column there (a Satuan column of values,
     // a merge lost in an export) does not take one of them by its position
@@ -350,7 +361,12 @@ export function columnsFromNumbering(
       if (placed.has(c) || stemOf(r) === stem) delete cols[r];
     for (const [role, col] of targets) cols[role] = col;
   }
-  return cols as Columns;
+  return { columns: cols as Columns, doubts };
+}
+
+function hasUnitCells(scan: HeaderScan, span: LabelSpan): boolean {
+  for (let c = span.first; c <= span.last; c++) if (scan.columns[c].unit !== null) return true;
+  return false;
 }
 
 /** The concrete computations (per side) of the stated stem computations, where their columns exist. */

@@ -24,6 +24,8 @@ interface Candidate {
   def: LayoutDef;
   columns: Columns;
   numbering: NumberingMatch | null;
+  /** Groups whose K/Rp sides came from their order alone (no unit cells). */
+  sideDoubts: Doubt[];
   coverage: number;
   titleHit: boolean;
   score: number;
@@ -57,8 +59,9 @@ function emptyRecognition(note: string): Recognition {
 function candidate(def: LayoutDef, scan: HeaderScan | null): Candidate {
   const words = scan ? assignByWords(def, scan) : {};
   const numbering = scan?.spans.some((s) => s.formula) ? matchNumbering(def, scan, words) : null;
-  const columns =
-    numbering && scan ? columnsFromNumbering(def, scan, words, numbering.stems) : words;
+  const fromNumbering =
+    numbering && scan ? columnsFromNumbering(def, scan, words, numbering.stems) : null;
+  const columns = fromNumbering?.columns ?? words;
   const coverage = def.required.filter(has(columns)).length / def.required.length;
   // the identifying words may sit in the title rows or in the header ("TINGKAT EFISIENSI (6-9)")
   const titleHit =
@@ -69,7 +72,15 @@ function candidate(def: LayoutDef, scan: HeaderScan | null): Candidate {
     (titleHit ? 3 : 0) +
     Object.keys(columns).length * 0.5 +
     (numbering ? numbering.stated.length - 2 * numbering.doubts.length : 0);
-  return { def, columns, numbering, coverage, titleHit, score };
+  return {
+    def,
+    columns,
+    numbering,
+    sideDoubts: fromNumbering?.doubts ?? [],
+    coverage,
+    titleHit,
+    score,
+  };
 }
 
 /**
@@ -170,7 +181,7 @@ function finish(
     variant,
     !!mapping?.columns
   );
-  const doubts: Doubt[] = best.numbering?.doubts ?? [];
+  const doubts: Doubt[] = [...(best.numbering?.doubts ?? []), ...best.sideDoubts];
   const titleText = scan?.titleText ?? "";
   const rec: Recognition = {
     layout: def.id,

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { recognise, planFill, DEFAULT_SETTINGS } from "../../src/engine";
 import type { Cell, Grid } from "../../src/model/grid";
 import { a1 } from "../../src/model/grid";
+import { isPercentFormat } from "../../src/core/numbers";
 
 /** What a change did, to move the changed sheet's cells back to the original's. */
 interface Change {
@@ -18,6 +19,13 @@ interface Change {
    * only the written cells must be the original's, not their values.
    */
   sameValues?: false;
+  /** False where inputs become text: Kinerja then writes values where it wrote formulas. */
+  sameFormulas?: false;
+  /**
+   * The change takes away what tells the columns apart (K | % | Rp without its unit row): a
+   * refusal is the expected answer there, not a loss.
+   */
+  mayRefuse?: true;
 }
 
 const blank = (): Cell => ({ value: null });
@@ -121,6 +129,52 @@ function unmerged(g: Grid): Change {
   };
 }
 
+/** Numbers typed as text the Indonesian way ("1.234.567,5", "90%") in the inputs of the data. */
+function numbersAsText(g: Grid, [first, last]: [number, number], computed: Set<number>): Change {
+  const id = (v: number) => v.toLocaleString("id-ID", { maximumFractionDigits: 10 });
+  const cells = g.cells.map((r, ri) =>
+    r.map((c, ci) => {
+      if (ri < first || ri > last || computed.has(ci) || typeof c.value !== "number")
+        return { ...c };
+      const percent = isPercentFormat(c.numberFormat);
+      return { value: percent ? `${id(Math.round(c.value * 1e10) / 1e8)}%` : id(c.value) };
+    })
+  );
+  return {
+    label: "angka masukan diketik sebagai teks (1.234,5)",
+    grid: { name: g.name, cells, merges: g.merges.map((m) => ({ ...m })) },
+    back: (row, col) => ({ row, col }),
+    // text inputs are written as values, not formulas (a formula over text cells would fail)
+    sameFormulas: false,
+  };
+}
+
+/** A numbering column "No" in front of the table: 1, 2, 3 … down the data rows. */
+function numberColumn(g: Grid, headerRow: number, [first, last]: [number, number]): Change {
+  const change = insertColumn(g, 0, "No", headerRow);
+  for (let r = first, n = 1; r <= last && r < change.grid.cells.length; r++)
+    // the rows with figures (not the footer's labels)
+    if (change.grid.cells[r].some((c) => typeof c.value === "number"))
+      change.grid.cells[r][0] = { value: n++ };
+  return { ...change, label: "kolom No di depan" };
+}
+
+const UNIT = /^(k|rp\.?(\s*\(?000\)?)?|%|satuan)$/i;
+
+/** The header's unit row (K | Rp …) left out, as some copies do. */
+function withoutUnitRow(g: Grid, [top, bottom]: [number, number]): Change | null {
+  for (let r = top; r <= bottom; r++) {
+    const texts = (g.cells[r] ?? []).map((c) => String(c.value ?? "").trim()).filter(Boolean);
+    if (texts.length >= 2 && texts.every((t) => UNIT.test(t)))
+      return {
+        ...deleteRow(g, r, "baris satuan (K | Rp) dihapus"),
+        sameValues: undefined,
+        mayRefuse: true,
+      };
+  }
+  return null;
+}
+
 function textRow(w: number, col: number, text: string): Cell[] {
   const r = Array.from({ length: w }, blank);
   r[Math.min(col, w - 1)] = { value: text };
@@ -153,7 +207,13 @@ export function changesOf(g: Grid, rec: ReturnType<typeof recognise>, seed: numb
     { seed, numRuns: 1 }
   )[0];
   const numbering = rec.header?.numberingRow ?? null;
+  const cols = rec.columns as Record<string, number>;
+  const computed = new Set(rec.computations.map((c) => cols[c.out]));
+  const unitRow = rec.headerRows ? withoutUnitRow(g, rec.headerRows) : null;
   return [
+    ...(rec.dataRows ? [numbersAsText(g, rec.dataRows, computed)] : []),
+    ...(rec.dataRows && cols.no === undefined ? [numberColumn(g, headerRow, rec.dataRows)] : []),
+    ...(unitRow ? [unitRow] : []),
     ...(numbering === null ? [] : [deleteRow(g, numbering, "baris nomor kolom dihapus")]),
     ...(rec.headerRows
       ? [
@@ -226,7 +286,7 @@ export function compareChanges(sheets: { label: string; grid: Grid }[]): Compari
       const r2 = recognise(change.grid);
       const p2 = r2.layout ? planFill(change.grid, r2, DEFAULT_SETTINGS) : null;
       if (!p2 || p2.refused) {
-        if (original.size)
+        if (original.size && !change.mayRefuse)
           lost.push(`${label}, ${change.label}: ${r2.layout ? "ditolak" : "tidak dikenali"}`);
         continue; // nothing written: a refusal is always safe
       }
@@ -254,12 +314,14 @@ export function compareChanges(sheets: { label: string; grid: Grid }[]): Compari
             ? Math.abs(w.value - was.value) < 1e-9
             : w.value === was.value;
         kept++;
-        if (change.sameValues !== false && (!same || !!w.formula !== !!was.formula))
+        const formulaKind = change.sameFormulas === false || !!w.formula === !!was.formula;
+        if (change.sameValues !== false && (!same || !formulaKind))
           problems.push(
             `${label}, ${change.label}: ${w.cell} = ${String(w.value)}, di aslinya ${was.cell} = ${String(was.value)}`
           );
       }
-      if (kept < original.size)
+      // values where formulas were: a cell already holding its value needs no write
+      if (kept < original.size && change.sameFormulas !== false)
         missing.push(`${label}, ${change.label}: ${kept} dari ${original.size}`);
     }
   });
