@@ -3,7 +3,7 @@
 // rows are not data rows either.
 import type { Grid } from "../model/grid";
 import { rowCount } from "../model/grid";
-import { textOf } from "./text";
+import { headerKey, textOf } from "./text";
 
 const MONTH =
   "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember";
@@ -79,7 +79,13 @@ interface RowSummary {
   stop: boolean;
 }
 
-function summarise(grid: Grid, r: number, maxCol: number, nameCols: Set<number>): RowSummary {
+function summarise(
+  grid: Grid,
+  r: number,
+  maxCol: number,
+  nameCols: Set<number>,
+  header: Set<string>
+): RowSummary {
   const line = grid.cells[r] ?? [];
   const out: RowSummary = { first: "", filled: 0, numbers: 0, stop: false };
   const end = Math.min(line.length, maxCol + 1);
@@ -103,6 +109,8 @@ function summarise(grid: Grid, r: number, maxCol: number, nameCols: Set<number>)
       const v = line[c]?.value ?? null;
       if (typeof v !== "string") continue;
       const t = textOf(v);
+      // a column title repeated at a page break ("Keterangan") is no closing note
+      if (header.has(headerKey(t))) continue;
       if (t && (isNoteText(t) || (!nameCols.has(c) && isSignatureText(t)))) out.stop = true;
     }
   return out;
@@ -111,22 +119,25 @@ function summarise(grid: Grid, r: number, maxCol: number, nameCols: Set<number>)
 /**
  * First and last data row after the header (0-based, inclusive), or null when there are none.
  * `tableCols` are the recognised columns; `nameCols` those where a name may start like a
- * signature ("Kepala keluarga …"); in `noCol` a bare number is an empty template row's number.
+ * signature ("Kepala keluarga …"); in `noCol` a bare number is an empty template row's number;
+ * `headerTexts` are the header's own texts (a copy of them among the data ends nothing).
  */
 export function dataExtent(
   grid: Grid,
   headerEnd: number,
   tableCols: number[],
   nameCols: number[],
-  noCol?: number
+  noCol?: number,
+  headerTexts: Iterable<string> = []
 ): [number, number] | null {
   const maxCol = Math.max(...tableCols, 0) + 2;
   const names = new Set(nameCols);
+  const header = new Set([...headerTexts].map(headerKey));
   let first = -1;
   let last = -1;
   let empty = 0;
   for (let r = headerEnd + 1; r < rowCount(grid); r++) {
-    const row = summarise(grid, r, maxCol, names);
+    const row = summarise(grid, r, maxCol, names, header);
     if (!row.filled) {
       if (++empty >= EMPTY_RUN && last >= 0) break;
       continue;
@@ -145,7 +156,11 @@ export function dataExtent(
     }
   }
   // closing "TOTAL …" rows below the table are not data rows
-  while (first >= 0 && last >= first && TOTAL.test(summarise(grid, last, maxCol, names).first))
+  while (
+    first >= 0 &&
+    last >= first &&
+    TOTAL.test(summarise(grid, last, maxCol, names, header).first)
+  )
     last--;
   return first >= 0 && last >= first ? [first, last] : null;
 }

@@ -164,7 +164,8 @@ function finish(
           headerRows[1],
           Object.values(best.columns) as number[],
           nameCols,
-          best.columns.no
+          best.columns.no,
+          scan?.texts
         )
       : null);
   const refined =

@@ -9,7 +9,7 @@ import { unitOf } from "./header/scan";
 import { quarterCell } from "./header/quarters";
 import { decimalStyle, readNum, type Num, type DecimalHint } from "./numeric";
 import { isKinerjaRole, isNumericRole } from "./roles";
-import { textOf } from "./text";
+import { headerKey, textOf } from "./text";
 
 export type RowKind =
   | "data"
@@ -161,12 +161,6 @@ function mayBeUnitOrQuarter(v: string | number, t: string): boolean {
   if (typeof v === "number") return v === 1 || v === 2 || v === 3 || v === 4;
   const c = t.charCodeAt(0);
   return c >= 128 || UNIT_OR_QUARTER_START[c >= 65 && c <= 90 ? c | 32 : c] === 1;
-}
-
-/** A header text as repeated copies of the header are compared: case, wrapping and spaces aside. */
-function headerKey(t: string): string {
-  const lower = t.toLowerCase();
-  return /\s\s|[\n\r\t]/.test(lower) ? lower.replace(/\s+/g, " ") : lower;
 }
 
 /** The texts of a row's first `end` cells ("" for empty), as the header tests read them. */

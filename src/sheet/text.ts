@@ -35,3 +35,9 @@ export function hasPhrase(path: string, phrase: string): boolean {
 export function normTitle(s: string): string {
   return s.toLowerCase().replace(/\s+/g, " ").trim();
 }
+
+/** A header text as repeated copies of the header are compared: case, wrapping and spaces aside. */
+export function headerKey(t: string): string {
+  const lower = t.toLowerCase();
+  return /\s\s|[\n\r\t]/.test(lower) ? lower.replace(/\s+/g, " ") : lower;
+}

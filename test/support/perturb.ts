@@ -231,6 +231,18 @@ export function changesOf(g: Grid, rec: ReturnType<typeof recognise>, seed: numb
     ...(g.merges.length ? [unmerged(g)] : []),
     insertColumn(g, col, null, headerRow),
     insertColumn(g, descCol, "Keterangan Tambahan", headerRow),
+    ...(rec.headerRows
+      ? [
+          insertRows(
+            g,
+            dataRow,
+            g.cells
+              .slice(rec.headerRows[0], rec.headerRows[1] + 1)
+              .map((r) => r.map((c) => ({ ...c }))),
+            `judul kolom diulang (ganti halaman) di baris ${dataRow + 1}`
+          ),
+        ]
+      : []),
     insertRows(
       g,
       0,
