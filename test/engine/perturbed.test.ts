@@ -2,7 +2,8 @@
 // way other people's copies differ (test/support/perturb.ts: an empty or descriptive column
 // inserted anywhere, a "No" column in front, title rows above the table, a blank row inside the
 // data, the header block repeated at a page break, a signature block under it, the header in capitals or wrapped with stray spaces, merged
-// cells lost, the numbering row or the K | Rp unit row gone, input numbers typed as text) and the
+// cells lost, the numbering row or the K | Rp unit row gone, name and indicator columns swapped,
+// input numbers typed as text) and the
 // fill of the changed sheet must be the fill of the original, cell for cell (moved with the
 // change), or nothing at all (refused, not recognised). A wrong guess must never become a write.
 import * as fs from "fs";

@@ -175,6 +175,26 @@ function withoutUnitRow(g: Grid, [top, bottom]: [number, number]): Change | null
   return null;
 }
 
+/** Two descriptive columns in the other order (indicator before name), header and all. */
+function swapColumns(g: Grid, a: number, b: number): Change | null {
+  const crosses = (m: Grid["merges"][number]) =>
+    m.left !== m.right && ((m.left <= a && m.right >= a) || (m.left <= b && m.right >= b));
+  if (g.merges.some(crosses)) return null;
+  const at = (c: number) => (c === a ? b : c === b ? a : c);
+  const cells = g.cells.map((r) => {
+    const out = r.map((c) => ({ ...c }));
+    const w = Math.max(out.length, a + 1, b + 1);
+    while (out.length < w) out.push(blank());
+    return out.map((_, c) => ({ ...(out[at(c)] ?? blank()) }));
+  });
+  const merges = g.merges.map((m) => ({ ...m, left: at(m.left), right: at(m.right) }));
+  return {
+    label: "kolom uraian dan indikator bertukar tempat",
+    grid: { name: g.name, cells, merges },
+    back: (row, col) => ({ row, col: at(col) }),
+  };
+}
+
 function textRow(w: number, col: number, text: string): Cell[] {
   const r = Array.from({ length: w }, blank);
   r[Math.min(col, w - 1)] = { value: text };
@@ -210,10 +230,15 @@ export function changesOf(g: Grid, rec: ReturnType<typeof recognise>, seed: numb
   const cols = rec.columns as Record<string, number>;
   const computed = new Set(rec.computations.map((c) => cols[c.out]));
   const unitRow = rec.headerRows ? withoutUnitRow(g, rec.headerRows) : null;
+  const swapped =
+    cols.uraian !== undefined && cols.indikator !== undefined
+      ? swapColumns(g, cols.uraian, cols.indikator)
+      : null;
   return [
     ...(rec.dataRows ? [numbersAsText(g, rec.dataRows, computed)] : []),
     ...(rec.dataRows && cols.no === undefined ? [numberColumn(g, headerRow, rec.dataRows)] : []),
     ...(unitRow ? [unitRow] : []),
+    ...(swapped ? [swapped] : []),
     ...(numbering === null ? [] : [deleteRow(g, numbering, "baris nomor kolom dihapus")]),
     ...(rec.headerRows
       ? [
