@@ -195,6 +195,43 @@ function swapColumns(g: Grid, a: number, b: number): Change | null {
   };
 }
 
+/** A closing "JUMLAH" row under the data: the sums of its number columns. */
+function totalRow(g: Grid, last: number, nameCol: number): Change {
+  const w = width(g);
+  const row: Cell[] = Array.from({ length: w }, blank);
+  row[nameCol] = { value: "JUMLAH" };
+  for (let c = 0; c < w; c++) {
+    if (c === nameCol) continue;
+    let sum = 0;
+    let any = false;
+    for (const r of g.cells.slice(0, last + 1)) {
+      const v = r[c]?.value;
+      if (typeof v === "number") ((sum += v), (any = true));
+    }
+    if (any) row[c] = { value: sum };
+  }
+  return insertRows(g, last + 1, [row], "baris JUMLAH di bawah data");
+}
+
+/** A descriptive column left out of the copy (Keterangan, unit PD). */
+function deleteColumn(g: Grid, k: number): Change {
+  const cells = g.cells.map((r) => r.filter((_, c) => c !== k).map((c) => ({ ...c })));
+  const merges = g.merges
+    .filter((m) => !(m.left === k && m.right === k))
+    .map((m) =>
+      m.left > k
+        ? { ...m, left: m.left - 1, right: m.right - 1 }
+        : m.right >= k
+          ? { ...m, right: m.right - 1 }
+          : { ...m }
+    );
+  return {
+    label: `kolom ${a1(0, k).replace(/\d+/, "")} (keterangan) dihapus`,
+    grid: { name: g.name, cells, merges },
+    back: (row, col) => ({ row, col: col >= k ? col + 1 : col }),
+  };
+}
+
 function textRow(w: number, col: number, text: string): Cell[] {
   const r = Array.from({ length: w }, blank);
   r[Math.min(col, w - 1)] = { value: text };
@@ -239,6 +276,12 @@ export function changesOf(g: Grid, rec: ReturnType<typeof recognise>, seed: numb
     ...(rec.dataRows && cols.no === undefined ? [numberColumn(g, headerRow, rec.dataRows)] : []),
     ...(unitRow ? [unitRow] : []),
     ...(swapped ? [swapped] : []),
+    ...[cols.keterangan, cols["unit.pd"]]
+      .filter((c): c is number => c !== undefined)
+      .map((c) => deleteColumn(g, c)),
+    ...(rec.dataRows && cols.uraian !== undefined
+      ? [totalRow(g, rec.dataRows[1], cols.uraian)]
+      : []),
     ...(numbering === null ? [] : [deleteRow(g, numbering, "baris nomor kolom dihapus")]),
     ...(rec.headerRows
       ? [
