@@ -2,7 +2,7 @@
 // sheet's fill with the original's (test/engine/perturbed.test.ts on the fixtures,
 // test/real/gov-perturbed.test.ts on the real workbooks).
 import fc from "fast-check";
-import { recognise, planFill, DEFAULT_SETTINGS } from "../../src/engine";
+import { recognise, planFill, validate, DEFAULT_SETTINGS } from "../../src/engine";
 import type { Cell, Grid } from "../../src/model/grid";
 import { a1 } from "../../src/model/grid";
 import { isPercentFormat } from "../../src/core/numbers";
@@ -346,15 +346,18 @@ export interface Comparison {
   lost: string[];
   /** Changes after which part of the original fill was no longer made. */
   missing: string[];
+  /** Findings on what a change added (title, signature, repeated header, blank rows, columns). */
+  noise: string[];
 }
 
 /** Every sheet through every change (positions seeded by the sheet's index: reproducible). */
-export function compareChanges(sheets: { label: string; grid: Grid }[]): Comparison {
+export async function compareChanges(sheets: { label: string; grid: Grid }[]): Promise<Comparison> {
   const problems: string[] = [];
+  const noise: string[] = [];
   const lost: string[] = [];
   const missing: string[] = [];
   let compared = 0;
-  sheets.forEach(({ label, grid }, si) => {
+  for (const [si, { label, grid }] of sheets.entries()) {
     const rec = recognise(grid);
     const plan = rec.layout ? planFill(grid, rec, DEFAULT_SETTINGS) : null;
     const original = new Map(
@@ -365,6 +368,9 @@ export function compareChanges(sheets: { label: string; grid: Grid }[]): Compari
     for (const change of changesOf(grid, rec, 1000 + si)) {
       const r2 = recognise(change.grid);
       const p2 = r2.layout ? planFill(change.grid, r2, DEFAULT_SETTINGS) : null;
+      for (const i of (await validate(change.grid, r2, DEFAULT_SETTINGS)).issues)
+        if (change.back(i.row, i.col) === null)
+          noise.push(`${label}, ${change.label}: ${i.cell} ${i.rule}`);
       if (!p2 || p2.refused) {
         if (original.size && !change.mayRefuse)
           lost.push(`${label}, ${change.label}: ${r2.layout ? "ditolak" : "tidak dikenali"}`);
@@ -404,6 +410,6 @@ export function compareChanges(sheets: { label: string; grid: Grid }[]): Compari
       if (kept < original.size && change.sameFormulas !== false)
         missing.push(`${label}, ${change.label}: ${kept} dari ${original.size}`);
     }
-  });
-  return { compared, problems, lost, missing };
+  }
+  return { compared, problems, lost, missing, noise };
 }
