@@ -1,6 +1,7 @@
 // Other regions' workbooks differ again from every fixture. Each fixture sheet is changed the
 // way other people's copies differ (test/support/perturb.ts: an empty or descriptive column
-// inserted anywhere, a "No" column in front, title rows above the table, a blank row inside the
+// inserted anywhere, a "No" column in front, title rows above the table, a merged group title on
+// top of the header, the whole table moved 20 rows down and 5 columns right, a blank row inside the
 // data, the header block repeated at a page break, a signature block under it, the header in capitals or wrapped with stray spaces, merged
 // cells lost, the numbering row or the K | Rp unit row gone, name and indicator columns swapped,
 // input numbers typed as text) and the

@@ -232,6 +232,43 @@ function deleteColumn(g: Grid, k: number): Change {
   };
 }
 
+/** One more header row on top: a title merged across the whole table. */
+function groupTitle(g: Grid, top: number): Change {
+  const w = width(g);
+  const title = "EVALUASI TERHADAP HASIL PELAKSANAAN RENCANA KERJA PERANGKAT DAERAH";
+  const change = insertRows(
+    g,
+    top,
+    [textRow(w, 0, title)],
+    "baris judul kelompok di atas judul kolom"
+  );
+  change.grid.merges.push({ top, left: 0, bottom: top, right: w - 1 });
+  return change;
+}
+
+/** The table further down and right (a copy with margins): `rows` rows and `cols` columns. */
+function shifted(g: Grid, rows: number, cols: number): Change {
+  const w = width(g);
+  let change = insertRows(
+    g,
+    0,
+    Array.from({ length: rows }, () => Array.from({ length: w }, blank)),
+    ""
+  );
+  for (let i = 0; i < cols; i++) {
+    const inner = change;
+    const next = insertColumn(inner.grid, 0, null, 0);
+    change = {
+      ...next,
+      back: (row, col) => {
+        const at = next.back(row, col);
+        return at && inner.back(at.row, at.col);
+      },
+    };
+  }
+  return { ...change, label: `tabel bergeser ${rows} baris dan ${cols} kolom` };
+}
+
 function textRow(w: number, col: number, text: string): Cell[] {
   const r = Array.from({ length: w }, blank);
   r[Math.min(col, w - 1)] = { value: text };
@@ -276,6 +313,8 @@ export function changesOf(g: Grid, rec: ReturnType<typeof recognise>, seed: numb
     ...(rec.dataRows && cols.no === undefined ? [numberColumn(g, headerRow, rec.dataRows)] : []),
     ...(unitRow ? [unitRow] : []),
     ...(swapped ? [swapped] : []),
+    ...(rec.headerRows ? [groupTitle(g, rec.headerRows[0])] : []),
+    shifted(g, 20, 5),
     ...[cols.keterangan, cols["unit.pd"]]
       .filter((c): c is number => c !== undefined)
       .map((c) => deleteColumn(g, c)),
