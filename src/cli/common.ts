@@ -42,11 +42,12 @@ export function sameAsInput(cmd: string, file: string, target: string, io: CliIO
   return true;
 }
 
-/** Reads a `--peta` file; null (message written) when it cannot be used. */
+/** Reads a `--peta` file; null (message written, then `usage`) when it cannot be used. */
 export async function loadPeta(
   cmd: string,
   file: string,
-  io: CliIO
+  io: CliIO,
+  usage = ""
 ): Promise<Record<string, ColumnMapping> | null> {
   // the reader validates with zod: loaded only when a map is given
   const { readPeta, PetaError } = await import("../app/peta");
@@ -54,7 +55,7 @@ export async function loadPeta(
     return readPeta(fs.readFileSync(file, "utf8"));
   } catch (e) {
     io.err(
-      `kinerja ${cmd}: ${e instanceof PetaError ? e.message : `berkas peta ${file} tidak dapat dibaca`}\n`
+      `kinerja ${cmd}: ${e instanceof PetaError ? e.message : `berkas peta ${file} tidak dapat dibaca`}\n${usage}`
     );
     return null;
   }

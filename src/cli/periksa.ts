@@ -8,7 +8,7 @@ import type { Analysis } from "../model/analysis";
 import { columnLetters } from "../model/grid";
 import type { ColumnMapping } from "../model";
 import { petaOf, type PetaSheet } from "../app/peta-map";
-import * as fs from "fs";
+import { loadPeta } from "./common";
 
 const USAGE =
   "Penggunaan: kinerja periksa FILE... [--sheet NAMA] [--json] [--peta PETA.json]\n" +
@@ -68,17 +68,9 @@ export async function periksa(args: string[], io: CliIO): Promise<number> {
     const a = args[i];
     if (a === "--json") json = true;
     else if (a === "--peta") {
-      const f = args[++i];
-      // the reader validates with zod: loaded only for --peta
-      const { readPeta, PetaError } = await import("../app/peta");
-      try {
-        peta = readPeta(fs.readFileSync(f ?? "", "utf8"));
-      } catch (e) {
-        io.err(
-          `kinerja periksa: ${e instanceof PetaError ? e.message : `berkas peta ${f ?? ""} tidak dapat dibaca`}\n${USAGE}`
-        );
-        return 2;
-      }
+      const read = await loadPeta("periksa", args[++i] ?? "", io, USAGE);
+      if (!read) return 2;
+      peta = read;
     } else if (a === "--sheet" || a === "--lembar") {
       sheet = args[++i] ?? null;
       if (sheet === null) {

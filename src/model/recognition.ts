@@ -47,7 +47,7 @@ export interface ColumnMapping {
 export interface HeaderFacts {
   /** 0-based numbering row, or null. */
   numberingRow: number | null;
-  /** Trimmed texts of the header cells, to spot a header repeated among the data. */
+  /** The header cells' texts in headerKey form (case and spacing aside), to spot a header repeated among the data. */
   texts: string[];
   /** The numbering row's texts per column (a repeated numbering row is header, not data). */
   numbering: string[];

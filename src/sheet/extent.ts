@@ -84,7 +84,7 @@ function summarise(
   r: number,
   maxCol: number,
   nameCols: Set<number>,
-  header: Set<string>
+  header: ReadonlySet<string>
 ): RowSummary {
   const line = grid.cells[r] ?? [];
   const out: RowSummary = { first: "", filled: 0, numbers: 0, stop: false };
@@ -120,7 +120,8 @@ function summarise(
  * First and last data row after the header (0-based, inclusive), or null when there are none.
  * `tableCols` are the recognised columns; `nameCols` those where a name may start like a
  * signature ("Kepala keluarga …"); in `noCol` a bare number is an empty template row's number;
- * `headerTexts` are the header's own texts (a copy of them among the data ends nothing).
+ * `headerKeys` are the header's own texts in headerKey form (a copy of them among the data ends
+ * nothing).
  */
 export function dataExtent(
   grid: Grid,
@@ -128,16 +129,15 @@ export function dataExtent(
   tableCols: number[],
   nameCols: number[],
   noCol?: number,
-  headerTexts: Iterable<string> = []
+  headerKeys: ReadonlySet<string> = new Set()
 ): [number, number] | null {
   const maxCol = Math.max(...tableCols, 0) + 2;
   const names = new Set(nameCols);
-  const header = new Set([...headerTexts].map(headerKey));
   let first = -1;
   let last = -1;
   let empty = 0;
   for (let r = headerEnd + 1; r < rowCount(grid); r++) {
-    const row = summarise(grid, r, maxCol, names, header);
+    const row = summarise(grid, r, maxCol, names, headerKeys);
     if (!row.filled) {
       if (++empty >= EMPTY_RUN && last >= 0) break;
       continue;
@@ -159,7 +159,7 @@ export function dataExtent(
   while (
     first >= 0 &&
     last >= first &&
-    TOTAL.test(summarise(grid, last, maxCol, names, header).first)
+    TOTAL.test(summarise(grid, last, maxCol, names, headerKeys).first)
   )
     last--;
   return first >= 0 && last >= first ? [first, last] : null;

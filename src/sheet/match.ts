@@ -334,18 +334,21 @@ export function columnsFromNumbering(
   for (const [label, stem] of stems) {
     const span = byLabel.get(label);
     if (!span) continue;
+    // the units the span's unit cells name: an unlabelled column there (a Satuan column of
+    // values, a merge lost in an export) does not take one of them by its position
+    const named = new Set<string>();
+    for (let c = span.first; c <= span.last; c++) {
+      const unit = scan.columns[c].unit;
+      if (unit !== null) named.add(unit);
+    }
     // K | Rp in order is the convention; three or more columns without unit cells
     // (K | % | Rp, K | Satuan | Rp) cannot be told apart by their order
-    if (sided && span.last - span.first >= 2 && !hasUnitCells(scan, span))
+    if (sided && span.last - span.first >= 2 && named.size === 0)
       doubts.push({
         col: span.first,
         reason: `Kolom ${columnLetters(span.first)}–${columnLetters(span.last)} (nomor ${describe(span)}) tidak punya baris satuan (K, %, Rp); kolom kinerja dan anggarannya tidak dapat dibedakan dari urutannya saja.`,
       });
     const targets: [string, number][] = [];
-    // sides the span's unit cells name: an unlabelled column there (a Satuan column of values,
-    // a merge lost in an export) does not take one of them by its position
-    const named = new Set<string | null>();
-    for (let c = span.first; c <= span.last; c++) named.add(scan.columns[c].unit);
     for (let c = span.first, i = 0; c <= span.last; c++, i++) {
       const side = sideAt(scan.columns[c], i);
       if (!sided) {
@@ -362,11 +365,6 @@ export function columnsFromNumbering(
     for (const [role, col] of targets) cols[role] = col;
   }
   return { columns: cols as Columns, doubts };
-}
-
-function hasUnitCells(scan: HeaderScan, span: LabelSpan): boolean {
-  for (let c = span.first; c <= span.last; c++) if (scan.columns[c].unit !== null) return true;
-  return false;
 }
 
 /** The concrete computations (per side) of the stated stem computations, where their columns exist. */

@@ -402,8 +402,7 @@ function rowContext(grid: Grid, rec: Recognition): RowContext {
       .sort((a, b) => a - b),
     kinerja: numericRoles.filter(isKinerjaRole),
     end: Math.max(...Object.values(cols), 0) + 5,
-    // another copy of the header (a page-break repeat) may differ in case, wrapping and spaces
-    header: new Set((rec.header?.texts ?? []).map(headerKey)),
+    header: new Set(rec.header?.texts ?? []),
     noCol: cols.no ?? -1,
   };
 }

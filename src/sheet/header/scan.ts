@@ -4,7 +4,7 @@
 // Scanned once per sheet; only the first rows are read, so the cost does not grow with the data.
 import type { Grid } from "../../model/grid";
 import { cellAt, colCount, rowCount } from "../../model/grid";
-import { hasPhrase, normHeader, normTitle, textOf } from "../text";
+import { hasPhrase, headerKey, normHeader, normTitle, textOf } from "../text";
 import { readNumberingRow, type StatedFormula } from "./numbering";
 import { quarterCell, quarterInText } from "./quarters";
 
@@ -47,7 +47,7 @@ export interface HeaderScan {
   titleText: string;
   /** Every header text, lower case, one string (layout keywords). */
   headerWords: string;
-  /** Trimmed raw texts of the header cells (a header repeated among the data). */
+  /** The header cells' texts as headerKey compares them (a header repeated among the data). */
   texts: Set<string>;
 }
 
@@ -295,7 +295,7 @@ export function scanHeader(grid: Grid): HeaderScan | null {
   for (let r = start; r <= end; r++)
     for (let c = 0; c < cols; c++) {
       const t = textOf(cellAt(grid, r, c).value);
-      if (t) texts.add(t);
+      if (t) texts.add(headerKey(t));
     }
   return {
     start,
