@@ -42,7 +42,7 @@ import { planFromDetailed } from "./fill/write-plan";
 import type { DetailedPlan } from "./fill/plan-types";
 import { runSheetChecks } from "./checks";
 import { runCodeChecks } from "./checks/kode";
-export { roleLabel, allRoles } from "./sheet/roles";
+export { roleLabel, allRoles, rolesOf } from "./sheet/roles";
 export { quarterLabel } from "./sheet/header/title";
 export { LAYOUTS, layoutIds } from "./sheet/layouts";
 export type { DetailedPlan } from "./fill/plan-types";

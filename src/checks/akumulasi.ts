@@ -7,7 +7,7 @@ import type { DetailedPlan } from "../fill/plan";
 import { Memo } from "../fill/memo";
 import { issue } from "./make";
 
-const QUARTERS = [1, 2, 3, 4].map((q) => `realisasi.tw${q}.k`);
+const QUARTERS = ([1, 2, 3, 4] as const).map((q) => `realisasi.tw${q}.k` as const);
 
 export function checkAccumulation(rec: Recognition, plan: DetailedPlan): Issue[] {
   const out: Issue[] = [];
@@ -33,7 +33,7 @@ export function checkAccumulation(rec: Recognition, plan: DetailedPlan): Issue[]
       out.push(
         issue(
           rp.record.row,
-          rec.columns["realisasi.tahun.k"],
+          rec.columns["realisasi.tahun.k"]!,
           "akumulasi.ragu",
           "warning",
           `${why} Aturan yang dipakai: ${acc} (${rp.decision.accumulationReason ?? ""}). Pilih aturan yang benar untuk baris ini.`

@@ -3,10 +3,12 @@
 import Decimal from "decimal.js";
 import type { Issue } from "../model/issue";
 import type { Recognition } from "../model/recognition";
+import type { RoleId } from "../model/roles";
 import type { SheetModel, RowRecord, Level } from "../sheet/rows";
+import type { Num } from "../sheet/numeric";
 import { issue, fmt } from "./make";
 
-const BUDGET_ROLES = [
+const BUDGET_ROLES: RoleId[] = [
   "anggaran.pagu",
   "anggaran.maju",
   "anggaran.rkpd",
@@ -41,14 +43,14 @@ export function checkBudgets(rec: Recognition, model: SheetModel): Issue[] {
         j++
       )
         if (entities[j].level === childLevel) kids.push(entities[j]);
-      const vals = kids.map((k) => k.nums[role]).filter((n) => n?.kind === "number");
+      const vals = kids.map((k) => k.nums[role]).filter((n): n is Num => n?.kind === "number");
       if (!vals.length) continue;
       const sum = vals.reduce((a, n) => a.plus(n.value!), new Decimal(0));
       if (!sum.eq(pv.value!))
         out.push(
           issue(
             parent.row,
-            rec.columns[role],
+            rec.columns[role]!,
             "anggaran.jumlah",
             // levels read from the names' casing are a guess: only a warning then
             parent.levelByCode && kids.every((k) => k.levelByCode) ? "error" : "warning",

@@ -14,7 +14,7 @@ import { isKinerjaRole } from "../sheet/roles";
 
 /** A numeric column of the table. */
 interface NumCol {
-  role: string;
+  role: RoleId;
   col: number;
   kinerja: boolean;
 }
@@ -71,7 +71,7 @@ function mixedPercent(r: RowRecord, fraction: NumCol, v: CellValue): Issue {
     "persen.campur",
     "warning",
     `Sel ini berformat persen (tersimpan ${String(v).replace(".", ",")}), sedangkan sel lain di baris ini berisi angka persen biasa. ` +
-      `Kinerja menghitung dengan ${r.nums[fraction.role].value!.toString().replace(".", ",")}; rumus Excel biasa akan meleset ×100.`
+      `Kinerja menghitung dengan ${r.nums[fraction.role]!.value!.toString().replace(".", ",")}; rumus Excel biasa akan meleset ×100.`
   );
 }
 
@@ -79,7 +79,7 @@ export function checkNumbers(grid: Grid, rec: Recognition, model: SheetModel): I
   const out: Issue[] = [];
   const cols: NumCol[] = model.numericRoles.map((role) => ({
     role,
-    col: rec.columns[role as RoleId]!,
+    col: rec.columns[role]!,
     kinerja: isKinerjaRole(role),
   }));
   // indexed loops: these run for every numeric cell (for…of allocated here, measured)

@@ -14,6 +14,7 @@ import type { Cell, Grid } from "../model/grid";
 import { a1, cellAt } from "../model/grid";
 import type { CellEdit, Fix, Issue } from "../model/issue";
 import type { Recognition } from "../model/recognition";
+import type { RoleId, RoleMap } from "../model/roles";
 import type { ComputedCell, DetailedPlan } from "../fill/plan-types";
 import { coveredByMerges } from "../fill/write-plan";
 import { isPercentFormat } from "../sheet/numeric";
@@ -32,7 +33,7 @@ const key = (row: number, col: number) => row * 16384 + col;
  * a row has a handful of computed cells, and most sheets need a few lookups, not 160,000 entries.
  */
 class ComputedCells {
-  private readonly rows = new Map<number, Record<string, ComputedCell>>();
+  private readonly rows = new Map<number, RoleMap<ComputedCell>>();
   private readonly footers = new Map<number, ComputedCell>();
   constructor(plan: DetailedPlan) {
     for (const rp of plan.rows) this.rows.set(rp.record.row, rp.cells);
@@ -42,7 +43,7 @@ class ComputedCells {
     const cells = this.rows.get(row);
     if (cells)
       for (const role in cells) {
-        const c = cells[role];
+        const c = cells[role as RoleId];
         if (c && c.col === col) return c;
       }
     return this.footers.get(key(row, col));
@@ -80,10 +81,10 @@ function judgedCell(
   plan: DetailedPlan,
   cells: ComputedCells
 ): number | null {
-  const cols = rec.columns as Record<string, number>;
+  const cols = rec.columns;
   const comp = rec.computations.find((x) => x.kind === "kategori" && cols[x.out] === c.col);
   if (comp && comp.kind === "kategori" && cols[comp.from] !== undefined)
-    return key(c.row, cols[comp.from]);
+    return key(c.row, cols[comp.from]!);
   if (!c.role.startsWith("predikat.")) return null;
   let best: ComputedCell | null = null;
   for (const f of plan.footers)
@@ -144,15 +145,16 @@ interface RowCell {
 }
 
 /** The kinerja cells of a row holding numbers, fraction (%-formatted) or plain. */
-function numberCells(grid: Grid, rec: Recognition, roles: string[], r: RowRecord): RowCell[] {
-  const cols = rec.columns as Record<string, number>;
+function numberCells(grid: Grid, rec: Recognition, roles: RoleId[], r: RowRecord): RowCell[] {
+  const cols = rec.columns;
   const out: RowCell[] = [];
   for (const role of roles) {
     const n = r.nums[role];
     if (!n || n.kind !== "number") continue;
-    const cell = cellAt(grid, r.row, cols[role]);
+    const col = cols[role]!;
+    const cell = cellAt(grid, r.row, col);
     if (typeof cell.value !== "number") continue;
-    out.push({ col: cols[role], cell, fraction: n.percentFormat });
+    out.push({ col, cell, fraction: n.percentFormat });
   }
   return out;
 }
@@ -167,7 +169,7 @@ interface PercentTally {
 
 /** The sheet's facts persen.campur fixes share, counted once (a sheet can have hundreds of them). */
 interface PercentMixContext {
-  roles: string[];
+  roles: RoleId[];
   rows: Map<number, RowRecord>;
   tallies: Map<number, PercentTally>;
 }

@@ -3,6 +3,7 @@
 import Decimal from "decimal.js";
 import type { Issue } from "../model/issue";
 import type { Cell, Grid } from "../model/grid";
+import type { RoleId } from "../model/roles";
 import { cellAt } from "../model/grid";
 import type { DetailedPlan, ComputedCell, RowPlan } from "../fill/plan";
 import { readNum, type Num } from "../sheet/numeric";
@@ -83,7 +84,9 @@ class StatedCheck {
     if (cell.value === null || cell.value === "") return;
     if (typeof c.value === "string") return this.category(c, cell);
     // the row model already read this cell (computed columns are numeric roles)
-    const n = rp?.record.nums[c.role] ?? readNum(cell.value, cell.numberFormat, undefined);
+    // a row's cells have column roles (only footer cells, rp null, have predikat ones)
+    const n =
+      rp?.record.nums[c.role as RoleId] ?? readNum(cell.value, cell.numberFormat, undefined);
     if (n.kind !== "number" || !n.value) return;
     const stated = this.stated(cell, n);
     const d = this.places;
@@ -193,7 +196,7 @@ function sumParts(c: ComputedCell, rp: RowPlan | null): unknown[] {
   if (rp && /^realisasi\.tahun/.test(c.role)) {
     const parts: unknown[] = [];
     for (const role in rp.record.nums)
-      if (isInputOf(role, c.role)) parts.push(rp.record.nums[role].value);
+      if (isInputOf(role, c.role)) parts.push(rp.record.nums[role as RoleId]!.value);
     return parts;
   }
   if (rp && /^realisasi\.renstra\.k$/.test(c.role))
@@ -224,7 +227,8 @@ function verdict(c: ComputedCell, rp: RowPlan | null, stated: number): Verdict {
 
 export function checkStated(grid: Grid, plan: DetailedPlan): Issue[] {
   const check = new StatedCheck(grid, plan.decimals);
-  for (const rp of plan.rows) for (const role in rp.cells) check.consider(rp.cells[role], rp);
+  for (const rp of plan.rows)
+    for (const role in rp.cells) check.consider(rp.cells[role as RoleId]!, rp);
   for (const c of plan.footers) check.consider(c, null);
   return check.out;
 }

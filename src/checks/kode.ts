@@ -23,13 +23,15 @@ export function codeRowsOf(model: SheetModel, rec: Recognition): CodeRow[] {
     .map((r) => ({
       row: r.row,
       codeCells: r.codeCells,
-      name: r.name !== null && "uraian" in cols ? { col: cols.uraian, value: r.name } : null,
+      name:
+        r.name !== null && cols.uraian !== undefined ? { col: cols.uraian, value: r.name } : null,
       indicator:
-        r.indicator !== null && "indikator" in cols
+        r.indicator !== null && cols.indikator !== undefined
           ? { col: cols.indikator, value: r.indicator }
           : null,
       // the row model's unit may come from a target text ("4 Dokumen"); only a unit column is checked
-      unit: r.unit !== null && "satuan" in cols ? { col: cols.satuan, value: r.unit } : null,
+      unit:
+        r.unit !== null && cols.satuan !== undefined ? { col: cols.satuan, value: r.unit } : null,
     }));
 }
 

@@ -98,8 +98,10 @@ function checkRollUps(cells: Placed[]): Issue[] {
 }
 
 export function checkFormulas(grid: Grid, rec: Recognition, model: SheetModel): Issue[] {
-  const cols = rec.columns as Record<string, number>;
-  const computed = new Set(rec.computations.map((c) => cols[c.out]).filter((c) => c !== undefined));
+  const cols = rec.columns;
+  const computed = new Set(
+    rec.computations.map((c) => cols[c.out]).filter((c): c is number => c !== undefined)
+  );
   const tableCols = [...new Set(Object.values(cols))];
   const byCol = new Map<number, Placed[]>();
   const out: Issue[] = [];

@@ -1,6 +1,7 @@
 // target.nol and target.kosong: a realisation exists but the target cannot carry a capaian.
 import type { Issue } from "../model/issue";
 import type { Recognition } from "../model/recognition";
+import type { RoleId } from "../model/roles";
 import type { DetailedPlan } from "../fill/plan";
 import type { Grid } from "../model/grid";
 import { cellAt } from "../model/grid";
@@ -8,15 +9,15 @@ import { showsZeroAsDash } from "../core/numbers";
 import { issue } from "./make";
 
 /** The row's realisation (computed on the row, else as written) is 0. */
-function realisedZero(rp: DetailedPlan["rows"][number], role: string): boolean {
+function realisedZero(rp: DetailedPlan["rows"][number], role: RoleId): boolean {
   const computed = rp.cells[role];
   return computed ? computed.value === 0 : rp.record.nums[role]?.value?.isZero() === true;
 }
 
 /** A capaian or serapan whose target may be missing or 0 (the Renstra end target excluded). */
 interface Targeted {
-  r: string;
-  target: string;
+  r: RoleId;
+  target: RoleId;
   col: number;
 }
 
@@ -31,7 +32,7 @@ function targeted(rec: Recognition): Targeted[] {
       continue;
     const tRole = comp.kind === "capaian" ? comp.t : comp.pagu;
     if (!(tRole in rec.columns)) continue;
-    out.push({ r: comp.r, target: tRole, col: (rec.columns as Record<string, number>)[tRole] });
+    out.push({ r: comp.r, target: tRole, col: rec.columns[tRole]! });
   }
   return out;
 }
@@ -45,7 +46,7 @@ export function checkTargets(grid: Grid, rec: Recognition, plan: DetailedPlan): 
   const comps = targeted(rec);
   const out: Issue[] = [];
   // one finding per target cell; every RowPlan is a different row, so "seen" is per row
-  const seen: string[] = [];
+  const seen: RoleId[] = [];
   for (let ri = 0; ri < plan.rows.length; ri++) {
     const rp = plan.rows[ri];
     seen.length = 0;

@@ -3,6 +3,7 @@
 // column). The value still counts in the realisation sums, so the planner is told where it is.
 import type { Issue } from "../model/issue";
 import type { Recognition } from "../model/recognition";
+import type { Quarter, RoleId } from "../model/roles";
 import type { SheetModel } from "../sheet/rows";
 import { issue, fmt } from "./make";
 import { quarterLabel } from "../sheet/header/title";
@@ -11,15 +12,13 @@ export function checkQuarters(rec: Recognition, model: SheetModel): Issue[] {
   const out: Issue[] = [];
   const q = rec.quarter;
   if (!q || q >= 4) return out;
-  const later: { role: string; quarter: number; col: number }[] = [];
+  const later: { role: RoleId; quarter: number; col: number }[] = [];
   for (let k = q + 1; k <= 4; k++)
-    for (const side of ["k", "rp"])
-      if (rec.columns[`realisasi.tw${k}.${side}`] !== undefined)
-        later.push({
-          role: `realisasi.tw${k}.${side}`,
-          quarter: k,
-          col: rec.columns[`realisasi.tw${k}.${side}`],
-        });
+    for (const side of ["k", "rp"] as const) {
+      const role = `realisasi.tw${k as Quarter}.${side}` as const;
+      const col = rec.columns[role];
+      if (col !== undefined) later.push({ role, quarter: k, col });
+    }
   if (!later.length) return out;
   for (let ri = 0; ri < model.rows.length; ri++) {
     const r = model.rows[ri];

@@ -3,7 +3,7 @@
 // there are no sub-kegiatan; rows without a target left out, not counted as 0), and
 // "Predikat kinerja" = the category of each average, written under it.
 import Decimal from "decimal.js";
-import type { Computation, Recognition, ScaleName } from "../model";
+import type { Computation, Recognition, RoleId, ScaleName } from "../model";
 import { a1 } from "../model/grid";
 import { kategori } from "../sheet/numeric";
 import { averageFormula, kategoriFormula } from "./excel-formulas";
@@ -19,25 +19,28 @@ interface FooterContext {
   valuesOnly: boolean;
 }
 
+/** A footer average of a capaian column (its role is the column's). */
+type AverageCell = ComputedCell & { role: RoleId };
+
 /** Capaian outputs and the target each is measured against. */
-function capaianColumns(rec: Recognition): { role: string; target: string; col: number }[] {
+function capaianColumns(rec: Recognition): { role: RoleId; target: RoleId; col: number }[] {
   return rec.computations
     .filter((c): c is Extract<Computation, { kind: "capaian" }> => c.kind === "capaian")
     .map((c) => ({
       role: c.out,
       target: c.t,
-      col: (rec.columns as Record<string, number>)[c.out],
+      col: rec.columns[c.out]!,
     }));
 }
 
 function average(
   ctx: FooterContext,
   members: RowPlan[],
-  role: string,
-  target: string,
+  role: RoleId,
+  target: RoleId,
   col: number,
   row: number
-): ComputedCell {
+): AverageCell {
   const used = members.filter((m) => {
     const t = m.record.nums[target];
     return t?.kind === "number" && !t.value!.isZero();
@@ -74,7 +77,7 @@ function average(
   };
 }
 
-function predikat(ctx: FooterContext, avg: ComputedCell, row: number): ComputedCell {
+function predikat(ctx: FooterContext, avg: AverageCell, row: number): ComputedCell {
   const k = kategori(avg.value === null ? null : new Decimal(String(avg.value)), ctx.scale);
   return {
     role: `predikat.${avg.role}`,
@@ -94,7 +97,7 @@ export function planFooters(ctx: FooterContext): ComputedCell[] {
   const targets = capaianColumns(ctx.rec);
   const byRow = new Map(ctx.rows.map((r) => [r.record.row, r]));
   let block: RowPlan[] = [];
-  let lastAvg: ComputedCell[] = [];
+  let lastAvg: AverageCell[] = [];
   for (let ri = 0; ri < ctx.model.rows.length; ri++) {
     const record = ctx.model.rows[ri];
     if (record.kind === "data") {

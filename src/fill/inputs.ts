@@ -1,7 +1,7 @@
 // The inputs of a computation on the current row: its value (computed first on this row, else
 // the cell as read) and its formula reference, in reused slots — no allocation per input.
 import type Decimal from "decimal.js";
-import type { Cell, Grid } from "../model";
+import type { Cell, Grid, RoleId } from "../model";
 import { columnLetters } from "../model/grid";
 import { isPercentFormat } from "../sheet/numeric";
 import type { RowRecord } from "../sheet/rows";
@@ -23,7 +23,7 @@ export interface Input {
 
 /** Where an input of a computation comes from, decided once per sheet. */
 export interface InputSource {
-  role: string;
+  role: RoleId;
   /** Column of the role; -1 when the table has none. */
   col: number;
   /** The computation earlier on the row whose output this role is (its index), or -1. */

@@ -3,11 +3,12 @@
 import type { CalcError } from "../core/result";
 import type { EfficiencyMethod, ScaleName } from "../model/domain";
 import type { RowDecision } from "../model/plan";
+import type { FooterRole, RoleId, RoleMap } from "../model/roles";
 import type { RowRecord, SheetModel } from "../sheet/rows";
 
 /** One computed cell before it becomes a write. */
 export interface ComputedCell {
-  role: string;
+  role: RoleId | FooterRole;
   row: number;
   col: number;
   value: number | string | null;
@@ -19,7 +20,7 @@ export interface ComputedCell {
 export interface RowPlan {
   record: RowRecord;
   decision: RowDecision;
-  cells: Record<string, ComputedCell>;
+  cells: RoleMap<ComputedCell>;
 }
 
 export interface DetailedPlan {

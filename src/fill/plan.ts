@@ -3,7 +3,17 @@
 // One runner for every computation kind (computations/): read inputs, memoise the value,
 // build the formula text once per input shape and join it with each row's number.
 import Decimal from "decimal.js";
-import type { Computation, Grid, Recognition, RowDecision, RowOverride, Settings } from "../model";
+import type {
+  ColumnRoles,
+  Computation,
+  Grid,
+  Recognition,
+  RoleId,
+  RoleMap,
+  RowDecision,
+  RowOverride,
+  Settings,
+} from "../model";
 import { layoutById } from "../sheet/layouts";
 import { buildRows, type RowRecord, type SheetModel } from "../sheet/rows";
 import { kindOf, type ComputationKind, type KindContext, type Result } from "./computations";
@@ -39,7 +49,7 @@ function decimalCache(): (v: number | string | null) => Decimal | null {
 interface Prepared {
   comp: Computation;
   kind: ComputationKind<Computation>;
-  out: string;
+  out: RoleId;
   col: number;
   sources: InputSource[];
   /** The input slots of this computation (reused on every row). */
@@ -57,7 +67,7 @@ interface Prepared {
   };
 }
 
-function prepare(comps: Computation[], cols: Record<string, number>): Prepared[] {
+function prepare(comps: Computation[], cols: ColumnRoles): Prepared[] {
   return comps.map((comp, ci) => {
     const kind = kindOf(comp) as ComputationKind<Computation>;
     const sources = kind.inputs(comp).map((role) => {
@@ -69,7 +79,7 @@ function prepare(comps: Computation[], cols: Record<string, number>): Prepared[]
       comp,
       kind,
       out: comp.out,
-      col: cols[comp.out],
+      col: cols[comp.out]!,
       sources,
       ins: [],
       memo: new Memo<Result>(),
@@ -126,7 +136,7 @@ class Runner {
   /** The row's computed cells by computation index (read by the later computations). */
   private readonly done: (ComputedCell | null)[];
   /** Every row's cells get the same keys in the same order: one object shape (built in one go, see NumberReader). */
-  private readonly blank: Record<string, ComputedCell | null>;
+  private readonly blank: RoleMap<ComputedCell | null>;
   constructor(
     grid: Grid,
     private readonly prepared: Prepared[],
@@ -137,8 +147,8 @@ class Runner {
     this.done = prepared.map(() => null);
     this.blank = Object.fromEntries(prepared.map((p) => [p.out, null]));
   }
-  row(record: RowRecord, decision: RowDecision): Record<string, ComputedCell> {
-    const cells: Record<string, ComputedCell | null> = { ...this.blank };
+  row(record: RowRecord, decision: RowDecision): RoleMap<ComputedCell> {
+    const cells: RoleMap<ComputedCell | null> = { ...this.blank };
     const { inputs, done } = this;
     const rowStr = String(record.row + 1);
     inputs.begin(record, done);
@@ -160,7 +170,7 @@ class Runner {
       };
       cells[p.out] = done[ci] = cell;
     }
-    return cells as Record<string, ComputedCell>;
+    return cells as RoleMap<ComputedCell>;
   }
 }
 
@@ -185,7 +195,7 @@ export function computeSheet(
     scale: ctx.scale,
     decimals: ctx.decimals,
   };
-  const cols = rec.columns as Record<string, number>;
+  const cols = rec.columns;
   const comps = rec.computations.filter((c) => cols[c.out] !== undefined);
   const runner = new Runner(grid, prepare(comps, cols), ctx, settings.valuesOnly);
   const decisions = new RowDecisions(overrides);

@@ -2,7 +2,7 @@
 // (exact undo). Write safety is a rule here, not a hope: a write lands only in a column the
 // table marks as computed, on a data or E.81 footer row inside the recognised data range,
 // never in a cell covered by a merge — anything else is a bug and throws before any write.
-import type { Cell, FillPlan, Grid, PlannedWrite, Recognition } from "../model";
+import type { Cell, FillPlan, Grid, PlannedWrite, Recognition, RoleMap } from "../model";
 import { columnLetters } from "../model/grid";
 import { isPercentFormat } from "../sheet/numeric";
 import { isPercentRole } from "../sheet/roles";
@@ -28,8 +28,10 @@ export function coveredByMerges(grid: Grid): Set<number> {
 
 /** Columns the table itself marks as computed. */
 export function computedColumns(rec: Recognition): Set<number> {
-  const cols = rec.columns as Record<string, number>;
-  return new Set(rec.computations.map((c) => cols[c.out]).filter((c) => c !== undefined));
+  const cols = rec.columns;
+  return new Set(
+    rec.computations.map((c) => cols[c.out]).filter((c): c is number => c !== undefined)
+  );
 }
 
 /** Why the recognition may not be written yet, or null. */
@@ -78,12 +80,13 @@ class Writes {
     private readonly covered: Set<number>
   ) {}
   /** The cells of one row (all on `row`), in the plan's order. */
-  row(row: number, cells: Record<string, ComputedCell> | ComputedCell[], footer: boolean): void {
+  row(row: number, cells: RoleMap<ComputedCell> | ComputedCell[], footer: boolean): void {
     const line = this.grid.cells[row] ?? [];
     const rowOk = this.guard.rowOk(row, footer);
     const rowStr = String(row + 1);
     const from = this.writes.length;
     for (const key in cells) {
+      // a row's map or a footer row's list: both give their cells by key
       const c = (cells as Record<string, ComputedCell>)[key];
       if (this.covered.size && this.covered.has(c.row * 16384 + c.col)) continue;
       this.guard.check(c, rowOk && c.row === row);

@@ -3,22 +3,19 @@
 import type { EfficiencyMethod, ScaleName } from "./domain";
 import type { ColumnRoles, RoleId } from "./roles";
 
-/** A role reference inside a computation (a RoleId once the layouts are typed). */
-type RoleRef = RoleId | string;
-
 /** Id of a layout in the registry (src/sheet/layouts); unknown ids are refused at the doors. */
 export type LayoutId = string;
 
 /** One computed column: its output role and the roles it is computed from. */
 export type Computation =
   /** Year-to-date or cumulative realisation; `perRow` = use the row's accumulation, else plain sum (Rupiah). */
-  | { kind: "realisasi"; out: RoleRef; inputs: RoleRef[]; perRow: boolean }
+  | { kind: "realisasi"; out: RoleId; inputs: RoleId[]; perRow: boolean }
   /** Achievement = R/T×100 (direction per row when `perRow`, else always naik). */
-  | { kind: "capaian"; out: RoleRef; r: RoleRef; t: RoleRef; perRow: boolean }
-  | { kind: "kategori"; out: RoleRef; from: RoleRef }
-  | { kind: "serapan"; out: RoleRef; r: RoleRef; pagu: RoleRef }
-  | { kind: "efisiensi"; out: RoleRef; pagu: RoleRef; r: RoleRef; capaian: RoleRef }
-  | { kind: "salin"; out: RoleRef; from: RoleRef };
+  | { kind: "capaian"; out: RoleId; r: RoleId; t: RoleId; perRow: boolean }
+  | { kind: "kategori"; out: RoleId; from: RoleId }
+  | { kind: "serapan"; out: RoleId; r: RoleId; pagu: RoleId }
+  | { kind: "efisiensi"; out: RoleId; pagu: RoleId; r: RoleId; capaian: RoleId }
+  | { kind: "salin"; out: RoleId; from: RoleId };
 
 export type ComputationKind = Computation["kind"];
 

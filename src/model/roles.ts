@@ -75,5 +75,11 @@ export type CodePartRole = `kode.${2 | 3 | 4 | 5 | 6}`;
 
 export type RoleId = BaseRole | `${E81Stem}.${Side}` | CodePartRole;
 
+/** The E.81 footer's predikat of a capaian column's average (a computed cell, not a column). */
+export type FooterRole = `predikat.${RoleId}`;
+
+/** Something per role (a row's numbers, a row's computed cells); roles a table lacks are absent. */
+export type RoleMap<T> = Partial<Record<RoleId, T>>;
+
 /** role → 0-based column index. */
-export type ColumnRoles = Record<string, number>; // typed as RoleId keys once the recogniser is rewritten
+export type ColumnRoles = RoleMap<number>;

@@ -55,6 +55,7 @@ export function refineByContent(
   rows: [number, number] | null
 ): { columns: Columns; notes: string[] } {
   if (!rows) return { columns, notes: [] };
+  // a working copy keyed by the role strings built here (stems + sides), typed again on return
   const cols: Record<string, number> = { ...(columns as Record<string, number>) };
   const notes: string[] = [];
   const taken = () => new Set(Object.values(cols));

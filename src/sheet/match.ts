@@ -56,15 +56,15 @@ function sideAt(col: HeaderColumn, index: number): Side {
 class Claims {
   readonly columns: Columns = {};
   private readonly taken = new Set<number>();
-  has(role: string): boolean {
-    return (this.columns as Record<string, number>)[role] !== undefined;
+  has(role: RoleId): boolean {
+    return this.columns[role] !== undefined;
   }
   free(col: number): boolean {
     return !this.taken.has(col);
   }
-  claim(role: string, col: number): void {
+  claim(role: RoleId, col: number): void {
     if (this.has(role) || this.taken.has(col)) return;
-    (this.columns as Record<string, number>)[role] = col;
+    this.columns[role] = col;
     this.taken.add(col);
   }
 }
@@ -86,7 +86,7 @@ function claimQuarters(rule: ColumnRule, all: HeaderColumn[], claims: Claims): v
     if (side === null || seen.has(side) || col.quarter) seen = new Set();
     if (side) seen.add(side);
     if (q < 1 || q > 4) return;
-    claims.claim(`${rule.role}${q}${side ? `.${side}` : ""}`, col.col);
+    claims.claim(`${rule.role}${q}${side ? `.${side}` : ""}` as RoleId, col.col);
   });
 }
 
@@ -94,7 +94,7 @@ function claimQuarters(rule: ColumnRule, all: HeaderColumn[], claims: Claims): v
 export function assignByWords(def: LayoutDef, scan: HeaderScan): Columns {
   const claims = new Claims();
   for (const rule of def.columns) {
-    if (!rule.sides && !rule.quarters && claims.has(rule.role)) continue;
+    if (!rule.sides && !rule.quarters && claims.has(rule.role as RoleId)) continue;
     const rank = ranksOf(rule, scan);
     // the free columns that match, with the best rank among them
     let best = -1;
@@ -116,8 +116,8 @@ export function assignByWords(def: LayoutDef, scan: HeaderScan): Columns {
       const group = [matches[0]];
       for (const m of matches.slice(1))
         if (m.col === group[group.length - 1].col + 1 && group.length < 3) group.push(m);
-      group.forEach((c, i) => claims.claim(`${rule.role}.${sideAt(c, i)}`, c.col));
-    } else claims.claim(rule.role, matches[0].col);
+      group.forEach((c, i) => claims.claim(`${rule.role}.${sideAt(c, i)}` as RoleId, c.col));
+    } else claims.claim(rule.role as RoleId, matches[0].col);
   }
   claimCodeParts(scan, claims);
   return claims.columns;
@@ -132,7 +132,7 @@ function claimCodeParts(scan: HeaderScan, claims: Claims): void {
   for (let c = k + 1; c < scan.columns.length && part <= 6 && claims.free(c); c++) {
     const p = scan.columns[c].path;
     if (p.trim() && p !== kp) break;
-    claims.claim(`kode.${part++}`, c);
+    claims.claim(`kode.${part++ as 2 | 3 | 4 | 5 | 6}`, c);
   }
 }
 
@@ -328,6 +328,7 @@ export function columnsFromNumbering(
   stems: Map<string, string>
 ): { columns: Columns; doubts: Doubt[] } {
   const sided = def.columns.some((r) => r.sides);
+  // a working copy keyed by the role strings built here (stems + sides), typed again on return
   const cols: Record<string, number> = { ...(words as Record<string, number>) };
   const byLabel = new Map(scan.spans.map((s) => [s.label, s]));
   const doubts: Doubt[] = [];
@@ -373,7 +374,7 @@ export function computationsFor(
   stated: StemComputation[],
   columns: Columns
 ): Computation[] {
-  const has = (r: string) => (columns as Record<string, number>)[r] !== undefined;
+  const has = (r: RoleId) => columns[r] !== undefined;
   const wanted = new Set(stated.map(keyOf));
   // the variant that states most of them gives the evaluation order
   const variants = Object.values(def.computed).sort(
@@ -393,7 +394,7 @@ export function computationsFor(
 }
 
 /** The output and the inputs a computation needs are among the columns. */
-export function canCompute(c: Computation, has: (role: string) => boolean): boolean {
+export function canCompute(c: Computation, has: (role: RoleId) => boolean): boolean {
   if (!has(c.out)) return false;
   switch (c.kind) {
     case "realisasi":

@@ -1,7 +1,7 @@
 // Table recognition: the header block (header/scan.ts), the role of every column for each
 // layout of the registry (match.ts), the best fit, the data rows (extent.ts) and the facts
 // later stages need (computations, scale, efficiency method), decided once.
-import type { ColumnMapping, Computation, Doubt, Grid, Recognition } from "../model";
+import type { ColumnMapping, Computation, Doubt, Grid, Recognition, RoleId } from "../model";
 import { columnLetters } from "../model/grid";
 import { scanHeader, type HeaderScan } from "./header/scan";
 import { findPdName, findQuarter, findYear } from "./header/title";
@@ -31,8 +31,7 @@ interface Candidate {
   score: number;
 }
 
-const has = (cols: Columns) => (role: string) =>
-  (cols as Record<string, number>)[role] !== undefined;
+const has = (cols: Columns) => (role: RoleId) => cols[role] !== undefined;
 
 function emptyRecognition(note: string): Recognition {
   return {

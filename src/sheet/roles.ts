@@ -1,6 +1,6 @@
 // Indonesian labels of the column roles (src/model/roles.ts), for the task pane and the CLI.
 // The compiler makes sure every base role and every E.81 stem has a label.
-import type { BaseRole, E81Stem, RoleId, Side } from "../model";
+import type { BaseRole, ColumnRoles, E81Stem, RoleId, Side } from "../model";
 
 const BASE: Record<BaseRole, string> = {
   no: "Nomor",
@@ -85,6 +85,11 @@ for (let part = 2; part <= 6; part++) LABELS.set(`kode.${part}`, `Kode (bagian $
 /** Indonesian label of a role id (falls back to the id). */
 export function roleLabel(role: string): string {
   return LABELS.get(role) ?? role;
+}
+
+/** The roles of a column map, typed (Object.keys gives plain strings). */
+export function rolesOf(cols: ColumnRoles): RoleId[] {
+  return Object.keys(cols) as RoleId[];
 }
 
 /** Every known role id (mapping editor, `--peta` validation). */

@@ -1,14 +1,14 @@
 // Row model: every row of the recognised data range as a typed record — what kind of row it is
 // (data, section, repeated header, footer, note …), its code, name, indicator, unit and the
 // numbers of its numeric columns, read once with the column's decimal style.
-import type { Grid, Level, Recognition } from "../model";
+import type { Grid, Level, Recognition, RoleId, RoleMap } from "../model";
 import { cellAt, columnLetters } from "../model/grid";
 import { levelOf } from "../codes/read";
 import { readNumberingRow } from "./header/numbering";
 import { unitOf } from "./header/scan";
 import { quarterCell } from "./header/quarters";
 import { decimalStyle, readNum, type Num, type DecimalHint } from "./numeric";
-import { isKinerjaRole, isNumericRole } from "./roles";
+import { isKinerjaRole, isNumericRole, rolesOf } from "./roles";
 import { headerKey, textOf } from "./text";
 
 export type RowKind =
@@ -42,7 +42,7 @@ export interface RowRecord {
   /** Unit from the satuan column or the target/realisation text. */
   unit: string | null;
   /** role → reading, for every numeric role column. */
-  nums: Record<string, Num>;
+  nums: RoleMap<Num>;
   /** Row of the program this row belongs to (-1 before the first program). */
   program: number;
 }
@@ -50,7 +50,7 @@ export interface RowRecord {
 export interface SheetModel {
   rows: RowRecord[];
   /** Roles holding numbers. */
-  numericRoles: string[];
+  numericRoles: RoleId[];
 }
 
 const EMPTY_NUM: Num = Object.freeze({
@@ -218,10 +218,10 @@ function isRepeatedHeader(s: Scan, line: Grid["cells"][number], end: number): bo
 }
 
 /** Per numeric role: the decimal style of the column's texts (a sample is enough). */
-function decimalHints(grid: Grid, rec: Recognition, roles: string[]): DecimalHint[] {
+function decimalHints(grid: Grid, rec: Recognition, roles: RoleId[]): DecimalHint[] {
   const [first, last] = rec.dataRows!;
   return roles.map((role) => {
-    const col = (rec.columns as Record<string, number>)[role];
+    const col = rec.columns[role]!;
     const texts: string[] = [];
     for (let r = first; r <= last && r < first + 3000 && texts.length < 500; r++) {
       const v = cellAt(grid, r, col).value;
@@ -239,13 +239,13 @@ function decimalHints(grid: Grid, rec: Recognition, roles: string[]): DecimalHin
 class NumberReader {
   private readonly plain: Map<string | number | boolean, Num>[];
   private readonly byFormat: Map<string, Map<string | number | boolean, Num>>[];
-  private readonly template: Record<string, Num>;
+  private readonly template: RoleMap<Num>;
   /** Per column: lookups and hits so far, and whether it still remembers values. */
   private readonly lookups: number[];
   private readonly hits: number[];
   private readonly remember: boolean[];
   constructor(
-    readonly roles: string[],
+    readonly roles: RoleId[],
     private readonly cols: number[],
     private readonly hints: DecimalHint[]
   ) {
@@ -258,9 +258,9 @@ class NumberReader {
     // copies cheaply (spreading an object built key by key cost ~5 µs per row, measured)
     this.template = Object.fromEntries(roles.map((role) => [role, EMPTY_NUM]));
   }
-  read(line: Grid["cells"][number]): { nums: Record<string, Num>; any: boolean } {
+  read(line: Grid["cells"][number]): { nums: RoleMap<Num>; any: boolean } {
     // same keys in the same order on every row: one object shape
-    const nums: Record<string, Num> = { ...this.template };
+    const nums: RoleMap<Num> = { ...this.template };
     let any = false;
     for (let i = 0; i < this.roles.length; i++) {
       const cell = line[this.cols[i]];
@@ -292,15 +292,12 @@ class NumberReader {
   }
 }
 
-function unitOfRow(
-  satuan: string | null,
-  nums: Record<string, Num>,
-  kinerja: string[]
-): string | null {
+function unitOfRow(satuan: string | null, nums: RoleMap<Num>, kinerja: RoleId[]): string | null {
   if (satuan) return satuan;
   let percent = false;
   for (const role of kinerja) {
-    const n = nums[role];
+    // data rows carry every numeric role (NumberReader's template)
+    const n = nums[role]!;
     if (n.unit) return n.unit;
     if (n.isPercent) percent = true;
   }
@@ -311,7 +308,7 @@ interface RowContext {
   cols: Record<string, number>;
   reader: NumberReader;
   codeCols: number[];
-  kinerja: string[];
+  kinerja: RoleId[];
   /** Cells of a row the kind tests read. */
   end: number;
   header: Set<string>;
@@ -387,18 +384,18 @@ function entityRow(ctx: RowContext, line: Grid["cells"][number], r: number, walk
 }
 
 function rowContext(grid: Grid, rec: Recognition): RowContext {
-  const cols = rec.columns as Record<string, number>;
-  const numericRoles = Object.keys(cols).filter(isNumericRole);
+  const cols = rec.columns;
+  const numericRoles = rolesOf(cols).filter(isNumericRole);
   return {
     cols,
     reader: new NumberReader(
       numericRoles,
-      numericRoles.map((r) => cols[r]),
+      numericRoles.map((r) => cols[r]!),
       decimalHints(grid, rec, numericRoles)
     ),
-    codeCols: Object.keys(cols)
+    codeCols: rolesOf(cols)
       .filter((r) => r === "kode" || /^kode\.\d$/.test(r))
-      .map((r) => cols[r])
+      .map((r) => cols[r]!)
       .sort((a, b) => a - b),
     kinerja: numericRoles.filter(isKinerjaRole),
     end: Math.max(...Object.values(cols), 0) + 5,
@@ -438,6 +435,6 @@ export function buildRows(grid: Grid, rec: Recognition): SheetModel {
 }
 
 /** "P12"-style address of a role's cell on a row. */
-export function roleCell(rec: Recognition, role: string, row: number): string {
-  return `${columnLetters((rec.columns as Record<string, number>)[role])}${row + 1}`;
+export function roleCell(rec: Recognition, role: RoleId, row: number): string {
+  return `${columnLetters(rec.columns[role]!)}${row + 1}`;
 }

@@ -1,8 +1,9 @@
 // The task pane DOM. Every piece of text taken from the workbook is put in with textContent
 // (never innerHTML): cell contents are untrusted.
 import type { TaskpaneController, TaskpaneState } from "./controller";
-import { allRoles, layoutLabel, quarterLabel, roleLabel, layoutIds } from "../engine";
+import { allRoles, layoutLabel, quarterLabel, roleLabel, layoutIds, rolesOf } from "../engine";
 import type { LayoutId, Recognition } from "../model/recognition";
+import type { ColumnRoles, RoleId } from "../model/roles";
 import type { Settings } from "../model/settings";
 import type { Issue, Severity } from "../model/issue";
 import type { PlannedWrite, RowDecision, RowOverride } from "../model/plan";
@@ -204,9 +205,9 @@ function mappingEditor(
 ): HTMLElement {
   const width = Math.max(...(s.grid?.cells.map((r) => r.length) ?? [0]), 1);
   const letters = Array.from({ length: width }, (_, i) => columnLetters(i));
-  const roleSelects = new Map<string, HTMLSelectElement>();
-  const roles = [...new Set([...Object.keys(rec.columns), ...allRoles()])];
-  const shown = Object.keys(rec.columns);
+  const roleSelects = new Map<RoleId, HTMLSelectElement>();
+  const shown = rolesOf(rec.columns);
+  const roles = [...new Set([...shown, ...allRoles()])];
   const addRole = h(
     "select",
     { id: "kn-add-role", "aria-label": "Tambah peran kolom" },
@@ -222,7 +223,7 @@ function mappingEditor(
   );
   if (!rec.layout)
     layoutSelect.prepend(h("option", { value: "", selected: true }, "Tidak dikenali"));
-  const roleRow = (role: string) => {
+  const roleRow = (role: RoleId) => {
     const sel = h(
       "select",
       { "aria-label": `Kolom untuk ${roleLabel(role)}` },
@@ -246,9 +247,11 @@ function mappingEditor(
     h("tbody", {}, ...shown.map(roleRow))
   );
   const save = () => {
-    const columns: Record<string, number> = {};
+    const columns: ColumnRoles = {};
     for (const [role, sel] of roleSelects) if (sel.value !== "") columns[role] = Number(sel.value);
-    if (addRole.value) columns[addRole.value] = columns[addRole.value] ?? 0;
+    // the added role's options are allRoles()
+    const added = addRole.value as RoleId | "";
+    if (added) columns[added] = columns[added] ?? 0;
     // saving is the planner's confirmation: a doubtful table may be filled afterwards
     void ctl.saveMapping({
       layout: (layoutSelect.value || undefined) as LayoutId | undefined,

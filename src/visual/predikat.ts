@@ -2,7 +2,7 @@
 // kategori column over the data rows. The Excel gateway and the .xlsx writer turn these into
 // native conditional formats, so colours follow the numbers when they change.
 import Decimal from "decimal.js";
-import type { Recognition, ScaleName } from "../model";
+import type { Recognition, RoleId, ScaleName } from "../model";
 import { columnLetters } from "../model/grid";
 import { SCALES, type Scale } from "../core/scales";
 
@@ -47,7 +47,7 @@ export type PredikatRule =
   | { kind: "text"; range: string; text: string; label: string; fill: string; font: string };
 
 /** Columns that carry a capaian percentage (numbers) in a recognised table. */
-export const CAPAIAN_ROLES = [
+export const CAPAIAN_ROLES: RoleId[] = [
   "capaian",
   "capaian.tahun.k",
   "capaian.renstra.k",
@@ -57,9 +57,9 @@ export const CAPAIAN_ROLES = [
 
 /** The first capaian column of a table, or null. */
 export function capaianColumn(recognition: Recognition): number | null {
-  const cols = recognition.columns as Record<string, number>;
+  const cols = recognition.columns;
   const role = CAPAIAN_ROLES.find((x) => cols[x] !== undefined);
-  return role === undefined ? null : cols[role];
+  return role === undefined ? null : cols[role]!;
 }
 
 // Bands are judged on the value rounded to 2 decimals (half away from zero): x rounds to ≥ m
@@ -76,7 +76,7 @@ export function predikatRules(recognition: Recognition, scale: Scale | ScaleName
   const colours = paletteFor(bands.length).map((i) => PALETTE[i]);
   const range = (col: number) =>
     `${columnLetters(col)}${top + 1}:${columnLetters(col)}${bottom + 1}`;
-  const cols = recognition.columns as Record<string, number>;
+  const cols = recognition.columns;
   const rules: PredikatRule[] = [];
   for (const role of CAPAIAN_ROLES) {
     const col = cols[role];

@@ -3,7 +3,7 @@
 // and the rows that could not be computed with the reason. Every number is a formula on the
 // table; each cell also carries the engine's value (what the formula must give after recalc).
 import Decimal from "decimal.js";
-import type { FillPlan, Grid, Recognition, Settings } from "../model";
+import type { FillPlan, Grid, Recognition, RoleId, Settings } from "../model";
 import { columnLetters } from "../model/grid";
 import { bandOf, SCALES, SCALE_LABELS, type Scale } from "../core/scales";
 import { bandExpression } from "../fill/excel-formulas";
@@ -121,10 +121,11 @@ function averages(w: SheetWriter, t: TableView, bands: Scale, decimals: number):
 
 /** Pagu and realisation columns of the table, when it has both. */
 function budgetColumns(t: TableView): [number, number] | null {
-  for (const [p, q] of [
+  const pairs: [RoleId, RoleId][] = [
     ["target.tahun.rp", "realisasi.tahun.rp"],
     ["anggaran.pagu", "anggaran.realisasi"],
-  ]) {
+  ];
+  for (const [p, q] of pairs) {
     const a = t.column(p);
     const b = t.column(q);
     if (a !== undefined && b !== undefined) return [a, b];

@@ -2,7 +2,7 @@
 // what the sheet holds), references back into the table, data rows, programmes and runs of
 // consecutive data rows. Shared by the Ringkasan sheet and the capaian chart.
 import Decimal from "decimal.js";
-import type { FillPlan, Grid, Recognition, Settings } from "../model";
+import type { FillPlan, Grid, Recognition, RoleId, Settings } from "../model";
 import { cellAt, columnLetters } from "../model/grid";
 import type { DetailedPlan } from "../fill/plan-types";
 import { computeSheet } from "../fill/plan";
@@ -47,8 +47,8 @@ export class TableView {
   ref(row: number, col: number): string {
     return sheetRef(this.grid.name, `${columnLetters(col)}${row + 1}`);
   }
-  column(role: string): number | undefined {
-    return (this.rec.columns as Record<string, number>)[role];
+  column(role: RoleId): number | undefined {
+    return this.rec.columns[role];
   }
   /** Rows of a programme block: the programme row and the rows under it. */
   blockOf(program: RowRecord): number[] {
