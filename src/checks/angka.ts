@@ -86,7 +86,8 @@ export function checkNumbers(grid: Grid, rec: Recognition, model: SheetModel): I
   const rows = model.rows;
   for (let ri = 0; ri < rows.length; ri++) {
     const r = rows[ri];
-    if (r.kind !== "data") continue;
+    // nothing to report on a row whose numbers all read plainly (the row model knows)
+    if (r.kind !== "data" || r.plainNumbers) continue;
     const line = grid.cells[r.row] ?? [];
     let fraction: NumCol | null = null;
     let plain = false;

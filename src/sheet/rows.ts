@@ -43,6 +43,11 @@ export interface RowRecord {
   unit: string | null;
   /** role → reading, for every numeric role column. */
   nums: RoleMap<Num>;
+  /**
+   * Every number of the row read plainly: no Excel error, unreadable or ambiguous text, % sign
+   * or % format. The reading checks pass such a row by (absent: not known, check it).
+   */
+  plainNumbers?: boolean;
   /** Row of the program this row belongs to (-1 before the first program). */
   program: number;
 }
@@ -258,10 +263,11 @@ class NumberReader {
     // copies cheaply (spreading an object built key by key cost ~5 µs per row, measured)
     this.template = Object.fromEntries(roles.map((role) => [role, EMPTY_NUM]));
   }
-  read(line: Grid["cells"][number]): { nums: RoleMap<Num>; any: boolean } {
+  read(line: Grid["cells"][number]): { nums: RoleMap<Num>; any: boolean; plain: boolean } {
     // same keys in the same order on every row: one object shape
     const nums: RoleMap<Num> = { ...this.template };
     let any = false;
+    let plain = true;
     for (let i = 0; i < this.roles.length; i++) {
       const cell = line[this.cols[i]];
       const v = cell?.value ?? null;
@@ -270,9 +276,12 @@ class NumberReader {
         ? this.remembered(i, v, cell!.numberFormat)
         : readNum(v, cell!.numberFormat, this.hints[i]);
       nums[this.roles[i]] = n;
-      if (n.kind !== "empty") any = true;
+      if (n.kind !== "empty") {
+        any = true;
+        if (n.kind !== "number" || n.ambiguous || n.percentFormat || n.isPercent) plain = false;
+      }
     }
-    return { nums, any };
+    return { nums, any, plain };
   }
   private remembered(i: number, v: string | number | boolean, format: string | undefined): Num {
     let memo: Map<string | number | boolean, Num> | undefined;
@@ -352,7 +361,7 @@ function entityRow(ctx: RowContext, line: Grid["cells"][number], r: number, walk
   const name = cellText(line, ctx.cols.uraian);
   const indicator = cellText(line, ctx.cols.indikator);
   if (!code && !name && !indicator) return null;
-  const { nums, any } = ctx.reader.read(line);
+  const { nums, any, plain } = ctx.reader.read(line);
   const levelByCode = !!code && /^\d/.test(code);
   const continuation = !code && !name && !!indicator;
   const level: Level | null = continuation
@@ -378,6 +387,7 @@ function entityRow(ctx: RowContext, line: Grid["cells"][number], r: number, walk
     indicator,
     unit,
     nums,
+    plainNumbers: plain,
     program: walk.program,
   };
   return record;

@@ -70,6 +70,18 @@ describe("recognise E.81 (002:L1348–1371)", () => {
     ]);
   });
 
+  it("marks rows whose numbers all read plainly (the reading checks pass them by)", () => {
+    const g = e81Grid([
+      e81Row("Penyusunan Dokumen", "Jumlah dokumen", { t7: [7, 8600000] }),
+      e81Row("Evaluasi Kinerja", "Jumlah laporan", { t7: ["#DIV/0!", 1000] }),
+      e81Row("Pembinaan", "Persentase", { t7: ["100 %", 1000] }),
+      e81Row("Pengawasan", "Jumlah dokumen", { t7: ["1.234", 1000] }),
+      e81Row("Pelatihan", "Jumlah orang", { t7: ["-", 1000] }),
+    ]);
+    const data = buildRows(g, recognise(g)).rows.filter((r) => r.kind === "data");
+    expect(data.map((r) => r.plainNumbers)).toEqual([true, false, false, false, true]);
+  });
+
   it("reads the header text from the top-left cell of a merge", () => {
     const g = e81Grid([e81Row("Penyusunan Dokumen", "Jumlah dokumen", { t7: [7, 8600000] })]);
     g.merges.push(
