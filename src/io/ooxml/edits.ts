@@ -80,3 +80,61 @@ export function editedBytes(text: string, edits: Edit[], estimate: number): Uint
   out.write(text.slice(pos));
   return out.bytes();
 }
+
+/** A growable byte buffer that UTF-8 text is encoded into. */
+class Pool {
+  buf: Uint8Array;
+  at = 0;
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(Math.max(capacity, 1024));
+  }
+  write(s: string): void {
+    if (this.at + s.length * 3 > this.buf.length) {
+      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.at + s.length * 3));
+      grown.set(this.buf.subarray(0, this.at));
+      this.buf = grown;
+    }
+    this.at += enc.encodeInto(s, this.buf.subarray(this.at)).written;
+  }
+}
+
+/**
+ * The edits applied to UTF-8 bytes (offsets are byte offsets): the texts of the edits are
+ * encoded first, then the output is built at its exact size from the untouched byte ranges and
+ * the encoded texts (no other copy of the part).
+ */
+export function editedUtf8(bytes: Uint8Array, edits: Edit[]): Uint8Array {
+  const list = sorted(edits);
+  const pool = new Pool(list.length * 64);
+  const ends = new Int32Array(list.length);
+  let pos = 0;
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    if (e.at < pos) {
+      ends[i] = -1; // overlapping edit (never produced): keep the first
+      continue;
+    }
+    kept += e.at - pos;
+    pool.write(textOf(e.text));
+    ends[i] = pool.at;
+    pos = e.at + e.cut;
+  }
+  kept += bytes.length - pos;
+  const out = new Uint8Array(kept + pool.at);
+  let at = 0;
+  let from = 0;
+  pos = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (ends[i] < 0) continue;
+    const e = list[i];
+    out.set(bytes.subarray(pos, e.at), at);
+    at += e.at - pos;
+    out.set(pool.buf.subarray(from, ends[i]), at);
+    at += ends[i] - from;
+    from = ends[i];
+    pos = e.at + e.cut;
+  }
+  out.set(bytes.subarray(pos), at);
+  return out;
+}

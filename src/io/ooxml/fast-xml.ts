@@ -132,6 +132,47 @@ export interface LazyHandlers extends XmlHandlers {
   openTag(local: string, attrs: TagAttrs): void;
 }
 
+/**
+ * A worksheet's plain <c> as the scanner read it (one instance, reused): an unprefixed <c>
+ * whose only attributes are r, s and t (without references), and whose content is nothing, or
+ * an optional <f> (any attributes, text only) followed by an optional <v> (text only), with
+ * nothing in between.
+ */
+export class PlainCell {
+  src = "";
+  /** Offsets [from, to) of the values of r, s and t in `src`; from < 0 when absent. */
+  rFrom = -1;
+  rTo = -1;
+  sFrom = -1;
+  sTo = -1;
+  tFrom = -1;
+  tTo = -1;
+  hasV = false;
+  /** The text of the <v>: at [vFrom, vTo) of `src`, or vText when it had to be decoded. */
+  vFrom = 0;
+  vTo = 0;
+  vText: string | null = null;
+  /** The <f>'s attributes (valid during the call only) and text; null without an <f>. */
+  f: TagAttrs | null = null;
+  fText = "";
+  /** The text of the <v> ("" without one). */
+  v(): string {
+    if (!this.hasV) return "";
+    return this.vText ?? this.src.slice(this.vFrom, this.vTo);
+  }
+}
+
+/**
+ * Lazy handlers that also take a worksheet's plain cells (see PlainCell) whole. `cell` must do
+ * exactly what the events of that element would (open c, open f, its text, close f, open v, its
+ * text, close v, close c; empty text is no text event). Any other <c> comes event by event.
+ */
+export interface CellHandlers extends LazyHandlers {
+  /** Whether a <c> opening now may be reported whole. */
+  acceptsCell(): boolean;
+  cell(c: PlainCell): void;
+}
+
 /** An element or attribute name as written and its local part (one instance per name). */
 interface Name {
   qname: string;
@@ -199,12 +240,17 @@ class Scanner implements TagAttrs {
   private readonly attrTo: number[] = [];
   private readonly attrDecoded: (string | null)[] = [];
   private attrCount = 0;
+  /** The handlers, when they take plain cells whole (see CellHandlers). */
+  private readonly cells: CellHandlers | null;
+  private readonly plain = new PlainCell();
   constructor(
     private readonly src: string,
     h: XmlHandlers
   ) {
     const branching = src.indexOf("AlternateContent") >= 0;
     this.lazy = !branching && "openTag" in h;
+    this.cells = this.lazy && "cell" in h ? (h as CellHandlers) : null;
+    this.plain.src = src;
     this.sink = branching
       ? branchSink(h)
       : this.lazy
@@ -246,23 +292,31 @@ class Scanner implements TagAttrs {
 
   /** The start tag at `lt`, reported; sets next and selfClosing. */
   private startTag(lt: number): Name {
-    const src = this.src;
-    const end = nameEnd(src, lt + 1);
+    const end = nameEnd(this.src, lt + 1);
     if (end === lt + 1) throw GIVE_UP;
     const tag = this.name(lt + 1, end);
-    let attrs = NO_ATTRS;
     this.attrCount = 0;
-    let j = end;
+    const attrs = this.attributes(end);
+    this.sink.open(tag, attrs, this);
+    return tag;
+  }
+
+  /**
+   * The attributes of a start tag from `j` (after its name) to its end: recorded for a
+   * LazyHandlers, else returned as an object. Sets next and selfClosing.
+   */
+  private attributes(j: number): Attrs {
+    const src = this.src;
+    let attrs = NO_ATTRS;
     for (;;) {
       let k = j;
       while (isSpace(src.charCodeAt(k))) k++;
       const c = src.charCodeAt(k);
       if (c === 62 /* > */ || c === 47 /* / */) {
         if (c === 47 && src.charCodeAt(k + 1) !== 62) throw GIVE_UP;
-        this.sink.open(tag, attrs, this);
         this.selfClosing = c === 47;
         this.next = c === 47 ? k + 2 : k + 1;
-        return tag;
+        return attrs;
       }
       // an attribute, after at least one space
       const ne = nameEnd(src, k);
@@ -288,6 +342,111 @@ class Scanner implements TagAttrs {
       }
       j = close + 1;
     }
+  }
+
+  /**
+   * The text from `from` up to the next "<", which must start `close`, into the cell's <v>
+   * (`intoV`) or <f>; the offset after `close`, or -1.
+   */
+  private onlyText(from: number, close: string, intoV: boolean): number {
+    const src = this.src;
+    const lt = src.indexOf("<", from);
+    if (lt < 0 || !src.startsWith(close, lt)) return -1;
+    const pc = this.plain;
+    if (!intoV) pc.fText = lt > from ? charData(src, from, lt) : "";
+    else {
+      pc.hasV = true;
+      pc.vFrom = from;
+      pc.vTo = lt;
+      pc.vText = null;
+      for (let i = from; i < lt; i++) {
+        const c = src.charCodeAt(i);
+        if (c < 32 || c === 38 || c === 93 || c >= 0xd800) {
+          pc.vText = charData(src, from, lt);
+          break;
+        }
+      }
+    }
+    return lt + close.length;
+  }
+
+  /**
+   * The attributes of a plain cell's start tag from `j` (after "<c"): r, s and t into the cell;
+   * false for any other attribute, a repeated one or a reference (the tag-by-tag scan then
+   * decides). Sets next and selfClosing.
+   */
+  private cellAttributes(j: number): boolean {
+    const src = this.src;
+    const pc = this.plain;
+    pc.rFrom = pc.sFrom = pc.tFrom = -1;
+    for (;;) {
+      let k = j;
+      while (isSpace(src.charCodeAt(k))) k++;
+      const c = src.charCodeAt(k);
+      if (c === 62 /* > */ || c === 47 /* / */) {
+        if (c === 47 && src.charCodeAt(k + 1) !== 62) throw GIVE_UP;
+        this.selfClosing = c === 47;
+        this.next = c === 47 ? k + 2 : k + 1;
+        return true;
+      }
+      const name = src.charCodeAt(k);
+      if (k === j || isNameChar(src.charCodeAt(k + 1))) return false;
+      k++;
+      while (isSpace(src.charCodeAt(k))) k++;
+      if (src.charCodeAt(k) !== 61 /* = */) return false;
+      k++;
+      while (isSpace(src.charCodeAt(k))) k++;
+      const q = src.charCodeAt(k);
+      if (q !== 34 && q !== 39) return false;
+      const close = src.indexOf(q === 34 ? '"' : "'", k + 1);
+      if (close < 0 || checkChars(src, k + 1, close, true) & AMP) return false;
+      if (name === 114 /* r */ && pc.rFrom < 0) {
+        pc.rFrom = k + 1;
+        pc.rTo = close;
+      } else if (name === 115 /* s */ && pc.sFrom < 0) {
+        pc.sFrom = k + 1;
+        pc.sTo = close;
+      } else if (name === 116 /* t */ && pc.tFrom < 0) {
+        pc.tFrom = k + 1;
+        pc.tTo = close;
+      } else return false;
+      j = close + 1;
+    }
+  }
+
+  /**
+   * A plain cell at `lt` (see PlainCell) reported whole; the offset after it, or -1 when it is
+   * not one (nothing reported then: the caller scans it tag by tag). What it checks and gives up
+   * on is what the tag-by-tag scan checks on the same characters.
+   */
+  private wholeCell(lt: number): number {
+    const src = this.src;
+    const h = this.cells!;
+    const after = src.charCodeAt(lt + 2);
+    if (!(isSpace(after) || after === 62 || after === 47) || !h.acceptsCell()) return -1;
+    if (!this.cellAttributes(lt + 2)) return -1;
+    const pc = this.plain;
+    pc.f = null;
+    pc.fText = "";
+    pc.hasV = false;
+    let p = this.next;
+    if (!this.selfClosing) {
+      if (src.startsWith("<f", p) && !isNameChar(src.charCodeAt(p + 2))) {
+        this.attrCount = 0;
+        this.attributes(p + 2);
+        pc.f = this;
+        p = this.selfClosing ? this.next : this.onlyText(this.next, "</f>", false);
+        if (p < 0) return -1;
+      }
+      if (src.startsWith("<v>", p)) {
+        p = this.onlyText(p + 3, "</v>", true);
+        if (p < 0) return -1;
+      }
+      if (!src.startsWith("</c>", p)) return -1;
+      p += 4;
+    }
+    h.cell(pc);
+    return p;
   }
 
   /** The end tag at `lt`, which must close `open`; returns the offset after it. */
@@ -325,6 +484,13 @@ class Scanner implements TagAttrs {
       if (c === 47 /* / */) {
         i = this.endTag(lt, stack.pop());
         continue;
+      }
+      if (c === 99 /* c */ && this.cells && stack.length) {
+        const after = this.wholeCell(lt);
+        if (after >= 0) {
+          i = after;
+          continue;
+        }
       }
       if (c === 63 /* ? */ || (!stack.length && roots++ > 0)) throw GIVE_UP;
       const tag = this.startTag(lt);

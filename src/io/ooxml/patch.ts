@@ -59,12 +59,6 @@ function encodePart(text: string, wasUtf16: boolean): Uint8Array {
   return enc.encode(t);
 }
 
-/** A part's text and whether it was UTF-16 (its bytes are not kept while it is patched). */
-function partText(zip: ZipArchive, entry: ZipEntry): { text: string; utf16: boolean } {
-  const raw = zip.read(entry);
-  return { text: decodeXml(raw), utf16: isUtf16(raw) };
-}
-
 function isUtf16(b: Uint8Array): boolean {
   return sniffEncoding(b).label.startsWith("utf-16");
 }
@@ -123,8 +117,12 @@ function tableSheets(pe: PackageEdit, writes: SheetWrites[], extras: VisualExtra
   for (const x of extras) if (x.rules.length) itemOf(x.sheetName).rules.push(...x.rules);
   for (const { ref, writes: cells, rules } of bySheet.values()) {
     const entry = pe.zip.find(ref.path!)!;
-    const { text, utf16 } = partText(pe.zip, entry);
-    const out = patchSheet(text, entry.path, pe.name, cells, rules, pe.styles, utf16);
+    const raw = pe.zip.read(entry);
+    const enc = sniffEncoding(raw);
+    // UTF-8 (nearly every part) is patched as bytes; another encoding through its text
+    const utf16 = enc.label.startsWith("utf-16");
+    const source = enc.label === "utf-8" ? raw.subarray(enc.bom) : decodeXml(raw);
+    const out = patchSheet(source, entry.path, pe.name, cells, rules, pe.styles, utf16);
     pe.formulasChanged = true;
     pe.replaced.set(
       entry.path.toLowerCase(),

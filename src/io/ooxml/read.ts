@@ -23,7 +23,7 @@ import {
   type Attrs,
   type XmlHandlers,
 } from "./xml";
-import { fastXml, type LazyHandlers, type TagAttrs } from "./fast-xml";
+import { fastXml, type CellHandlers, type PlainCell, type TagAttrs } from "./fast-xml";
 import {
   findWorkbookPart,
   notWorkbook,
@@ -230,27 +230,82 @@ interface SheetContext {
   maxCells: number;
 }
 
-/** "AB12" → [11, 27] without a regex; null when it is not an A1 address. */
-function parseRef(ref: string): [number, number] | null {
+/** Where refAt puts the cell it read. */
+const REF = { row: 0, col: 0 };
+
+/** "AB12" at s[from, to) → REF = { row: 11, col: 27 } without a regex; false when it is not an A1 address. */
+function refAt(s: string, from: number, to: number): boolean {
   let col = 0;
-  let i = 0;
-  const n = ref.length;
-  while (i < n && ref.charCodeAt(i) === 36) i++;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i) | 32;
+  let i = from;
+  while (i < to && s.charCodeAt(i) === 36) i++;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i) | 32;
     if (c < 97 || c > 122) break;
     col = col * 26 + (c - 96);
   }
-  while (i < n && ref.charCodeAt(i) === 36) i++;
+  while (i < to && s.charCodeAt(i) === 36) i++;
   let row = 0;
   const digits = i;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
     row = row * 10 + (c - 48);
   }
-  if (col === 0 && i === digits) return null;
-  return [row - 1, col - 1];
+  if (col === 0 && i === digits) return false;
+  REF.row = row - 1;
+  REF.col = col - 1;
+  return true;
+}
+
+/** "AB12" → [11, 27]; null when it is not an A1 address. */
+function parseRef(ref: string): [number, number] | null {
+  return refAt(ref, 0, ref.length) ? [REF.row, REF.col] : null;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A plain decimal at s[from, to) ("-12", "3.25", at most 15 digits) exactly as Number() reads
+ * it — an exact integer divided by an exact power of ten is correctly rounded, as Number() is;
+ * NaN for anything else (the caller then asks Number()).
+ */
+function plainNumber(s: string, from: number, to: number): number {
+  let i = from;
+  const negative = s.charCodeAt(i) === 45;
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 46 && scale < 0) scale = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15 || scale === 0) return NaN;
+  const n = scale > 0 ? m / POW10[scale] : m;
+  return negative ? -n : n;
+}
+
+/** A cell type attribute at s[from, to), without a copy for the one-letter ones. */
+function typeAt(s: string, from: number, to: number): string {
+  if (to === from + 1)
+    switch (s.charCodeAt(from)) {
+      case 115:
+        return "s";
+      case 110:
+        return "n";
+      case 98:
+        return "b";
+      case 101:
+        return "e";
+      case 100:
+        return "d";
+    }
+  return s.slice(from, to);
 }
 
 function parseRangeRef(ref: string): MergedArea | null {
@@ -315,9 +370,10 @@ class CellState {
   fType = "";
   fSi: string | undefined = undefined;
   fRef: string | undefined = undefined;
-  reset(a: TagAttrs): void {
-    this.type = a.get("t") ?? "n";
-    const s = a.get("s");
+  /** For a new cell: its attributes (null: none, the plain cell path sets them). */
+  reset(a: TagAttrs | null): void {
+    this.type = a?.get("t") ?? "n";
+    const s = a?.get("s");
     this.style = s !== undefined ? Number(s) : -1;
     this.v = this.f = this.isText = this.fType = "";
     this.hasF = false;
@@ -338,7 +394,7 @@ class PlainAttrs implements TagAttrs {
 }
 
 /** One worksheet, streamed into its rows (see readGrids). */
-class SheetReader implements LazyHandlers {
+class SheetReader implements CellHandlers {
   private readonly plain = new PlainAttrs();
   private readonly rows: Cell[][] = [];
   private readonly merges: MergedArea[] = [];
@@ -380,17 +436,8 @@ class SheetReader implements LazyHandlers {
       else if (local === "rPh") c.rPh++;
       return;
     }
-    if (local === "c") {
-      const ref = a.get("r");
-      const r = ref !== undefined ? parseRef(ref) : null;
-      if (r && r[1] >= 0) {
-        if (r[0] >= 0) this.row = r[0];
-        this.col = r[1];
-      } else this.col++;
-      if (this.row < 0) this.row = 0;
-      this.inCell = true;
-      c.reset(a);
-    } else if (local === "row") {
+    if (local === "c") this.openCell(a);
+    else if (local === "row") {
       const ref = a.get("r");
       const r = ref !== undefined ? Number(ref) : NaN;
       this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
@@ -399,6 +446,54 @@ class SheetReader implements LazyHandlers {
       const ref = a.get("ref");
       if (ref) this.merge(ref);
     }
+  }
+
+  private openCell(a: TagAttrs): void {
+    const ref = a.get("r");
+    const r = ref !== undefined ? parseRef(ref) : null;
+    if (r && r[1] >= 0) {
+      if (r[0] >= 0) this.row = r[0];
+      this.col = r[1];
+    } else this.col++;
+    if (this.row < 0) this.row = 0;
+    this.inCell = true;
+    this.c.reset(a);
+  }
+
+  acceptsCell(): boolean {
+    return !this.inCell;
+  }
+
+  /** A plain cell whole: what its events would do (see CellHandlers). */
+  cell(pc: PlainCell): void {
+    const src = pc.src;
+    if (pc.rFrom >= 0 && refAt(src, pc.rFrom, pc.rTo) && REF.col >= 0) {
+      if (REF.row >= 0) this.row = REF.row;
+      this.col = REF.col;
+    } else this.col++;
+    if (this.row < 0) this.row = 0;
+    const c = this.c;
+    c.reset(null);
+    if (pc.tFrom >= 0) c.type = typeAt(src, pc.tFrom, pc.tTo);
+    if (pc.sFrom >= 0) {
+      const s = plainNumber(src, pc.sFrom, pc.sTo);
+      c.style = s === s ? s : Number(src.slice(pc.sFrom, pc.sTo));
+    }
+    const f = pc.f;
+    if (f) {
+      c.hasF = true;
+      c.f = pc.fText;
+      c.fType = f.get("t") ?? "";
+      c.fSi = f.get("si");
+      c.fRef = f.get("ref");
+    }
+    // a number or a shared string index straight from the text, as cellValue would read it
+    if (pc.hasV && pc.vText === null && (c.type === "n" || c.type === "s")) {
+      const n = plainNumber(src, pc.vFrom, pc.vTo);
+      if (n === n) return this.store(c.type === "n" ? n : n >= 0 ? (this.ctx.sst[n] ?? "") : null);
+    }
+    c.v = pc.v();
+    this.store();
   }
 
   private merge(ref: string): void {
@@ -433,9 +528,10 @@ class SheetReader implements LazyHandlers {
   }
 
   /** The cell just read, into its row (nothing for an empty cell without a formula). */
-  private store(): void {
+  private store(
+    value: CellValue = cellValue(this.c.type, this.c.v, this.c.isText, this.c.hasF, this.ctx)
+  ): void {
     const { c, row, col, ctx } = this;
-    const value: CellValue = cellValue(c.type, c.v, c.isText, c.hasF, ctx);
     let formula: string | undefined;
     if (c.hasF && c.f !== "") {
       formula = "=" + c.f;

@@ -10,9 +10,11 @@ import { isExcelError } from "../../core/numbers";
 import type { PredikatRule } from "../../visual";
 import { ruleFormula } from "../../visual";
 import { WorkbookError } from "./errors";
-import { applyEdits, editedBytes, type Edit, type LazyText } from "./edits";
+import { applyEdits, editedBytes, editedUtf8, type Edit, type LazyText } from "./edits";
 import { StyleSheetEditor, setAttr } from "./styles";
-import { attrIn, decodeEntities, escapeAttr, escapeText, excelEscape, scanXml } from "./xml";
+import { attrIn, decodeEntities, escapeAttr, escapeText, excelEscape, scanTags } from "./xml";
+
+const utf8 = new TextDecoder("utf-8");
 
 /** One cell to write (a PlannedWrite or a summary cell fits). */
 export interface CellWrite {
@@ -158,6 +160,27 @@ function writesByRow(writes: CellWrite[]): Map<number, Map<number, CellWrite>> {
   return byRow;
 }
 
+/** A character of an XML name (ASCII; anything else ends a name for skip's check too). */
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 58 ||
+    c === 45 ||
+    c === 46 ||
+    c > 127
+  );
+}
+
+/** What an open element is to the scan (by depth). */
+const OTHER = 0;
+const SHEET_DATA = 1;
+const ROW = 2;
+const CELL = 3;
+const FORMULA = 4;
+
 /** Where the scan of a worksheet stands. */
 interface ScanState {
   depth: number;
@@ -183,6 +206,10 @@ class SheetPatcher {
   private rootEnd = -1;
   private maxPriority = 0;
   private readonly hasShared: boolean;
+  /** No comment, CDATA section, DOCTYPE or processing instruction after the declaration. */
+  private readonly plain: boolean;
+  /** The kind of the open element at each depth. */
+  private readonly kinds: number[] = [];
   private readonly st: ScanState = {
     depth: 0,
     row: null,
@@ -192,13 +219,25 @@ class SheetPatcher {
     fOpen: null,
   };
 
+  /**
+   * `text` is the part's text, or with `bytes` (its UTF-8) their bytes one character each:
+   * offsets are then byte offsets, the output copies the bytes, and what is read for its meaning
+   * (see original) is decoded from them.
+   */
   constructor(
     private readonly text: string,
     private readonly writes: CellWrite[],
-    private readonly styles: StyleSheetEditor
+    private readonly styles: StyleSheetEditor,
+    private readonly bytes: Uint8Array | null = null
   ) {
     this.byRow = writesByRow(writes);
     this.hasShared = text.indexOf('t="shared"') >= 0;
+    this.plain = text.indexOf("<!") < 0 && text.indexOf("<?", 1) < 0;
+  }
+
+  /** The text of the part at [from, to) as written. */
+  private original(from: number, to: number): string {
+    return this.bytes ? utf8.decode(this.bytes.subarray(from, to)) : this.text.slice(from, to);
   }
 
   private styleFor(base: number, w: CellWrite): number {
@@ -208,55 +247,105 @@ class SheetPatcher {
   }
 
   scan(): void {
-    scanXml(this.text, {
-      open: (local, qname, start, tagEnd, selfClosing) =>
-        this.open(local, qname, start, tagEnd, selfClosing),
-      close: (local, start, end) => this.close(local, start, end),
-    });
+    scanTags(this.text, this);
   }
 
-  private open(local: string, qname: string, start: number, tagEnd: number, selfClosing: boolean) {
-    const { text, st } = this;
-    const attr = (name: string) => attrIn(text, start, tagEnd, name);
-    st.depth++;
-    if (st.depth === 1) {
-      this.prefix = qname.includes(":") ? qname.slice(0, qname.indexOf(":") + 1) : "";
-      return;
-    }
-    if (local === "cfRule")
-      this.maxPriority = Math.max(this.maxPriority, Number(attr("priority")) || 0);
-    if (st.depth === 2) {
-      if (local === "sheetData") this.sheetData = { start, tagEnd, end: tagEnd, selfClosing };
-      else if (local === "dimension") this.dimension = { start, tagEnd, ref: attr("ref") ?? "" };
-      else if (this.cfBefore < 0 && AFTER_CF.has(local)) this.cfBefore = start;
-      return;
-    }
-    if (!this.sheetData || st.depth < 3) return;
-    if (st.depth === 3 && local === "row") this.openRow(qname, start, tagEnd, selfClosing, attr);
-    else if (st.depth === 4 && local === "c" && st.row) this.openCell(qname, start, tagEnd, attr);
-    else if (st.depth === 5 && local === "f" && st.cell) {
-      const shared = text.indexOf("shared", start);
-      if (shared < 0 || shared > tagEnd) return;
-      const si = attr("si");
-      if (attr("t") === "shared" && si !== undefined)
-        st.fOpen = {
-          tagEnd: selfClosing ? start : tagEnd,
-          start,
-          si,
-          ref: attr("ref") !== undefined,
-        };
-    }
+  /** The local name at [local, nameEnd) is `name`. */
+  private is(local: number, nameEnd: number, name: string): boolean {
+    return nameEnd - local === name.length && this.text.startsWith(name, local);
   }
 
-  private openRow(
-    qname: string,
+  openTag(
     start: number,
+    local: number,
+    nameEnd: number,
     tagEnd: number,
-    selfClosing: boolean,
-    attr: (name: string) => string | undefined
-  ): void {
+    selfClosing: boolean
+  ): number {
+    const { text, st } = this;
+    const depth = ++st.depth;
+    let kind = OTHER;
+    if (depth === 1) this.prefix = this.original(start + 1, local);
+    else if (depth === 2)
+      kind = this.openChild(text.slice(local, nameEnd), start, tagEnd, selfClosing);
+    else if (this.is(local, nameEnd, "cfRule")) this.cfRule(start, tagEnd);
+    else if (!this.sheetData) kind = OTHER;
+    else if (depth === 3) {
+      if (this.is(local, nameEnd, "row")) {
+        this.openRow(nameEnd, start, tagEnd, selfClosing);
+        kind = ROW;
+      }
+    } else if (depth === 4) {
+      if (st.row && this.is(local, nameEnd, "c")) {
+        this.openCell(nameEnd, start, tagEnd);
+        kind = CELL;
+      }
+    } else if (depth === 5 && st.cell && this.is(local, nameEnd, "f")) {
+      this.openFormula(start, tagEnd, selfClosing);
+      kind = FORMULA;
+    }
+    this.kinds[depth] = kind;
+    // what is inside a row nobody writes in, or inside a cell, matters only with shared formulas
+    if (selfClosing || this.hasShared || !this.plain) return 0;
+    if (kind === CELL || (kind === ROW && !st.row!.cells)) return this.skip(start, nameEnd, tagEnd);
+    return 0;
+  }
+
+  /**
+   * The element whose start tag is at [start, tagEnd) closed at once at its end tag, without its
+   * content scanned; the offset after it, or 0 when its end is not plainly the next end tag of
+   * its name (the scan then goes through it).
+   */
+  private skip(start: number, nameEnd: number, tagEnd: number): number {
+    const text = this.text;
+    const qname = text.slice(start + 1, nameEnd);
+    const close = text.indexOf(`</${qname}>`, tagEnd);
+    if (close < 0) return 0;
+    // the same element nested inside (never in a valid sheet): scanned tag by tag
+    let inner = text.indexOf(`<${qname}`, tagEnd);
+    while (inner >= 0 && inner < close && isNameChar(text.charCodeAt(inner + qname.length + 1)))
+      inner = text.indexOf(`<${qname}`, inner + 1);
+    if (inner >= 0 && inner < close) return 0;
+    const end = close + qname.length + 3;
+    this.closeTag(close, end);
+    return end;
+  }
+
+  private cfRule(start: number, tagEnd: number): void {
+    const priority = Number(attrIn(this.text, start, tagEnd, "priority")) || 0;
+    this.maxPriority = Math.max(this.maxPriority, priority);
+  }
+
+  /** A child of the worksheet element; its kind. */
+  private openChild(local: string, start: number, tagEnd: number, selfClosing: boolean): number {
+    if (local === "cfRule") this.cfRule(start, tagEnd);
+    if (local === "sheetData") {
+      this.sheetData = { start, tagEnd, end: tagEnd, selfClosing };
+      return SHEET_DATA;
+    }
+    if (local === "dimension")
+      this.dimension = { start, tagEnd, ref: attrIn(this.text, start, tagEnd, "ref") ?? "" };
+    else if (this.cfBefore < 0 && AFTER_CF.has(local)) this.cfBefore = start;
+    return OTHER;
+  }
+
+  private openFormula(start: number, tagEnd: number, selfClosing: boolean): void {
+    const text = this.text;
+    const shared = text.indexOf("shared", start);
+    if (shared < 0 || shared > tagEnd) return;
+    const si = attrIn(text, start, tagEnd, "si");
+    if (attrIn(text, start, tagEnd, "t") === "shared" && si !== undefined)
+      this.st.fOpen = {
+        tagEnd: selfClosing ? start : tagEnd,
+        start,
+        si,
+        ref: attrIn(text, start, tagEnd, "ref") !== undefined,
+      };
+  }
+
+  private openRow(nameEnd: number, start: number, tagEnd: number, selfClosing: boolean): void {
     const st = this.st;
-    const rAttr = attr("r");
+    const rAttr = attrIn(this.text, start, tagEnd, "r");
     const r = Number(rAttr);
     st.rowIdx = Number.isInteger(r) && r > 0 ? r - 1 : st.rowIdx + 1;
     st.colIdx = -1;
@@ -265,67 +354,66 @@ class SheetPatcher {
       start,
       tagEnd,
       end: tagEnd,
-      nameEnd: start + 1 + qname.length,
+      nameEnd,
       hasR: rAttr !== undefined,
       selfClosing,
       cells: this.byRow.has(st.rowIdx) ? [] : null,
     };
     this.rows.push(st.row);
-    // a self-closing row closes at once (scanXml reports the close right after)
+    // a self-closing row closes at once (scanTags reports the close right after)
   }
 
-  private openCell(
-    qname: string,
-    start: number,
-    tagEnd: number,
-    attr: (name: string) => string | undefined
-  ): void {
+  private openCell(nameEnd: number, start: number, tagEnd: number): void {
     const st = this.st;
     const row = st.row!;
-    const rAttr = attr("r");
+    st.cell = null;
+    // a row nobody writes in needs no cell records (nor their columns) without shared formulas
+    if (!row.cells && !this.hasShared) return;
+    const rAttr = attrIn(this.text, start, tagEnd, "r");
     const r = parseCellRef(rAttr);
     if (r) st.colIdx = r[1];
     else st.colIdx++;
-    st.cell = null;
-    if (row.cells || this.hasShared) {
-      const sAttr = row.cells ? attr("s") : undefined;
-      st.cell = {
-        col: st.colIdx,
-        start,
-        end: tagEnd,
-        nameEnd: start + 1 + qname.length,
-        hasR: rAttr !== undefined,
-        s: sAttr !== undefined ? Number(sAttr) : 0,
-      };
-      if (row.cells) row.cells.push(st.cell);
-    }
+    const sAttr = row.cells ? attrIn(this.text, start, tagEnd, "s") : undefined;
+    st.cell = {
+      col: st.colIdx,
+      start,
+      end: tagEnd,
+      nameEnd,
+      hasR: rAttr !== undefined,
+      s: sAttr !== undefined ? Number(sAttr) : 0,
+    };
+    if (row.cells) row.cells.push(st.cell);
   }
 
-  private close(local: string, start: number, end: number): void {
+  closeTag(start: number, end: number): void {
     const st = this.st;
-    if (st.depth === 5 && local === "f" && st.fOpen && st.cell) {
+    const kind = this.kinds[st.depth];
+    if (kind === FORMULA) {
       const o = st.fOpen;
-      const body = o.tagEnd < start ? decodeEntities(this.text.slice(o.tagEnd, start)) : "";
-      this.shared.push({
-        si: o.si,
-        row: st.rowIdx,
-        col: st.cell.col,
-        fStart: o.start,
-        fEnd: end,
-        master: o.ref && body !== "",
-        text: body,
-      });
+      if (o && st.cell) {
+        const body = o.tagEnd < start ? decodeEntities(this.original(o.tagEnd, start)) : "";
+        this.shared.push({
+          si: o.si,
+          row: st.rowIdx,
+          col: st.cell.col,
+          fStart: o.start,
+          fEnd: end,
+          master: o.ref && body !== "",
+          text: body,
+        });
+      }
       st.fOpen = null;
-    } else if (st.depth === 4 && local === "c" && st.cell) {
-      st.cell.end = end;
+    } else if (kind === CELL) {
+      if (st.cell) st.cell.end = end;
       st.cell = null;
-    } else if (st.depth === 3 && local === "row" && st.row) {
-      st.row.end = end;
-      this.rowEdits(st.row);
-      st.row.cells = null;
+    } else if (kind === ROW) {
+      const row = st.row!;
+      row.end = end;
+      this.rowEdits(row);
+      row.cells = null;
       st.row = null;
     } else if (st.depth === 2) {
-      if (local === "sheetData" && this.sheetData) this.sheetData.end = end;
+      if (kind === SHEET_DATA) this.sheetData!.end = end;
       if (this.cfBefore < 0) this.cfAfter = end;
     } else if (st.depth === 1) this.rootEnd = end;
     st.depth--;
@@ -356,7 +444,7 @@ class SheetPatcher {
         if (!c.hasR && !ws.has(c.col))
           this.edits.push({ at: c.nameEnd, cut: 0, text: ` r="${a1(r.row, c.col)}"` });
     if (r.selfClosing) {
-      const tag = this.text.slice(r.start, r.tagEnd).replace(/\s*\/>$/, ">");
+      const tag = this.original(r.start, r.tagEnd).replace(/\s*\/>$/, ">");
       this.edits.push({
         at: r.start,
         cut: r.tagEnd - r.start,
@@ -390,7 +478,7 @@ class SheetPatcher {
       edits.push({
         at: sd.start,
         cut: sd.tagEnd - sd.start,
-        text: `${text.slice(sd.start, sd.tagEnd).replace(/\s*\/>$/, ">")}${newRows.map(rowXml).join("")}</${p}sheetData>`,
+        text: `${this.original(sd.start, sd.tagEnd).replace(/\s*\/>$/, ">")}${newRows.map(rowXml).join("")}</${p}sheetData>`,
       });
       return;
     }
@@ -442,7 +530,7 @@ class SheetPatcher {
       this.edits.push({
         at: d.start,
         cut: d.tagEnd - d.start,
-        text: setAttr(this.text.slice(d.start, d.tagEnd), "ref", ref),
+        text: setAttr(this.original(d.start, d.tagEnd), "ref", ref),
       });
   }
 
@@ -475,6 +563,7 @@ class SheetPatcher {
 
   /** The edited part: UTF-8 bytes, or the text (for a part that must be re-encoded). */
   output(asText: boolean): Uint8Array | string {
+    if (this.bytes) return editedUtf8(this.bytes, this.edits);
     return asText
       ? applyEdits(this.text, this.edits)
       : editedBytes(this.text, this.edits, this.edits.length * 100);
@@ -483,10 +572,11 @@ class SheetPatcher {
 
 /**
  * The patched worksheet: its UTF-8 bytes, or its text with `asText` (a UTF-16 part, whose
- * declaration the caller corrects).
+ * declaration the caller corrects). `source` is the part's text, or its UTF-8 bytes (without
+ * BOM), patched as bytes: what is not edited is copied, never decoded and encoded again.
  */
 export function patchSheet(
-  text: string,
+  source: string | Uint8Array,
   part: string,
   fileName: string | undefined,
   writes: CellWrite[],
@@ -494,7 +584,14 @@ export function patchSheet(
   styles: StyleSheetEditor,
   asText = false
 ): Uint8Array | string {
-  const sp = new SheetPatcher(text, writes, styles);
+  let sp: SheetPatcher;
+  if (typeof source === "string") sp = new SheetPatcher(source, writes, styles);
+  else {
+    const view = byteView(source);
+    sp = view
+      ? new SheetPatcher(view, writes, styles, source)
+      : new SheetPatcher(utf8.decode(source), writes, styles);
+  }
   try {
     sp.scan();
   } catch (e) {
@@ -509,4 +606,19 @@ export function patchSheet(
   sp.usedRange();
   sp.conditionalFormats(rules);
   return sp.output(asText);
+}
+
+/** A single-byte decoder (WHATWG "latin1" is windows-1252: every byte one character). */
+const singleByte = (() => {
+  try {
+    return new TextDecoder("latin1");
+  } catch {
+    return null;
+  }
+})();
+
+/** The bytes as a string of one character each (markup and ASCII as they are), or null. */
+function byteView(bytes: Uint8Array): string | null {
+  const view = singleByte ? singleByte.decode(bytes) : null;
+  return view !== null && view.length === bytes.length ? view : null;
 }

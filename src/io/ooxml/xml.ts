@@ -283,36 +283,48 @@ export function excelUnescape(s: string): string {
 // the attribute values and text that the caller asks for.
 // ---------------------------------------------------------------------------------------------
 
-export interface ScanHandlers {
-  /** A start tag at [start, tagEnd) of the text (read its attributes with `attrIn`). */
-  open(local: string, qname: string, start: number, tagEnd: number, selfClosing: boolean): void;
+/** What scanTags reports: offsets only, no strings. */
+export interface TagHandlers {
+  /**
+   * A start tag at [start, tagEnd) whose name is at [start + 1, nameEnd) and its local part at
+   * [local, nameEnd). Returns 0 to go on with the element's content, or the offset after the
+   * element when the handler skips it (it then reported the element's end itself).
+   */
+  openTag(
+    start: number,
+    local: number,
+    nameEnd: number,
+    tagEnd: number,
+    selfClosing: boolean
+  ): number;
   /** An end tag at [start, end) (for an empty element: start = end = after "/>"). */
-  close(local: string, start: number, end: number): void;
+  closeTag(start: number, end: number): void;
 }
 
-export function scanXml(text: string, h: ScanHandlers): void {
+/**
+ * The tags of a text, reported by their offsets (no string per tag): comments, CDATA, PIs and
+ * the DOCTYPE skipped, quoted attribute values honoured.
+ */
+export function scanTags(text: string, h: TagHandlers): void {
   const n = text.length;
   let i = text.indexOf("<");
   while (i >= 0 && i < n) {
     const c = text.charCodeAt(i + 1);
-    if (c === 33 /* ! */) {
-      if (text.startsWith("<!--", i)) i = after(text, "-->", i + 4);
-      else if (text.startsWith("<![CDATA[", i)) i = after(text, "]]>", i + 9);
-      else {
-        const close = text.indexOf(">", i);
-        const bracket = text.indexOf("[", i);
-        i =
-          bracket >= 0 && bracket < close ? after(text, ">", after(text, "]", bracket)) : close + 1;
-      }
-    } else if (c === 63 /* ? */) i = after(text, "?>", i + 2);
+    if (c === 33 /* ! */ || c === 63 /* ? */) i = afterMarkup(text, i);
     else if (c === 47 /* / */) {
       const end = text.indexOf(">", i);
       if (end < 0) throw new Error("unterminated end tag");
-      const q = text.slice(i + 2, end).trim();
-      h.close(localName(q), i, end + 1);
+      h.closeTag(i, end + 1);
       i = end + 1;
     } else {
-      let j = i + 1;
+      let k = i + 1;
+      let local = k;
+      for (; k < n; k++) {
+        const ch = text.charCodeAt(k);
+        if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47 || ch === 62) break;
+        if (ch === 58 /* : */ && local === i + 1) local = k + 1;
+      }
+      let j = k;
       let quote = 0;
       for (; j < n; j++) {
         const ch = text.charCodeAt(j);
@@ -322,21 +334,26 @@ export function scanXml(text: string, h: ScanHandlers): void {
         else if (ch === 62) break;
       }
       if (j >= n) throw new Error("unterminated start tag");
-      let k = i + 1;
-      while (k < j) {
-        const ch = text.charCodeAt(k);
-        if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47 || ch === 62) break;
-        k++;
-      }
-      const qname = text.slice(i + 1, k);
       const selfClosing = text.charCodeAt(j - 1) === 47;
-      const local = localName(qname);
-      h.open(local, qname, i, j + 1, selfClosing);
-      if (selfClosing) h.close(local, j + 1, j + 1);
-      i = j + 1;
+      const skipTo = h.openTag(i, local, k, j + 1, selfClosing);
+      if (skipTo > 0) i = skipTo;
+      else {
+        if (selfClosing) h.closeTag(j + 1, j + 1);
+        i = j + 1;
+      }
     }
     i = text.indexOf("<", i);
   }
+}
+
+/** The offset after a comment, CDATA section, processing instruction or DOCTYPE at `i`. */
+function afterMarkup(text: string, i: number): number {
+  if (text.charCodeAt(i + 1) === 63) return after(text, "?>", i + 2);
+  if (text.startsWith("<!--", i)) return after(text, "-->", i + 4);
+  if (text.startsWith("<![CDATA[", i)) return after(text, "]]>", i + 9);
+  const close = text.indexOf(">", i);
+  const bracket = text.indexOf("[", i);
+  return bracket >= 0 && bracket < close ? after(text, ">", after(text, "]", bracket)) : close + 1;
 }
 
 function after(text: string, needle: string, from: number): number {
