@@ -49,6 +49,14 @@ export async function readWorkbook(file: string): Promise<{ sheets: Grid[] }> {
   return { sheets };
 }
 
+function pieceOptions(data: Uint8Array, last: boolean): zlib.ZlibOptions {
+  return {
+    level: 1,
+    finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+    chunkSize: Math.min(Math.max(data.length >> 2, 1024), 16 * 1024 * 1024),
+  };
+}
+
 /** Node's zlib instead of the pure layer's fflate: inflate bounded by the declared size. */
 export const codec: Codec = {
   inflate: (data, size) =>
@@ -61,10 +69,11 @@ export const codec: Codec = {
       level: 1,
       chunkSize: Math.min(Math.max(data.length >> 2, 1024), 16 * 1024 * 1024),
     }),
+  deflatePiece: (data, last) => zlib.deflateRawSync(data, pieceOptions(data, last)),
   ...(typeof (zlib as { crc32?: unknown }).crc32 === "function"
     ? {
-        crc32: (data: Uint8Array) =>
-          (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data),
+        crc32: (data: Uint8Array, crc?: number) =>
+          (zlib as unknown as { crc32(d: Uint8Array, c?: number): number }).crc32(data, crc),
       }
     : {}),
 };

@@ -13,8 +13,10 @@ import { relativeTarget, relsPathOf, type Rel, type SheetRef, type WorkbookInfo 
 import { StyleSheetEditor, setAttr } from "./styles";
 import { decodeXml, escapeAttr, parseXml, sniffEncoding, type Attrs } from "./xml";
 import {
+  DeflateSink,
   writeZip,
   type Codec,
+  type Deflated,
   type OutEntry,
   type ZipArchive,
   type ZipEntry,
@@ -78,7 +80,8 @@ interface PackageEdit {
   workbook: WorkbookInfo;
   name?: string;
   /** Part path (lower case) → new content. */
-  replaced: Map<string, Uint8Array>;
+  replaced: Map<string, Uint8Array | Deflated>;
+  codec: Codec;
   added: { path: string; data: Uint8Array }[];
   dropped: Set<string>;
   styles: StyleSheetEditor;
@@ -119,15 +122,16 @@ function tableSheets(pe: PackageEdit, writes: SheetWrites[], extras: VisualExtra
     const entry = pe.zip.find(ref.path!)!;
     const raw = pe.zip.read(entry);
     const enc = sniffEncoding(raw);
-    // UTF-8 (nearly every part) is patched as bytes; another encoding through its text
-    const utf16 = enc.label.startsWith("utf-16");
-    const source = enc.label === "utf-8" ? raw.subarray(enc.bom) : decodeXml(raw);
-    const out = patchSheet(source, entry.path, pe.name, cells, rules, pe.styles, utf16);
+    // UTF-8 (nearly every part) is patched as it is; another encoding becomes UTF-8 first
+    const source =
+      enc.label === "utf-8"
+        ? raw.subarray(enc.bom)
+        : encodePart(decodeXml(raw), enc.label.startsWith("utf-16"));
+    // one chunk for what a usual sheet becomes, 1 MB pieces for a long one
+    const out = new DeflateSink(pe.codec, Math.min(1 << 20, source.length * 2 + 4096));
+    patchSheet(source, entry.path, pe.name, cells, rules, pe.styles, out);
     pe.formulasChanged = true;
-    pe.replaced.set(
-      entry.path.toLowerCase(),
-      typeof out === "string" ? encodePart(out, utf16) : out
-    );
+    pe.replaced.set(entry.path.toLowerCase(), out.end());
   }
 }
 
@@ -260,11 +264,24 @@ export function patchPackage(
   options: PatchOptions = {},
   askMacro = false
 ): { bytes: Uint8Array; macroEnabled: boolean } {
+  const { items, macro } = patchedEntries(bytes, writes, extras, options, askMacro);
+  return { bytes: items ? writeZip(items, options.codec) : bytes, macroEnabled: macro };
+}
+
+/** The entries of the patched copy (null: nothing to write, the copy is the input). */
+function patchedEntries(
+  bytes: Uint8Array,
+  writes: SheetWrites[],
+  extras: VisualExtras[],
+  options: PatchOptions,
+  askMacro: boolean
+): { items: OutEntry[] | null; macro: boolean } {
   const nothing =
     writes.every((w) => w.writes.length === 0) &&
     extras.every((x) => x.rules.length === 0 && !x.summary);
   const { zip, workbook } = openPackage(bytes, options);
-  if (nothing) return { bytes, macroEnabled: askMacro && macroEnabled(zip, workbook) };
+  const macro = askMacro && macroEnabled(zip, workbook);
+  if (nothing) return { items: null, macro };
   const stylesRel = relOf(workbook, "styles");
   const stylesEntry = stylesRel ? zip.find(stylesRel.target) : undefined;
   const pe: PackageEdit = {
@@ -272,6 +289,7 @@ export function patchPackage(
     workbook,
     name: options.name,
     replaced: new Map(),
+    codec: options.codec ?? {},
     added: [],
     dropped: new Set(),
     styles: new StyleSheetEditor(
@@ -298,8 +316,7 @@ export function patchPackage(
   pe.replaced.set(wbEntry.path.toLowerCase(), encodePart(wbText, isUtf16(wbRaw)));
   relsPart(pe);
   contentTypesPart(pe);
-  const out = repack(zip, pe.replaced, pe.dropped, pe.added, options.codec ?? {});
-  return { bytes: out, macroEnabled: askMacro && macroEnabled(zip, workbook) };
+  return { items: repack(zip, pe.replaced, pe.dropped, pe.added), macro };
 }
 
 export function patch(
@@ -313,11 +330,10 @@ export function patch(
 
 function repack(
   zip: ZipArchive,
-  replaced: Map<string, Uint8Array>,
+  replaced: Map<string, Uint8Array | Deflated>,
   dropped: Set<string>,
-  added: { path: string; data: Uint8Array }[],
-  codec: Codec
-): Uint8Array {
+  added: { path: string; data: Uint8Array }[]
+): OutEntry[] {
   const items: OutEntry[] = [];
   const done = new Set<string>();
   for (const e of zip.entries) {
@@ -327,11 +343,15 @@ function repack(
     if (data) {
       if (done.has(key)) continue; // a duplicate entry of a rewritten part
       done.add(key);
-      items.push({ kind: "data", name: e.rawName, data });
+      items.push(
+        data instanceof Uint8Array
+          ? { kind: "data", name: e.rawName, data }
+          : { kind: "deflated", name: e.rawName, data }
+      );
     } else items.push({ kind: "copy", entry: e, from: zip });
   }
   for (const a of added) items.push({ kind: "data", name: a.path, data: a.data });
-  return writeZip(items, codec);
+  return items;
 }
 
 function uniqueSheetName(wanted: string, names: Set<string>): string {

@@ -10,11 +10,21 @@ import { isExcelError } from "../../core/numbers";
 import type { PredikatRule } from "../../visual";
 import { ruleFormula } from "../../visual";
 import { WorkbookError } from "./errors";
-import { applyEdits, editedBytes, editedUtf8, type Edit, type LazyText } from "./edits";
+import { writeEdited, type ByteWriter, type Edit, type LazyText } from "./edits";
 import { StyleSheetEditor, setAttr } from "./styles";
-import { attrIn, decodeEntities, escapeAttr, escapeText, excelEscape, scanTags } from "./xml";
-
-const utf8 = new TextDecoder("utf-8");
+import { decodeEntities, escapeAttr, escapeText, excelEscape } from "./xml";
+import {
+  attrIn,
+  attrSpan,
+  endOf,
+  indexOf,
+  lastEndTag,
+  scanTags,
+  span,
+  startsWith,
+  textOf,
+  valueText,
+} from "./bytes";
 
 /** One cell to write (a PlannedWrite or a summary cell fits). */
 export interface CellWrite {
@@ -97,7 +107,8 @@ export function cellXml(p: string, ref: string, s: number, w: CellWrite): string
   // an Excel error value (an undo puts a #DIV/0! back) is an error cell, not the text "#DIV/0!"
   const error = isExcelError(w.value) ? `<${p}v>${escapeText(String(w.value))}</${p}v>` : null;
   if (w.formula) {
-    const f = `<${p}f>${escapeText(w.formula.replace(/^=/, ""))}</${p}f>`;
+    const body = w.formula.charCodeAt(0) === 61 /* = */ ? w.formula.slice(1) : w.formula;
+    const f = `<${p}f>${escapeText(body)}</${p}f>`;
     if (error) return `<${p}c r="${ref}"${sAttr} t="e">${f}${error}</${p}c>`;
     if (typeof w.value === "number")
       return `<${p}c r="${ref}"${sAttr}>${f}<${p}v>${formatNumber(w.value)}</${p}v></${p}c>`;
@@ -160,18 +171,41 @@ function writesByRow(writes: CellWrite[]): Map<number, Map<number, CellWrite>> {
   return byRow;
 }
 
-/** A character of an XML name (ASCII; anything else ends a name for skip's check too). */
-function isNameChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 48 && c <= 57) ||
-    c === 95 ||
-    c === 58 ||
-    c === 45 ||
-    c === 46 ||
-    c > 127
-  );
+/** Number() of an attribute value at [from, to) of the bytes; its digits read in place. */
+function numberIn(b: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = b[i];
+    if (c < 48 || c > 57 || to - from > 9) return Number(valueText(b, from, to));
+    n = n * 10 + (c - 48);
+  }
+  return to > from ? n : 0;
+}
+
+/** The column of a cell reference at [from, to) of the bytes, as parseCellRef reads it; -1 if none. */
+function columnIn(b: Uint8Array, from: number, to: number): number {
+  for (let i = from; i < to; i++)
+    if (b[i] > 127 || b[i] === 38) {
+      const r = parseCellRef(valueText(b, from, to));
+      return r ? r[1] : -1;
+    }
+  let col = 0;
+  let i = from;
+  if (b[i] === 36) i++;
+  for (; i < to; i++) {
+    const c = b[i] | 32;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (b[i] === 36 && i < to) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < to; i++) {
+    const c = b[i];
+    if (c < 48 || c > 57) return -1;
+    row = row * 10 + (c - 48);
+  }
+  return col === 0 || i === digits || row === 0 ? -1 : col - 1;
 }
 
 /** What an open element is to the scan (by depth). */
@@ -219,25 +253,20 @@ class SheetPatcher {
     fOpen: null,
   };
 
-  /**
-   * `text` is the part's text, or with `bytes` (its UTF-8) their bytes one character each:
-   * offsets are then byte offsets, the output copies the bytes, and what is read for its meaning
-   * (see original) is decoded from them.
-   */
+  /** `text`: the part's UTF-8 bytes (offsets are byte offsets). */
   constructor(
-    private readonly text: string,
+    private readonly text: Uint8Array,
     private readonly writes: CellWrite[],
-    private readonly styles: StyleSheetEditor,
-    private readonly bytes: Uint8Array | null = null
+    private readonly styles: StyleSheetEditor
   ) {
     this.byRow = writesByRow(writes);
-    this.hasShared = text.indexOf('t="shared"') >= 0;
-    this.plain = text.indexOf("<!") < 0 && text.indexOf("<?", 1) < 0;
+    this.hasShared = indexOf(text, 't="shared"', 0, 4) >= 0;
+    this.plain = indexOf(text, "<!", 0, 1) < 0 && indexOf(text, "<?", 1, 1) < 0;
   }
 
   /** The text of the part at [from, to) as written. */
   private original(from: number, to: number): string {
-    return this.bytes ? utf8.decode(this.bytes.subarray(from, to)) : this.text.slice(from, to);
+    return textOf(this.text, from, to);
   }
 
   private styleFor(base: number, w: CellWrite): number {
@@ -252,7 +281,7 @@ class SheetPatcher {
 
   /** The local name at [local, nameEnd) is `name`. */
   private is(local: number, nameEnd: number, name: string): boolean {
-    return nameEnd - local === name.length && this.text.startsWith(name, local);
+    return nameEnd - local === name.length && startsWith(this.text, name, local);
   }
 
   openTag(
@@ -267,7 +296,7 @@ class SheetPatcher {
     let kind = OTHER;
     if (depth === 1) this.prefix = this.original(start + 1, local);
     else if (depth === 2)
-      kind = this.openChild(text.slice(local, nameEnd), start, tagEnd, selfClosing);
+      kind = this.openChild(textOf(text, local, nameEnd), start, tagEnd, selfClosing);
     else if (this.is(local, nameEnd, "cfRule")) this.cfRule(start, tagEnd);
     else if (!this.sheetData) kind = OTHER;
     else if (depth === 3) {
@@ -297,17 +326,8 @@ class SheetPatcher {
    * its name (the scan then goes through it).
    */
   private skip(start: number, nameEnd: number, tagEnd: number): number {
-    const text = this.text;
-    const qname = text.slice(start + 1, nameEnd);
-    const close = text.indexOf(`</${qname}>`, tagEnd);
-    if (close < 0) return 0;
-    // the same element nested inside (never in a valid sheet): scanned tag by tag
-    let inner = text.indexOf(`<${qname}`, tagEnd);
-    while (inner >= 0 && inner < close && isNameChar(text.charCodeAt(inner + qname.length + 1)))
-      inner = text.indexOf(`<${qname}`, inner + 1);
-    if (inner >= 0 && inner < close) return 0;
-    const end = close + qname.length + 3;
-    this.closeTag(close, end);
+    const end = endOf(this.text, start, nameEnd, tagEnd);
+    if (end > 0) this.closeTag(end - (nameEnd - start + 2), end);
     return end;
   }
 
@@ -331,7 +351,7 @@ class SheetPatcher {
 
   private openFormula(start: number, tagEnd: number, selfClosing: boolean): void {
     const text = this.text;
-    const shared = text.indexOf("shared", start);
+    const shared = indexOf(text, "shared", start, 1);
     if (shared < 0 || shared > tagEnd) return;
     const si = attrIn(text, start, tagEnd, "si");
     if (attrIn(text, start, tagEnd, "t") === "shared" && si !== undefined)
@@ -345,8 +365,8 @@ class SheetPatcher {
 
   private openRow(nameEnd: number, start: number, tagEnd: number, selfClosing: boolean): void {
     const st = this.st;
-    const rAttr = attrIn(this.text, start, tagEnd, "r");
-    const r = Number(rAttr);
+    const hasR = attrSpan(this.text, start, tagEnd, "r");
+    const r = hasR ? numberIn(this.text, span.from, span.to) : NaN;
     st.rowIdx = Number.isInteger(r) && r > 0 ? r - 1 : st.rowIdx + 1;
     st.colIdx = -1;
     st.row = {
@@ -355,7 +375,7 @@ class SheetPatcher {
       tagEnd,
       end: tagEnd,
       nameEnd,
-      hasR: rAttr !== undefined,
+      hasR,
       selfClosing,
       cells: this.byRow.has(st.rowIdx) ? [] : null,
     };
@@ -369,19 +389,13 @@ class SheetPatcher {
     st.cell = null;
     // a row nobody writes in needs no cell records (nor their columns) without shared formulas
     if (!row.cells && !this.hasShared) return;
-    const rAttr = attrIn(this.text, start, tagEnd, "r");
-    const r = parseCellRef(rAttr);
-    if (r) st.colIdx = r[1];
-    else st.colIdx++;
-    const sAttr = row.cells ? attrIn(this.text, start, tagEnd, "s") : undefined;
-    st.cell = {
-      col: st.colIdx,
-      start,
-      end: tagEnd,
-      nameEnd,
-      hasR: rAttr !== undefined,
-      s: sAttr !== undefined ? Number(sAttr) : 0,
-    };
+    const text = this.text;
+    const hasR = attrSpan(text, start, tagEnd, "r");
+    const col = hasR ? columnIn(text, span.from, span.to) : -1;
+    st.colIdx = col >= 0 ? col : st.colIdx + 1;
+    const s =
+      row.cells && attrSpan(text, start, tagEnd, "s") ? numberIn(text, span.from, span.to) : 0;
+    st.cell = { col: st.colIdx, start, end: tagEnd, nameEnd, hasR, s };
     if (row.cells) row.cells.push(st.cell);
   }
 
@@ -452,7 +466,7 @@ class SheetPatcher {
       });
       return;
     }
-    const rowClose = this.text.lastIndexOf("</", r.end - 1);
+    const rowClose = lastEndTag(this.text, r.end);
     for (const n of pendingNew) {
       const next = r.cells.find((c) => c.col > n.col);
       this.edits.push({ at: next ? next.start : rowClose, cut: 0, text: n.xml });
@@ -482,7 +496,7 @@ class SheetPatcher {
       });
       return;
     }
-    const sdClose = text.lastIndexOf("</", sd.end - 1);
+    const sdClose = lastEndTag(text, sd.end);
     let i = 0;
     for (const ri of newRows) {
       while (i < rows.length && rows[i].row < ri) i++;
@@ -553,7 +567,7 @@ class SheetPatcher {
         ? this.cfBefore
         : this.cfAfter >= 0
           ? this.cfAfter
-          : this.text.lastIndexOf("</", this.rootEnd - 1);
+          : lastEndTag(this.text, this.rootEnd);
     this.edits.push({ at: Math.max(at, this.sheetData!.end), cut: 0, text: xml });
   }
 
@@ -561,37 +575,26 @@ class SheetPatcher {
     return this.sheetData !== null;
   }
 
-  /** The edited part: UTF-8 bytes, or the text (for a part that must be re-encoded). */
-  output(asText: boolean): Uint8Array | string {
-    if (this.bytes) return editedUtf8(this.bytes, this.edits);
-    return asText
-      ? applyEdits(this.text, this.edits)
-      : editedBytes(this.text, this.edits, this.edits.length * 100);
+  /** The edited part, written to `out`. */
+  output(out: ByteWriter): void {
+    writeEdited(this.text, this.edits, out);
   }
 }
 
 /**
- * The patched worksheet: its UTF-8 bytes, or its text with `asText` (a UTF-16 part, whose
- * declaration the caller corrects). `source` is the part's text, or its UTF-8 bytes (without
- * BOM), patched as bytes: what is not edited is copied, never decoded and encoded again.
+ * The patched worksheet, written to `out` as UTF-8. `source`: the part's UTF-8 bytes (without
+ * BOM); what is not edited is copied as it is, never decoded and encoded again.
  */
 export function patchSheet(
-  source: string | Uint8Array,
+  source: Uint8Array,
   part: string,
   fileName: string | undefined,
   writes: CellWrite[],
   rules: PredikatRule[],
   styles: StyleSheetEditor,
-  asText = false
-): Uint8Array | string {
-  let sp: SheetPatcher;
-  if (typeof source === "string") sp = new SheetPatcher(source, writes, styles);
-  else {
-    const view = byteView(source);
-    sp = view
-      ? new SheetPatcher(view, writes, styles, source)
-      : new SheetPatcher(utf8.decode(source), writes, styles);
-  }
+  out: ByteWriter
+): void {
+  const sp = new SheetPatcher(source, writes, styles);
   try {
     sp.scan();
   } catch (e) {
@@ -605,20 +608,5 @@ export function patchSheet(
   sp.sharedFormulas();
   sp.usedRange();
   sp.conditionalFormats(rules);
-  return sp.output(asText);
-}
-
-/** A single-byte decoder (WHATWG "latin1" is windows-1252: every byte one character). */
-const singleByte = (() => {
-  try {
-    return new TextDecoder("latin1");
-  } catch {
-    return null;
-  }
-})();
-
-/** The bytes as a string of one character each (markup and ASCII as they are), or null. */
-function byteView(bytes: Uint8Array): string | null {
-  const view = singleByte ? singleByte.decode(bytes) : null;
-  return view !== null && view.length === bytes.length ? view : null;
+  sp.output(out);
 }
