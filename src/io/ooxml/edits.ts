@@ -4,9 +4,10 @@
 // once (measured: the joined text, the edit strings and their encoding were ~100 MB of a 350 MB
 // peak).
 
-/** A text produced when the output is written. */
+/** A text produced when the output is written (straight into it with writeTo). */
 export interface LazyText {
-  text(): string;
+  produce(): string;
+  writeTo?(out: ByteWriter): void;
 }
 
 export interface Edit {
@@ -15,7 +16,7 @@ export interface Edit {
   text: string | LazyText;
 }
 
-const textOf = (t: string | LazyText) => (typeof t === "string" ? t : t.text());
+const textOf = (t: string | LazyText) => (typeof t === "string" ? t : t.produce());
 
 function sorted(edits: Edit[]): Edit[] {
   return edits.sort((x, y) => x.at - y.at || x.cut - y.cut);
@@ -37,6 +38,12 @@ export function applyEdits(text: string, edits: Edit[]): string {
 export interface ByteWriter {
   bytes(b: Uint8Array): void;
   text(s: string): void;
+  /** A text of ASCII characters only. */
+  ascii(s: string): void;
+  /** A number as String() writes it. */
+  number(v: number): void;
+  /** Element text, "&", "<" and ">" escaped. */
+  escaped(s: string): void;
 }
 
 /** The edits applied to UTF-8 bytes (offsets are byte offsets), written to `out` in order. */
@@ -45,7 +52,10 @@ export function writeEdited(bytes: Uint8Array, edits: Edit[], out: ByteWriter): 
   for (const e of sorted(edits)) {
     if (e.at < pos) continue; // overlapping edit (never produced): keep the first
     if (e.at > pos) out.bytes(bytes.subarray(pos, e.at));
-    out.text(textOf(e.text));
+    const t = e.text;
+    if (typeof t === "string") out.text(t);
+    else if (t.writeTo) t.writeTo(out);
+    else out.text(t.produce());
     pos = e.at + e.cut;
   }
   out.bytes(bytes.subarray(pos));

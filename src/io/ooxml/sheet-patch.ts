@@ -4,13 +4,23 @@
 // formats added — every other byte of the part as it was. A row's edits are worked out when the
 // scan closes it, and a cell's XML is produced only when the output is written (edits.ts), so a
 // 20,000-row sheet never holds its cells' records or texts all at once.
-import { a1 } from "../../model/grid";
+import { a1, columnLetters } from "../../model/grid";
 import { shiftFormula } from "../../sheet/formula-refs";
 import { isExcelError } from "../../core/numbers";
 import type { PredikatRule } from "../../visual";
 import { ruleFormula } from "../../visual";
 import { WorkbookError } from "./errors";
 import { writeEdited, type ByteWriter, type Edit, type LazyText } from "./edits";
+import {
+  ColumnSlots,
+  RowCells,
+  columnIn,
+  numberIn,
+  parseCellRef,
+  writeAt,
+  writesByRow,
+  type CellWrite,
+} from "./sheet-cells";
 import { StyleSheetEditor, setAttr } from "./styles";
 import { decodeEntities, escapeAttr, escapeText, excelEscape } from "./xml";
 import {
@@ -23,20 +33,9 @@ import {
   span,
   startsWith,
   textOf,
-  valueText,
 } from "./bytes";
 
-/** One cell to write (a PlannedWrite or a summary cell fits). */
-export interface CellWrite {
-  row: number;
-  col: number;
-  /** en-US formula with leading "="; the value is then its cached result. */
-  formula?: string;
-  /** null = an empty cell (its style stays). */
-  value: number | string | null;
-  numberFormat?: string;
-  bold?: boolean;
-}
+export type { CellWrite };
 
 /** Order of the worksheet's children after conditionalFormatting (ECMA-376 CT_Worksheet). */
 const AFTER_CF = new Set([
@@ -65,16 +64,6 @@ const AFTER_CF = new Set([
   "extLst",
 ]);
 
-interface CellRec {
-  col: number;
-  start: number;
-  end: number;
-  /** Offset right after the element name in the start tag (to add r="…"). */
-  nameEnd: number;
-  hasR: boolean;
-  s: number;
-}
-
 interface RowRec {
   row: number;
   start: number;
@@ -83,8 +72,8 @@ interface RowRec {
   nameEnd: number;
   hasR: boolean;
   selfClosing: boolean;
-  /** The row's cells while it is scanned, when something is written in it (then dropped). */
-  cells: CellRec[] | null;
+  /** Something is written in it (its cells are recorded while it is scanned). */
+  written: boolean;
 }
 
 interface SharedRec {
@@ -123,89 +112,76 @@ export function cellXml(p: string, ref: string, s: number, w: CellWrite): string
   return `<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is><${p}t${space}>${t}</${p}t></${p}is></${p}c>`;
 }
 
-/** A written cell's XML, produced when the output is written (its style already chosen). */
-class CellText implements LazyText {
+/**
+ * A written cell: the edit, whose XML is produced when the output is written (its style already
+ * chosen). One object per cell: the edit is its own text.
+ */
+class CellEdit implements Edit, LazyText {
+  readonly text: LazyText = this;
   constructor(
-    private readonly p: string,
-    private readonly row: number,
-    private readonly col: number,
+    public at: number,
+    public cut: number,
+    private readonly m: Markup,
     private readonly s: number,
     private readonly w: CellWrite
   ) {}
-  text(): string {
-    return cellXml(this.p, a1(this.row, this.col), this.s, this.w);
+  get col(): number {
+    return this.w.col;
   }
-}
-
-export function parseCellRef(r: string | undefined): [number, number] | null {
-  if (!r) return null;
-  let col = 0;
-  let i = 0;
-  const n = r.length;
-  if (r.charCodeAt(0) === 36) i++;
-  for (; i < n; i++) {
-    const c = r.charCodeAt(i) | 32;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
+  produce(): string {
+    return cellXml(this.m.p, a1(this.w.row, this.w.col), this.s, this.w);
   }
-  if (r.charCodeAt(i) === 36) i++;
-  let row = 0;
-  const digits = i;
-  for (; i < n; i++) {
-    const c = r.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
-    row = row * 10 + (c - 48);
-  }
-  if (col === 0 || i === digits || row === 0) return null;
-  return [row - 1, col - 1];
-}
-
-/** The writes by row, then column: the last write of a cell wins, in the place of its first. */
-function writesByRow(writes: CellWrite[]): Map<number, Map<number, CellWrite>> {
-  const byRow = new Map<number, Map<number, CellWrite>>();
-  for (const w of writes) {
-    let m = byRow.get(w.row);
-    if (!m) byRow.set(w.row, (m = new Map()));
-    m.set(w.col, w);
-  }
-  return byRow;
-}
-
-/** Number() of an attribute value at [from, to) of the bytes; its digits read in place. */
-function numberIn(b: Uint8Array, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = b[i];
-    if (c < 48 || c > 57 || to - from > 9) return Number(valueText(b, from, to));
-    n = n * 10 + (c - 48);
-  }
-  return to > from ? n : 0;
-}
-
-/** The column of a cell reference at [from, to) of the bytes, as parseCellRef reads it; -1 if none. */
-function columnIn(b: Uint8Array, from: number, to: number): number {
-  for (let i = from; i < to; i++)
-    if (b[i] > 127 || b[i] === 38) {
-      const r = parseCellRef(valueText(b, from, to));
-      return r ? r[1] : -1;
+  /** cellXml written straight into the output for a number or an empty cell, no string made. */
+  writeTo(out: ByteWriter): void {
+    const { m, s, w } = this;
+    const v = w.value;
+    if (!m.ascii || (typeof v !== "number" && (v !== null || w.formula))) {
+      out.text(this.produce());
+      return;
     }
-  let col = 0;
-  let i = from;
-  if (b[i] === 36) i++;
-  for (; i < to; i++) {
-    const c = b[i] | 32;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
+    out.ascii(m.cell);
+    out.ascii(columnLetters(w.col));
+    out.number(w.row + 1);
+    if (s > 0) {
+      out.ascii('" s="');
+      out.number(s);
+    }
+    if (v === null) return out.ascii('"/>');
+    out.ascii('">');
+    if (w.formula) {
+      out.ascii(m.f);
+      out.escaped(w.formula.charCodeAt(0) === 61 ? w.formula.slice(1) : w.formula);
+      out.ascii(m.fEnd);
+    }
+    out.ascii(m.v);
+    out.number(Number.isFinite(v) ? v : 0);
+    out.ascii(m.vEnd);
   }
-  if (b[i] === 36 && i < to) i++;
-  let row = 0;
-  const digits = i;
-  for (; i < to; i++) {
-    const c = b[i];
-    if (c < 48 || c > 57) return -1;
-    row = row * 10 + (c - 48);
-  }
-  return col === 0 || i === digits || row === 0 ? -1 : col - 1;
+}
+
+/** The markup of a written cell in a sheet's namespace prefix. */
+interface Markup {
+  p: string;
+  /** The prefix is ASCII (else cells are written through cellXml). */
+  ascii: boolean;
+  cell: string;
+  f: string;
+  fEnd: string;
+  v: string;
+  vEnd: string;
+}
+
+function markupOf(p: string): Markup {
+  return {
+    p,
+    // eslint-disable-next-line no-control-regex
+    ascii: /^[\x00-\x7f]*$/.test(p),
+    cell: `<${p}c r="`,
+    f: `<${p}f>`,
+    fEnd: `</${p}f>`,
+    v: `<${p}v>`,
+    vEnd: `</${p}v></${p}c>`,
+  };
 }
 
 /** What an open element is to the scan (by depth). */
@@ -221,17 +197,21 @@ interface ScanState {
   row: RowRec | null;
   rowIdx: number;
   colIdx: number;
-  cell: CellRec | null;
+  /** The cell being scanned (its index in the row's cells), or -1. */
+  cell: number;
   fOpen: { tagEnd: number; start: number; si: string; ref: boolean } | null;
 }
 
 class SheetPatcher {
-  private readonly byRow: Map<number, Map<number, CellWrite>>;
+  private readonly byRow: Map<number, CellWrite[]>;
+  private readonly slots = new ColumnSlots();
+  private readonly cells = new RowCells();
   private readonly rows: RowRec[] = [];
   private readonly seenRows = new Set<number>();
   private readonly shared: SharedRec[] = [];
   private readonly edits: Edit[] = [];
   private prefix = "";
+  private markup: Markup | null = null;
   private sheetData: { start: number; tagEnd: number; end: number; selfClosing: boolean } | null =
     null;
   private dimension: { start: number; tagEnd: number; ref: string } | null = null;
@@ -249,7 +229,7 @@ class SheetPatcher {
     row: null,
     rowIdx: -1,
     colIdx: -1,
-    cell: null,
+    cell: -1,
     fOpen: null,
   };
 
@@ -259,7 +239,7 @@ class SheetPatcher {
     private readonly writes: CellWrite[],
     private readonly styles: StyleSheetEditor
   ) {
-    this.byRow = writesByRow(writes);
+    this.byRow = writesByRow(writes, this.slots);
     this.hasShared = indexOf(text, 't="shared"', 0, 4) >= 0;
     this.plain = indexOf(text, "<!", 0, 1) < 0 && indexOf(text, "<?", 1, 1) < 0;
   }
@@ -309,14 +289,15 @@ class SheetPatcher {
         this.openCell(nameEnd, start, tagEnd);
         kind = CELL;
       }
-    } else if (depth === 5 && st.cell && this.is(local, nameEnd, "f")) {
+    } else if (depth === 5 && st.cell >= 0 && this.is(local, nameEnd, "f")) {
       this.openFormula(start, tagEnd, selfClosing);
       kind = FORMULA;
     }
     this.kinds[depth] = kind;
     // what is inside a row nobody writes in, or inside a cell, matters only with shared formulas
     if (selfClosing || this.hasShared || !this.plain) return 0;
-    if (kind === CELL || (kind === ROW && !st.row!.cells)) return this.skip(start, nameEnd, tagEnd);
+    if (kind === CELL || (kind === ROW && !st.row!.written))
+      return this.skip(start, nameEnd, tagEnd);
     return 0;
   }
 
@@ -377,8 +358,9 @@ class SheetPatcher {
       nameEnd,
       hasR,
       selfClosing,
-      cells: this.byRow.has(st.rowIdx) ? [] : null,
+      written: this.byRow.has(st.rowIdx),
     };
+    this.cells.n = 0;
     this.rows.push(st.row);
     // a self-closing row closes at once (scanTags reports the close right after)
   }
@@ -386,17 +368,16 @@ class SheetPatcher {
   private openCell(nameEnd: number, start: number, tagEnd: number): void {
     const st = this.st;
     const row = st.row!;
-    st.cell = null;
+    st.cell = -1;
     // a row nobody writes in needs no cell records (nor their columns) without shared formulas
-    if (!row.cells && !this.hasShared) return;
+    if (!row.written && !this.hasShared) return;
     const text = this.text;
     const hasR = attrSpan(text, start, tagEnd, "r");
     const col = hasR ? columnIn(text, span.from, span.to) : -1;
     st.colIdx = col >= 0 ? col : st.colIdx + 1;
     const s =
-      row.cells && attrSpan(text, start, tagEnd, "s") ? numberIn(text, span.from, span.to) : 0;
-    st.cell = { col: st.colIdx, start, end: tagEnd, nameEnd, hasR, s };
-    if (row.cells) row.cells.push(st.cell);
+      row.written && attrSpan(text, start, tagEnd, "s") ? numberIn(text, span.from, span.to) : 0;
+    st.cell = this.cells.add(st.colIdx, start, tagEnd, nameEnd, hasR, s);
   }
 
   closeTag(start: number, end: number): void {
@@ -404,12 +385,12 @@ class SheetPatcher {
     const kind = this.kinds[st.depth];
     if (kind === FORMULA) {
       const o = st.fOpen;
-      if (o && st.cell) {
+      if (o && st.cell >= 0) {
         const body = o.tagEnd < start ? decodeEntities(this.original(o.tagEnd, start)) : "";
         this.shared.push({
           si: o.si,
           row: st.rowIdx,
-          col: st.cell.col,
+          col: this.cells.col[st.cell],
           fStart: o.start,
           fEnd: end,
           master: o.ref && body !== "",
@@ -418,13 +399,13 @@ class SheetPatcher {
       }
       st.fOpen = null;
     } else if (kind === CELL) {
-      if (st.cell) st.cell.end = end;
-      st.cell = null;
+      if (st.cell >= 0) this.cells.end[st.cell] = end;
+      st.cell = -1;
     } else if (kind === ROW) {
       const row = st.row!;
       row.end = end;
       this.rowEdits(row);
-      row.cells = null;
+      this.cells.n = 0;
       st.row = null;
     } else if (st.depth === 2) {
       if (kind === SHEET_DATA) this.sheetData!.end = end;
@@ -436,40 +417,46 @@ class SheetPatcher {
   /** An existing row: its written cells rewritten, its new cells inserted in column order. */
   private rowEdits(r: RowRec): void {
     const ws = this.byRow.get(r.row);
-    if (!ws || !r.cells || this.seenRows.has(r.row)) return;
+    if (!ws || !r.written || this.seenRows.has(r.row)) return;
     this.seenRows.add(r.row);
-    const p = this.prefix;
-    const pendingNew: { col: number; xml: LazyText }[] = [];
-    const done = new Set<number>();
-    for (const c of r.cells) {
-      const w = ws.get(c.col);
-      if (!w || done.has(c.col)) continue;
-      done.add(c.col);
-      const text = new CellText(p, r.row, c.col, this.styleFor(c.s, w), w);
-      this.edits.push({ at: c.start, cut: c.end - c.start, text });
+    const { prefix: p, cells, slots } = this;
+    const m = (this.markup ??= markupOf(p));
+    // the row's writes by column; a written column's first cell is rewritten
+    for (let k = 0; k < ws.length; k++) slots.put(ws[k].col, k);
+    const done = new Uint8Array(ws.length);
+    let rewritten = 0;
+    for (let i = 0; i < cells.n; i++) {
+      const k = slots.get(cells.col[i]);
+      if (k < 0 || done[k]) continue;
+      done[k] = 1;
+      rewritten++;
+      const w = ws[k];
+      const s = this.styleFor(cells.s[i], w);
+      this.edits.push(new CellEdit(cells.start[i], cells.end[i] - cells.start[i], m, s, w));
     }
-    for (const [col, w] of ws)
-      if (!done.has(col))
-        pendingNew.push({ col, xml: new CellText(p, r.row, col, this.styleFor(0, w), w) });
-    if (!pendingNew.length) return;
-    pendingNew.sort((x, y) => x.col - y.col);
-    if (r.cells.some((c) => !c.hasR))
-      for (const c of r.cells)
-        if (!c.hasR && !ws.has(c.col))
-          this.edits.push({ at: c.nameEnd, cut: 0, text: ` r="${a1(r.row, c.col)}"` });
+    slots.clear();
+    if (rewritten === ws.length) return;
+    const fresh: CellEdit[] = [];
+    for (let k = 0; k < ws.length; k++)
+      if (!done[k]) fresh.push(new CellEdit(0, 0, m, this.styleFor(0, ws[k]), ws[k]));
+    fresh.sort((x, y) => x.col - y.col);
+    for (let i = 0; i < cells.n; i++)
+      if (!cells.hasR[i] && writeAt(ws, cells.col[i]) < 0)
+        this.edits.push({ at: cells.nameEnd[i], cut: 0, text: ` r="${a1(r.row, cells.col[i])}"` });
     if (r.selfClosing) {
       const tag = this.original(r.start, r.tagEnd).replace(/\s*\/>$/, ">");
       this.edits.push({
         at: r.start,
         cut: r.tagEnd - r.start,
-        text: `${tag}${pendingNew.map((x) => x.xml.text()).join("")}</${p}row>`,
+        text: `${tag}${fresh.map((x) => x.produce()).join("")}</${p}row>`,
       });
       return;
     }
     const rowClose = lastEndTag(this.text, r.end);
-    for (const n of pendingNew) {
-      const next = r.cells.find((c) => c.col > n.col);
-      this.edits.push({ at: next ? next.start : rowClose, cut: 0, text: n.xml });
+    for (const n of fresh) {
+      const next = cells.after(n.col);
+      n.at = next >= 0 ? cells.start[next] : rowClose;
+      this.edits.push(n);
     }
   }
 
@@ -485,8 +472,8 @@ class SheetPatcher {
       for (const r of rows)
         if (!r.hasR) edits.push({ at: r.nameEnd, cut: 0, text: ` r="${r.row + 1}"` });
     const rowXml = (ri: number) => {
-      const cells = [...byRow.get(ri)!.entries()].sort((x, y) => x[0] - y[0]);
-      return `<${p}row r="${ri + 1}">${cells.map(([c, w]) => cellXml(p, a1(ri, c), this.styleFor(0, w), w)).join("")}</${p}row>`;
+      const cells = [...byRow.get(ri)!].sort((x, y) => x.col - y.col);
+      return `<${p}row r="${ri + 1}">${cells.map((w) => cellXml(p, a1(ri, w.col), this.styleFor(0, w), w)).join("")}</${p}row>`;
     };
     if (sd.selfClosing) {
       edits.push({
@@ -506,7 +493,10 @@ class SheetPatcher {
 
   /** Shared formulas whose master is overwritten: each other cell of the group gets its own formula. */
   sharedFormulas(): void {
-    const writtenAt = (r: number, c: number) => this.byRow.get(r)?.has(c) === true;
+    const writtenAt = (r: number, c: number) => {
+      const ws = this.byRow.get(r);
+      return ws !== undefined && writeAt(ws, c) >= 0;
+    };
     const lostMasters = new Map<string, SharedRec>();
     for (const s of this.shared)
       if (s.master && writtenAt(s.row, s.col) && !lostMasters.has(s.si)) lostMasters.set(s.si, s);

@@ -3,6 +3,7 @@
 // a new archive copies unchanged entries as their original compressed bytes. Pure (bytes in/out).
 import { Deflate, Inflate, deflateSync } from "fflate";
 import { WorkbookError, corrupt, subject } from "./errors";
+import { escapeText } from "./xml";
 
 export interface ZipLimits {
   /** Largest sum of the declared uncompressed sizes of all entries. */
@@ -352,6 +353,9 @@ const DOS_TIME = 0;
 const DOS_DATE = ((2024 - 1980) << 9) | (7 << 5) | 1;
 
 const utf8e = new TextEncoder();
+const AMP = utf8e.encode("&amp;");
+const LT = utf8e.encode("&lt;");
+const GT = utf8e.encode("&gt;");
 
 /**
  * A part written as bytes and UTF-8 text, in order, and deflated a chunk at a time: the whole
@@ -396,6 +400,53 @@ export class DeflateSink {
       // a character that does not fit whole waits for the next chunk
       this.flush(false);
     }
+  }
+
+  /** Text whose every character is ASCII, byte by byte (no encoder call for a short text). */
+  ascii(s: string): void {
+    const n = s.length;
+    if (this.at + n > this.buf.length) {
+      if (n > this.buf.length) return this.text(s);
+      this.flush(false);
+    }
+    const buf = this.buf;
+    let at = this.at;
+    for (let i = 0; i < n; i++) buf[at++] = s.charCodeAt(i);
+    this.at = at;
+  }
+
+  /** A number as String() writes it; a safe integer digit by digit. */
+  number(v: number): void {
+    if (!Number.isSafeInteger(v) || v < 0) return this.ascii(String(v));
+    if (this.at + 16 > this.buf.length) this.flush(false);
+    const buf = this.buf;
+    let end = this.at;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) end++;
+    this.at = end + 1;
+    let x = v;
+    do {
+      buf[end--] = 48 + (x % 10);
+      x = Math.floor(x / 10);
+    } while (x > 0);
+  }
+
+  /** Element text with "&", "<" and ">" escaped (as escapeText), other characters as UTF-8. */
+  escaped(s: string): void {
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 127) return this.text(escapeText(s.slice(i)));
+      if (this.at + 5 > this.buf.length) this.flush(false);
+      if (c === 38) this.entity(AMP);
+      else if (c === 60) this.entity(LT);
+      else if (c === 62) this.entity(GT);
+      else this.buf[this.at++] = c;
+    }
+  }
+
+  private entity(e: Uint8Array): void {
+    this.buf.set(e, this.at);
+    this.at += e.length;
   }
 
   end(): Deflated {
