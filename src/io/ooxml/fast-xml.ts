@@ -6,7 +6,15 @@
 // control character or surrogate, an odd name, an attribute value that saxes would normalise,
 // any malformation — so the caller then lets saxes parse the part, with its
 // checks and its messages. It never decides that a part is broken.
-import { branches, localName, type Attrs, type Span, type XmlHandlers } from "./xml";
+import {
+  branches,
+  decodeXml,
+  localName,
+  xmlStream,
+  type Attrs,
+  type Span,
+  type XmlHandlers,
+} from "./xml";
 
 const DECLARATION =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
@@ -181,17 +189,17 @@ interface Name {
 
 /** Where the scanner reports an element (one of three kinds, picked once per part). */
 interface Sink {
-  open(name: Name, attrs: Attrs, tag: TagAttrs): void;
-  close(name: Name): void;
+  open(name: Name, attrs: Attrs, tag: TagAttrs, span: Span): void;
+  close(name: Name, end: number): void;
   text(t: string): void;
 }
 
-/** Through the mc:AlternateContent filter, with attribute objects. */
-function branchSink(h: XmlHandlers): Sink {
-  const ev = branches(h, false);
+/** Through the mc:AlternateContent filter (unless `raw`), with attribute objects. */
+function branchSink(h: XmlHandlers, raw: boolean): Sink {
+  const ev = branches(h, raw);
   return {
-    open: (n, attrs) => ev.open(n.qname, attrs, NO_SPAN),
-    close: (n) => ev.close(n.qname, -1),
+    open: (n, attrs, _tag, span) => ev.open(n.qname, attrs, span),
+    close: (n, end) => ev.close(n.qname, end),
     text: ev.text,
   };
 }
@@ -202,8 +210,8 @@ class LazySink implements Sink {
   open(n: Name, _attrs: Attrs, tag: TagAttrs): void {
     this.h.openTag(n.local, tag);
   }
-  close(n: Name): void {
-    this.h.close?.(n.local, -1);
+  close(n: Name, end: number): void {
+    this.h.close?.(n.local, end);
   }
   text(t: string): void {
     this.h.text?.(t);
@@ -213,11 +221,11 @@ class LazySink implements Sink {
 /** Straight to plain handlers (without mc:AlternateContent the filter passes everything). */
 class PlainSink implements Sink {
   constructor(private readonly h: XmlHandlers) {}
-  open(n: Name, attrs: Attrs): void {
-    this.h.open?.(n.local, attrs, NO_SPAN, n.qname);
+  open(n: Name, attrs: Attrs, _tag: TagAttrs, span: Span): void {
+    this.h.open?.(n.local, attrs, span, n.qname);
   }
-  close(n: Name): void {
-    this.h.close?.(n.local, -1);
+  close(n: Name, end: number): void {
+    this.h.close?.(n.local, end);
   }
   text(t: string): void {
     this.h.text?.(t);
@@ -243,16 +251,20 @@ class Scanner implements TagAttrs {
   /** The handlers, when they take plain cells whole (see CellHandlers). */
   private readonly cells: CellHandlers | null;
   private readonly plain = new PlainCell();
+  /** Offsets are reported (as saxes with `position`): spans of start tags, ends of elements. */
+  private readonly positions: boolean;
   constructor(
     private readonly src: string,
-    h: XmlHandlers
+    h: XmlHandlers,
+    options: ParseOptions
   ) {
-    const branching = src.indexOf("AlternateContent") >= 0;
-    this.lazy = !branching && "openTag" in h;
+    const branching = !options.raw && src.indexOf("AlternateContent") >= 0;
+    this.positions = options.positions === true;
+    this.lazy = !branching && !this.positions && "openTag" in h;
     this.cells = this.lazy && "cell" in h ? (h as CellHandlers) : null;
     this.plain.src = src;
     this.sink = branching
-      ? branchSink(h)
+      ? branchSink(h, false)
       : this.lazy
         ? new LazySink(h as LazyHandlers)
         : new PlainSink(h);
@@ -297,7 +309,10 @@ class Scanner implements TagAttrs {
     const tag = this.name(lt + 1, end);
     this.attrCount = 0;
     const attrs = this.attributes(end);
-    this.sink.open(tag, attrs, this);
+    const span = this.positions
+      ? { start: lt, tagEnd: this.next, selfClosing: this.selfClosing }
+      : NO_SPAN;
+    this.sink.open(tag, attrs, this, span);
     return tag;
   }
 
@@ -457,7 +472,7 @@ class Scanner implements TagAttrs {
     let e = gt;
     while (e > lt + 2 && isSpace(src.charCodeAt(e - 1))) e--;
     if (e - (lt + 2) !== open.qname.length || !src.startsWith(open.qname, lt + 2)) throw GIVE_UP;
-    this.sink.close(open);
+    this.sink.close(open, this.positions ? gt + 1 : -1);
     return gt + 1;
   }
 
@@ -494,7 +509,7 @@ class Scanner implements TagAttrs {
       }
       if (c === 63 /* ? */ || (!stack.length && roots++ > 0)) throw GIVE_UP;
       const tag = this.startTag(lt);
-      if (this.selfClosing) this.sink.close(tag);
+      if (this.selfClosing) this.sink.close(tag, this.positions ? this.next : -1);
       else stack.push(tag);
       i = this.next;
     }
@@ -502,16 +517,50 @@ class Scanner implements TagAttrs {
   }
 }
 
+export interface ParseOptions {
+  /** Offsets of the elements (see Span), for patching. */
+  positions?: boolean;
+  /** Every element as written: no mc:AlternateContent branch left out. */
+  raw?: boolean;
+}
+
 /**
  * Parses a whole part with the fast scanner. False when it gave up (the handlers may have seen
  * part of the events then: start again with fresh ones and saxes).
  */
-export function fastXml(text: string, h: XmlHandlers): boolean {
+export function fastXml(text: string, h: XmlHandlers, options: ParseOptions = {}): boolean {
   try {
-    new Scanner(text, h).run();
+    new Scanner(text, h, options).run();
     return true;
   } catch (e) {
     if (e === GIVE_UP) return false;
     throw e;
   }
+}
+
+/** Parts up to this size are tried with the fast scanner first (dry run included). */
+const FAST_PARSE_CHARS = 4 * 1024 * 1024;
+const NO_HANDLERS: XmlHandlers = {};
+
+/**
+ * Parses a whole part given as bytes or text, reporting what saxes would: through the fast
+ * scanner when it takes the part (a dry run without handlers first — its decision depends on
+ * the text alone — so that the handlers never see a part half), else saxes. Returns the text.
+ */
+export function parseXml(
+  bytes: Uint8Array | string,
+  part: string,
+  fileName: string | undefined,
+  h: XmlHandlers,
+  options: ParseOptions = {}
+): string {
+  const text = typeof bytes === "string" ? bytes : decodeXml(bytes);
+  if (text.length <= FAST_PARSE_CHARS && fastXml(text, NO_HANDLERS, options)) {
+    fastXml(text, h, options);
+    return text;
+  }
+  const s = xmlStream(part, fileName, h, options);
+  s.write(text);
+  s.close();
+  return text;
 }

@@ -11,7 +11,8 @@ import { cellXml, patchSheet, type CellWrite } from "./sheet-patch";
 import { openPackage } from "./read";
 import { relativeTarget, relsPathOf, type Rel, type SheetRef, type WorkbookInfo } from "./package";
 import { StyleSheetEditor, setAttr } from "./styles";
-import { decodeXml, escapeAttr, parseXml, sniffEncoding, type Attrs } from "./xml";
+import { decodeXml, escapeAttr, sniffEncoding, type Attrs } from "./xml";
+import { parseXml } from "./fast-xml";
 import {
   DeflateSink,
   writeZip,

@@ -18,7 +18,6 @@ import {
   XmlDecoder,
   decodeXml,
   excelUnescape,
-  parseXml,
   xmlStream,
   type Attrs,
   type XmlHandlers,
@@ -176,7 +175,9 @@ export function parsePart<T>(
     const fast = reader();
     if (fastXml(text, fast)) return fast.result();
     const slow = reader();
-    parseXml(text, entry.path, fileName, slow);
+    const xml = xmlStream(entry.path, fileName, slow);
+    xml.write(text);
+    xml.close();
     return slow.result();
   }
   const slow = reader();

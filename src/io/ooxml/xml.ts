@@ -224,21 +224,6 @@ export function xmlStream(
   };
 }
 
-/** Parses a whole part given as bytes. */
-export function parseXml(
-  bytes: Uint8Array | string,
-  part: string,
-  fileName: string | undefined,
-  h: XmlHandlers,
-  options: { positions?: boolean; raw?: boolean } = {}
-): string {
-  const text = typeof bytes === "string" ? bytes : decodeXml(bytes);
-  const s = xmlStream(part, fileName, h, options);
-  s.write(text);
-  s.close();
-  return text;
-}
-
 const TEXT_SPECIAL = /[&<>]/;
 
 export function escapeText(s: string): string {

@@ -353,9 +353,6 @@ const DOS_TIME = 0;
 const DOS_DATE = ((2024 - 1980) << 9) | (7 << 5) | 1;
 
 const utf8e = new TextEncoder();
-const AMP = utf8e.encode("&amp;");
-const LT = utf8e.encode("&lt;");
-const GT = utf8e.encode("&gt;");
 
 /**
  * A part written as bytes and UTF-8 text, in order, and deflated a chunk at a time: the whole
@@ -433,20 +430,35 @@ export class DeflateSink {
   /** Element text with "&", "<" and ">" escaped (as escapeText), other characters as UTF-8. */
   escaped(s: string): void {
     const n = s.length;
+    // room for the worst case ("&amp;" for every character), or the text goes the long way
+    if (this.at + n * 5 > this.buf.length) {
+      if (n * 5 > this.buf.length) return this.text(escapeText(s));
+      this.flush(false);
+    }
+    const buf = this.buf;
+    let at = this.at;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      if (c > 127) return this.text(escapeText(s.slice(i)));
-      if (this.at + 5 > this.buf.length) this.flush(false);
-      if (c === 38) this.entity(AMP);
-      else if (c === 60) this.entity(LT);
-      else if (c === 62) this.entity(GT);
-      else this.buf[this.at++] = c;
+      if (c > 127) {
+        this.at = at;
+        return this.text(escapeText(s.slice(i)));
+      }
+      if (c === 38) {
+        buf[at] = 38;
+        buf[at + 1] = 97; // amp;
+        buf[at + 2] = 109;
+        buf[at + 3] = 112;
+        buf[at + 4] = 59;
+        at += 5;
+      } else if (c === 60 || c === 62) {
+        buf[at] = 38;
+        buf[at + 1] = c === 60 ? 108 : 103; // lt; gt;
+        buf[at + 2] = 116;
+        buf[at + 3] = 59;
+        at += 4;
+      } else buf[at++] = c;
     }
-  }
-
-  private entity(e: Uint8Array): void {
-    this.buf.set(e, this.at);
-    this.at += e.length;
+    this.at = at;
   }
 
   end(): Deflated {
