@@ -130,6 +130,35 @@ function isNameByte(c: number): boolean {
   );
 }
 
+/** The offset after the name of the element whose tag starts at `lt`. */
+export function nameEndAt(b: Uint8Array, lt: number): number {
+  let k = lt + 1;
+  for (; k < b.length; k++) {
+    const ch = b[k];
+    if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47 || ch === 62) break;
+  }
+  return k;
+}
+
+/** The offset where the local part of the name of the element at `lt` starts (after a prefix). */
+export function localAt(b: Uint8Array, lt: number, nameEnd: number): number {
+  for (let k = lt + 1; k < nameEnd; k++) if (b[k] === 58) return k + 1;
+  return lt + 1;
+}
+
+/** The offset after the start tag at `lt` (quoted attribute values honoured), or -1. */
+export function tagEndAt(b: Uint8Array, lt: number): number {
+  let quote = 0;
+  for (let j = lt + 1; j < b.length; j++) {
+    const ch = b[j];
+    if (quote) {
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === 62) return j + 1;
+  }
+  return -1;
+}
+
 /** What scanTags reports: offsets only, no strings. */
 export interface TagHandlers {
   /**

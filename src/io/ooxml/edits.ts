@@ -36,7 +36,8 @@ export function applyEdits(text: string, edits: Edit[]): string {
 
 /** Where edited bytes go: untouched ranges of the part, and the texts of the edits. */
 export interface ByteWriter {
-  bytes(b: Uint8Array): void;
+  /** The bytes [from, to) of `b`. */
+  bytes(b: Uint8Array, from: number, to: number): void;
   text(s: string): void;
   /** A text of ASCII characters only. */
   ascii(s: string): void;
@@ -51,12 +52,12 @@ export function writeEdited(bytes: Uint8Array, edits: Edit[], out: ByteWriter): 
   let pos = 0;
   for (const e of sorted(edits)) {
     if (e.at < pos) continue; // overlapping edit (never produced): keep the first
-    if (e.at > pos) out.bytes(bytes.subarray(pos, e.at));
+    if (e.at > pos) out.bytes(bytes, pos, e.at);
     const t = e.text;
     if (typeof t === "string") out.text(t);
     else if (t.writeTo) t.writeTo(out);
     else out.text(t.produce());
     pos = e.at + e.cut;
   }
-  out.bytes(bytes.subarray(pos));
+  out.bytes(bytes, pos, bytes.length);
 }

@@ -137,7 +137,8 @@ export interface TagAttrs {
  * per element (measured: the objects were a third of the scan of a worksheet).
  */
 export interface LazyHandlers extends XmlHandlers {
-  openTag(local: string, attrs: TagAttrs): void;
+  /** `at`: where the tag is (valid during the call only); close() gets the element's end. */
+  openTag(local: string, attrs: TagAttrs, at: Span): void;
 }
 
 /**
@@ -148,6 +149,9 @@ export interface LazyHandlers extends XmlHandlers {
  */
 export class PlainCell {
   src = "";
+  /** Offsets of the element: its "<" and after its end. */
+  start = 0;
+  end = 0;
   /** Offsets [from, to) of the values of r, s and t in `src`; from < 0 when absent. */
   rFrom = -1;
   rTo = -1;
@@ -207,8 +211,8 @@ function branchSink(h: XmlHandlers, raw: boolean): Sink {
 /** Straight to handlers that read attributes by name. */
 class LazySink implements Sink {
   constructor(private readonly h: LazyHandlers) {}
-  open(n: Name, _attrs: Attrs, tag: TagAttrs): void {
-    this.h.openTag(n.local, tag);
+  open(n: Name, _attrs: Attrs, tag: TagAttrs, span: Span): void {
+    this.h.openTag(n.local, tag, span);
   }
   close(n: Name, end: number): void {
     this.h.close?.(n.local, end);
@@ -253,6 +257,7 @@ class Scanner implements TagAttrs {
   private readonly plain = new PlainCell();
   /** Offsets are reported (as saxes with `position`): spans of start tags, ends of elements. */
   private readonly positions: boolean;
+  private readonly tagSpan: Span = { start: -1, tagEnd: -1, selfClosing: false };
   constructor(
     private readonly src: string,
     h: XmlHandlers,
@@ -309,9 +314,15 @@ class Scanner implements TagAttrs {
     const tag = this.name(lt + 1, end);
     this.attrCount = 0;
     const attrs = this.attributes(end);
-    const span = this.positions
-      ? { start: lt, tagEnd: this.next, selfClosing: this.selfClosing }
-      : NO_SPAN;
+    let span = NO_SPAN;
+    if (this.positions) span = { start: lt, tagEnd: this.next, selfClosing: this.selfClosing };
+    else if (this.lazy) {
+      // one span, reused: lazy handlers read it during the call
+      span = this.tagSpan;
+      span.start = lt;
+      span.tagEnd = this.next;
+      span.selfClosing = this.selfClosing;
+    }
     this.sink.open(tag, attrs, this, span);
     return tag;
   }
@@ -460,6 +471,8 @@ class Scanner implements TagAttrs {
       if (!src.startsWith("</c>", p)) return -1;
       p += 4;
     }
+    pc.start = lt;
+    pc.end = p;
     h.cell(pc);
     return p;
   }
@@ -472,7 +485,7 @@ class Scanner implements TagAttrs {
     let e = gt;
     while (e > lt + 2 && isSpace(src.charCodeAt(e - 1))) e--;
     if (e - (lt + 2) !== open.qname.length || !src.startsWith(open.qname, lt + 2)) throw GIVE_UP;
-    this.sink.close(open, this.positions ? gt + 1 : -1);
+    this.sink.close(open, this.positions || this.lazy ? gt + 1 : -1);
     return gt + 1;
   }
 
@@ -509,7 +522,7 @@ class Scanner implements TagAttrs {
       }
       if (c === 63 /* ? */ || (!stack.length && roots++ > 0)) throw GIVE_UP;
       const tag = this.startTag(lt);
-      if (this.selfClosing) this.sink.close(tag, this.positions ? this.next : -1);
+      if (this.selfClosing) this.sink.close(tag, this.positions || this.lazy ? this.next : -1);
       else stack.push(tag);
       i = this.next;
     }

@@ -8,7 +8,8 @@ import type { PredikatRule, SummaryPlan } from "../../visual";
 import { WorkbookError } from "./errors";
 import { applyEdits, type Edit } from "./edits";
 import { cellXml, patchSheet, type CellWrite } from "./sheet-patch";
-import { openPackage } from "./read";
+import { openPackage, type OpenedPackage } from "./read";
+import type { SheetLayout } from "./sheet-layout";
 import { relativeTarget, relsPathOf, type Rel, type SheetRef, type WorkbookInfo } from "./package";
 import { StyleSheetEditor, setAttr } from "./styles";
 import { decodeXml, escapeAttr, sniffEncoding, type Attrs } from "./xml";
@@ -43,6 +44,8 @@ export interface PatchOptions {
   limits?: Partial<ZipLimits>;
   /** Native compression (see Codec); the pure-JS fflate otherwise. */
   codec?: Codec;
+  /** The package of these bytes as readGrids opened it (keep), its inflated parts reused. */
+  opened?: OpenedPackage;
 }
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -83,6 +86,8 @@ interface PackageEdit {
   /** Part path (lower case) → new content. */
   replaced: Map<string, Uint8Array | Deflated>;
   codec: Codec;
+  /** The sheets' layouts from readGrids (see sheet-layout.ts). */
+  layouts?: Map<string, SheetLayout>;
   added: { path: string; data: Uint8Array }[];
   dropped: Set<string>;
   styles: StyleSheetEditor;
@@ -130,7 +135,9 @@ function tableSheets(pe: PackageEdit, writes: SheetWrites[], extras: VisualExtra
         : encodePart(decodeXml(raw), enc.label.startsWith("utf-16"));
     // one chunk for what a usual sheet becomes, 1 MB pieces for a long one
     const out = new DeflateSink(pe.codec, Math.min(1 << 20, source.length * 2 + 4096));
-    patchSheet(source, entry.path, pe.name, cells, rules, pe.styles, out);
+    // where readGrids found the rows and cells of these very bytes (UTF-8 only)
+    const layout = enc.label === "utf-8" ? pe.layouts?.get(entry.path.toLowerCase()) : undefined;
+    patchSheet(source, entry.path, pe.name, cells, rules, pe.styles, out, layout ?? null);
     pe.formulasChanged = true;
     pe.replaced.set(entry.path.toLowerCase(), out.end());
   }
@@ -280,7 +287,7 @@ function patchedEntries(
   const nothing =
     writes.every((w) => w.writes.length === 0) &&
     extras.every((x) => x.rules.length === 0 && !x.summary);
-  const { zip, workbook } = openPackage(bytes, options);
+  const { zip, workbook } = options.opened ?? openPackage(bytes, options);
   const macro = askMacro && macroEnabled(zip, workbook);
   if (nothing) return { items: null, macro };
   const stylesRel = relOf(workbook, "styles");
@@ -291,6 +298,7 @@ function patchedEntries(
     name: options.name,
     replaced: new Map(),
     codec: options.codec ?? {},
+    layouts: options.opened?.layouts,
     added: [],
     dropped: new Set(),
     styles: new StyleSheetEditor(

@@ -18,8 +18,10 @@ import {
   XmlDecoder,
   decodeXml,
   excelUnescape,
+  sniffEncoding,
   xmlStream,
   type Attrs,
+  type Span,
   type XmlHandlers,
 } from "./xml";
 import { fastXml, type CellHandlers, type PlainCell, type TagAttrs } from "./fast-xml";
@@ -31,6 +33,7 @@ import {
   type WorkbookInfo,
 } from "./package";
 import { readNumberFormats } from "./styles";
+import { LayoutRecorder, type SheetLayout } from "./sheet-layout";
 
 export interface ReadOptions {
   /** File name for messages ("Berkas laporan.xlsx rusak …"). */
@@ -42,6 +45,16 @@ export interface ReadOptions {
   maxCells?: number;
   /** Read only the worksheets this accepts (by name). */
   sheets?: (name: string) => boolean;
+  /** Keep the opened package and what was inflated of it (ReadResult.opened), for a patch. */
+  keep?: boolean;
+}
+
+/** A package as it was opened and read, reusable by patch (PatchOptions.opened). */
+export interface OpenedPackage {
+  zip: ZipArchive;
+  workbook: WorkbookInfo;
+  /** Where the rows and cells of the sheets read are (by part path, lower case). */
+  layouts?: Map<string, SheetLayout>;
 }
 
 export interface ReadResult {
@@ -50,6 +63,8 @@ export interface ReadResult {
   date1904: boolean;
   /** Sheets that are not worksheets (chart sheets, dialog and macro sheets). */
   skipped: { name: string; kind: string }[];
+  /** With ReadOptions.keep: the package, its parts read kept inflated. */
+  opened?: OpenedPackage;
 }
 
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
@@ -57,8 +72,8 @@ const EPOCH_1900 = Date.UTC(1899, 11, 30);
 /** Opens the package, or says in Indonesian what the bytes are instead. */
 export function openPackage(
   bytes: Uint8Array,
-  options: { name?: string; limits?: Partial<ZipLimits>; codec?: Codec } = {}
-): { zip: ZipArchive; workbook: WorkbookInfo } {
+  options: { name?: string; limits?: Partial<ZipLimits>; codec?: Codec; keep?: boolean } = {}
+): OpenedPackage {
   const name = options.name;
   if (bytes.length === 0) throw new WorkbookError(`${subject(name)} kosong (0 byte).`, "empty");
   if (isOle(bytes)) {
@@ -77,7 +92,8 @@ export function openPackage(
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   let zip: ZipArchive;
   try {
-    zip = new ZipArchive(bytes, name, { ...DEFAULT_LIMITS, ...options.limits }, options.codec);
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    zip = new ZipArchive(bytes, name, limits, options.codec, options.keep);
   } catch (e) {
     if (!isZip && e instanceof WorkbookError && e.kind === "corrupt")
       throw notWorkbook(
@@ -132,6 +148,7 @@ export function readGrids(bytes: Uint8Array, options: ReadOptions = {}): ReadRes
   const sst = sstEntry ? readSharedStrings(zip, sstEntry, name) : [];
   const sheets: Grid[] = [];
   const skipped: { name: string; kind: string }[] = [];
+  const layouts = options.keep ? new Map<string, SheetLayout>() : undefined;
   for (const ref of workbook.sheets) {
     if (ref.kind !== "worksheet") {
       skipped.push({ name: ref.name, kind: ref.kind });
@@ -150,10 +167,12 @@ export function readGrids(bytes: Uint8Array, options: ReadOptions = {}): ReadRes
         numFmts,
         date1904: workbook.date1904,
         maxCells: options.maxCells ?? 20_000_000,
+        layouts,
       })
     );
   }
-  return { sheets, date1904: workbook.date1904, skipped };
+  const opened = options.keep ? { zip, workbook, layouts } : undefined;
+  return { sheets, date1904: workbook.date1904, skipped, ...(opened ? { opened } : {}) };
 }
 
 /** Parts up to this size are decoded whole and tried with the fast scanner first. */
@@ -168,19 +187,25 @@ export function parsePart<T>(
   zip: ZipArchive,
   entry: ZipEntry,
   fileName: string | undefined,
-  reader: () => XmlHandlers & { result(): T }
+  reader: (fast: boolean) => XmlHandlers & { result(): T },
+  /** Told the text and the bytes of a part the fast scanner read. */
+  onFast?: (text: string, raw: Uint8Array) => void
 ): T {
   if (entry.size <= FAST_PART_BYTES) {
-    const text = decodeXml(zip.read(entry));
-    const fast = reader();
-    if (fastXml(text, fast)) return fast.result();
-    const slow = reader();
+    const raw = zip.read(entry);
+    const text = decodeXml(raw);
+    const fast = reader(true);
+    if (fastXml(text, fast)) {
+      onFast?.(text, raw);
+      return fast.result();
+    }
+    const slow = reader(false);
     const xml = xmlStream(entry.path, fileName, slow);
     xml.write(text);
     xml.close();
     return slow.result();
   }
-  const slow = reader();
+  const slow = reader(false);
   const xml = xmlStream(entry.path, fileName, slow);
   const dec = new XmlDecoder();
   zip.stream(entry, (chunk) => xml.write(dec.push(chunk)));
@@ -229,6 +254,8 @@ interface SheetContext {
   numFmts: (string | undefined)[];
   date1904: boolean;
   maxCells: number;
+  /** Where the layouts of the sheets read go (see sheet-layout.ts), by part path (lower case). */
+  layouts?: Map<string, SheetLayout>;
 }
 
 /** Where refAt puts the cell it read. */
@@ -407,17 +434,20 @@ class SheetReader implements CellHandlers {
   private stored = 0;
   private inCell = false;
   private readonly c = new CellState();
+  /** `layout`: notes where the rows and cells are (the fast scanner's offsets). */
   constructor(
     private readonly ref: SheetRef,
-    private readonly ctx: SheetContext
+    private readonly ctx: SheetContext,
+    private readonly layout: LayoutRecorder | null
   ) {}
 
-  open(local: string, a: Attrs): void {
+  open(local: string, a: Attrs, at: Span): void {
     this.plain.attrs = a;
-    this.openTag(local, this.plain);
+    this.openTag(local, this.plain, at);
   }
 
-  openTag(local: string, a: TagAttrs): void {
+  openTag(local: string, a: TagAttrs, at: Span): void {
+    this.layout?.open(local, at.start, at.tagEnd, at.selfClosing);
     const c = this.c;
     if (this.inCell) {
       if (local === "v") {
@@ -467,6 +497,7 @@ class SheetReader implements CellHandlers {
 
   /** A plain cell whole: what its events would do (see CellHandlers). */
   cell(pc: PlainCell): void {
+    this.layout?.cell(pc.start, pc.end);
     const src = pc.src;
     if (pc.rFrom >= 0 && refAt(src, pc.rFrom, pc.rTo) && REF.col >= 0) {
       if (REF.row >= 0) this.row = REF.row;
@@ -514,7 +545,8 @@ class SheetReader implements CellHandlers {
     else if (c.inIs && c.inT && c.rPh === 0) c.isText += t;
   }
 
-  close(local: string): void {
+  close(local: string, end: number): void {
+    this.layout?.close(end);
     if (!this.inCell) return;
     const c = this.c;
     if (local === "v") c.inV = false;
@@ -608,7 +640,19 @@ class SheetReader implements CellHandlers {
 }
 
 function readSheet(zip: ZipArchive, entry: ZipEntry, ref: SheetRef, ctx: SheetContext): Grid {
-  return parsePart(zip, entry, ctx.name, () => new SheetReader(ref, ctx));
+  const layouts = ctx.layouts;
+  if (!layouts) return parsePart(zip, entry, ctx.name, () => new SheetReader(ref, ctx, null));
+  let recorder: LayoutRecorder | null = null;
+  const reader = (fast: boolean) =>
+    new SheetReader(ref, ctx, fast ? (recorder = new LayoutRecorder()) : null);
+  // offsets in the text are those of the bytes when the part is UTF-8 and all ASCII
+  const noteLayout = (text: string, raw: Uint8Array) => {
+    const enc = sniffEncoding(raw);
+    const layout = recorder?.result();
+    if (layout && enc.label === "utf-8" && text.length === raw.length - enc.bom)
+      layouts.set(entry.path.toLowerCase(), layout);
+  };
+  return parsePart(zip, entry, ctx.name, reader, noteLayout);
 }
 
 export { corrupt };

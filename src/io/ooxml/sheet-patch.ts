@@ -11,6 +11,7 @@ import type { PredikatRule } from "../../visual";
 import { ruleFormula } from "../../visual";
 import { WorkbookError } from "./errors";
 import { writeEdited, type ByteWriter, type Edit, type LazyText } from "./edits";
+import { fits, type SheetLayout } from "./sheet-layout";
 import {
   ColumnSlots,
   RowCells,
@@ -29,7 +30,9 @@ import {
   endOf,
   indexOf,
   lastEndTag,
+  nameEndAt,
   scanTags,
+  tagEndAt,
   span,
   startsWith,
   textOf,
@@ -233,15 +236,50 @@ class SheetPatcher {
     fOpen: null,
   };
 
-  /** `text`: the part's UTF-8 bytes (offsets are byte offsets). */
+  /**
+   * `text`: the part's UTF-8 bytes (offsets are byte offsets); `layout`: where readGrids found
+   * its rows and cells, when it read these bytes (sheetData is then not scanned again).
+   */
   constructor(
     private readonly text: Uint8Array,
     private readonly writes: CellWrite[],
-    private readonly styles: StyleSheetEditor
+    private readonly styles: StyleSheetEditor,
+    layout: SheetLayout | null = null
   ) {
     this.byRow = writesByRow(writes, this.slots);
     this.hasShared = indexOf(text, 't="shared"', 0, 4) >= 0;
     this.plain = indexOf(text, "<!", 0, 1) < 0 && indexOf(text, "<?", 1, 1) < 0;
+    // inside cells, only shared formulas matter: the layout has no more than cells
+    this.layout = layout && this.plain && !this.hasShared && fits(text, layout) ? layout : null;
+  }
+
+  private readonly layout: SheetLayout | null;
+
+  /**
+   * The rows and cells of sheetData from the layout, as the scan would have reported them (a
+   * written row's cells, every row's start and end), and sheetData closed; the offset after it.
+   */
+  private fromLayout(): number {
+    const l = this.layout!;
+    const { st, text } = this;
+    for (let r = 0; r < l.rows; r++) {
+      const start = l.rowStart[r];
+      const selfClosing = l.rowSelfClosing[r] === 1;
+      st.depth++;
+      this.openRow(nameEndAt(text, start), start, l.rowTagEnd[r], selfClosing);
+      this.kinds[st.depth] = ROW;
+      if (!selfClosing && st.row!.written)
+        for (let k = l.rowCells[r]; k < l.rowCells[r + 1]; k++) {
+          const c = l.cellStart[k];
+          st.depth++;
+          this.openCell(nameEndAt(text, c), c, tagEndAt(text, c));
+          this.kinds[st.depth] = CELL;
+          this.closeTag(l.cellEnd[k], l.cellEnd[k]);
+        }
+      this.closeTag(l.rowEnd[r], l.rowEnd[r]);
+    }
+    this.closeTag(l.sheetData.end, l.sheetData.end);
+    return l.sheetData.end;
   }
 
   /** The text of the part at [from, to) as written. */
@@ -249,10 +287,23 @@ class SheetPatcher {
     return textOf(this.text, from, to);
   }
 
+  /** The styles already asked for: [plain, bold] → number format → base style → style. */
+  private readonly styleCache = [
+    new Map<string | undefined, Map<number, number>>(),
+    new Map<string | undefined, Map<number, number>>(),
+  ];
+
   private styleFor(base: number, w: CellWrite): number {
-    return w.numberFormat !== undefined || w.bold
-      ? this.styles.xf(base, { numberFormat: w.numberFormat, bold: w.bold })
-      : base;
+    if (w.numberFormat === undefined && !w.bold) return base;
+    const byFormat = this.styleCache[w.bold ? 1 : 0];
+    let byBase = byFormat.get(w.numberFormat);
+    if (!byBase) byFormat.set(w.numberFormat, (byBase = new Map()));
+    let s = byBase.get(base);
+    if (s === undefined) {
+      s = this.styles.xf(base, { numberFormat: w.numberFormat, bold: w.bold });
+      byBase.set(base, s);
+    }
+    return s;
   }
 
   scan(): void {
@@ -294,6 +345,7 @@ class SheetPatcher {
       kind = FORMULA;
     }
     this.kinds[depth] = kind;
+    if (kind === SHEET_DATA && this.layout?.sheetData.start === start) return this.fromLayout();
     // what is inside a row nobody writes in, or inside a cell, matters only with shared formulas
     if (selfClosing || this.hasShared || !this.plain) return 0;
     if (kind === CELL || (kind === ROW && !st.row!.written))
@@ -582,9 +634,10 @@ export function patchSheet(
   writes: CellWrite[],
   rules: PredikatRule[],
   styles: StyleSheetEditor,
-  out: ByteWriter
+  out: ByteWriter,
+  layout: SheetLayout | null = null
 ): void {
-  const sp = new SheetPatcher(source, writes, styles);
+  const sp = new SheetPatcher(source, writes, styles, layout);
   try {
     sp.scan();
   } catch (e) {

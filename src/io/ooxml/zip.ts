@@ -91,12 +91,16 @@ export interface Codec {
 export class ZipArchive {
   readonly entries: ZipEntry[];
   private readonly byPath = new Map<string, ZipEntry>();
+  /** Inflated entries kept for a later use of the same archive (see `keep`). */
+  private readonly kept = new Map<ZipEntry, Uint8Array>();
 
+  /** With `keep`, what read() inflates is kept: reading the package again costs nothing. */
   constructor(
     readonly bytes: Uint8Array,
     private readonly name?: string,
     limits: ZipLimits = DEFAULT_LIMITS,
-    private readonly codec: Codec = {}
+    private readonly codec: Codec = {},
+    private readonly keep = false
   ) {
     this.entries = readDirectory(bytes, name, limits);
     for (const e of this.entries) {
@@ -141,8 +145,16 @@ export class ZipArchive {
     }
   }
 
-  /** The whole inflated entry. */
+  /** The whole inflated entry (never to be modified: it may be kept). */
   read(entry: ZipEntry): Uint8Array {
+    const kept = this.kept.get(entry);
+    if (kept) return kept;
+    const out = this.inflated(entry);
+    if (this.keep) this.kept.set(entry, out);
+    return out;
+  }
+
+  private inflated(entry: ZipEntry): Uint8Array {
     if (this.codec.inflate && entry.method === 8) {
       const data = this.compressed(entry);
       let out: Uint8Array;
@@ -376,10 +388,18 @@ export class DeflateSink {
       this.stream = new Deflate({ level: 4 }, (piece) => void this.pieces.push(piece));
   }
 
-  bytes(b: Uint8Array): void {
-    let from = 0;
-    while (from < b.length) {
-      const n = Math.min(b.length - from, this.buf.length - this.at);
+  /** The bytes [from, to) of `b` (all of it by default). */
+  bytes(b: Uint8Array, from = 0, to = b.length): void {
+    // a short run (between two written cells) is copied by hand: a view per run cost more
+    if (to - from <= 64 && this.at + (to - from) <= this.buf.length) {
+      const buf = this.buf;
+      let at = this.at;
+      for (let i = from; i < to; i++) buf[at++] = b[i];
+      this.at = at;
+      return;
+    }
+    while (from < to) {
+      const n = Math.min(to - from, this.buf.length - this.at);
       this.buf.set(b.subarray(from, from + n), this.at);
       this.at += n;
       from += n;
@@ -429,36 +449,8 @@ export class DeflateSink {
 
   /** Element text with "&", "<" and ">" escaped (as escapeText), other characters as UTF-8. */
   escaped(s: string): void {
-    const n = s.length;
-    // room for the worst case ("&amp;" for every character), or the text goes the long way
-    if (this.at + n * 5 > this.buf.length) {
-      if (n * 5 > this.buf.length) return this.text(escapeText(s));
-      this.flush(false);
-    }
-    const buf = this.buf;
-    let at = this.at;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 127) {
-        this.at = at;
-        return this.text(escapeText(s.slice(i)));
-      }
-      if (c === 38) {
-        buf[at] = 38;
-        buf[at + 1] = 97; // amp;
-        buf[at + 2] = 109;
-        buf[at + 3] = 112;
-        buf[at + 4] = 59;
-        at += 5;
-      } else if (c === 60 || c === 62) {
-        buf[at] = 38;
-        buf[at + 1] = c === 60 ? 108 : 103; // lt; gt;
-        buf[at + 2] = 116;
-        buf[at + 3] = 59;
-        at += 4;
-      } else buf[at++] = c;
-    }
-    this.at = at;
+    // the regular expressions and the encoder beat a loop here, warm and even more cold
+    this.text(escapeText(s));
   }
 
   end(): Deflated {
