@@ -33,7 +33,7 @@ import {
   type WorkbookInfo,
 } from "./package";
 import { readNumberFormats } from "./styles";
-import { LayoutRecorder, type SheetLayout } from "./sheet-layout";
+import { LayoutRecorder, columnOfRef, type SheetLayout } from "./sheet-layout";
 
 export interface ReadOptions {
   /** File name for messages ("Berkas laporan.xlsx rusak …"). */
@@ -382,6 +382,22 @@ function cellValue(type: string, v: string, isText: string, hasF: boolean, ctx: 
   }
 }
 
+/**
+ * The column the patch will read from a plain cell's r attribute (see SheetLayout.cellCol): -2
+ * when an attribute value holds a space (the patch's attribute search could then stop in it).
+ */
+function patchColumn(pc: PlainCell): number {
+  const s = pc.src;
+  if (spaced(s, pc.rFrom, pc.rTo) || spaced(s, pc.sFrom, pc.sTo) || spaced(s, pc.tFrom, pc.tTo))
+    return -2;
+  return pc.rFrom < 0 ? -3 : columnOfRef(s, pc.rFrom, pc.rTo);
+}
+
+function spaced(s: string, from: number, to: number): boolean {
+  for (let i = from; i >= 0 && i < to; i++) if (s.charCodeAt(i) <= 32) return true;
+  return false;
+}
+
 /** The cell being read (one instance, reset for every <c>). */
 class CellState {
   type = "";
@@ -497,7 +513,7 @@ class SheetReader implements CellHandlers {
 
   /** A plain cell whole: what its events would do (see CellHandlers). */
   cell(pc: PlainCell): void {
-    this.layout?.cell(pc.start, pc.end);
+    if (this.layout) this.layout.cell(pc.start, pc.end, patchColumn(pc));
     const src = pc.src;
     if (pc.rFrom >= 0 && refAt(src, pc.rFrom, pc.rTo) && REF.col >= 0) {
       if (REF.row >= 0) this.row = REF.row;

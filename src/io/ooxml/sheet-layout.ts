@@ -33,6 +33,11 @@ export interface SheetLayout {
   /** Per cell: offset of "<" and after the element. */
   cellStart: Int32Array;
   cellEnd: Int32Array;
+  /**
+   * Per cell: the column its r attribute gives as the patch reads it (-1: an r that is not a
+   * cell reference, -3: no r; -2: not noted, the patch reads the tag).
+   */
+  cellCol: Int32Array;
 }
 
 /** Notes the layout from the reader's events (element by element, depth by depth). */
@@ -51,6 +56,7 @@ export class LayoutRecorder {
   private readonly rowCells = new Offsets();
   private readonly cellStart = new Offsets();
   private readonly cellEnd = new Offsets();
+  private readonly cellCol = new Offsets();
 
   /** An element opens (`selfClosing` ones close right after). */
   open(local: string, start: number, tagEnd: number, selfClosing: boolean): void {
@@ -72,6 +78,7 @@ export class LayoutRecorder {
     } else if (local === "c" && d === 4 && this.inRow) {
       this.cellStart.push(start);
       this.cellEnd.push(tagEnd);
+      this.cellCol.push(-2);
       this.inCell = true;
     } else if (this.inSheetData && (local === "c" || local === "cfRule" || local === "sheetData"))
       this.valid = false; // elsewhere than the patch expects it
@@ -92,12 +99,16 @@ export class LayoutRecorder {
     }
   }
 
-  /** A cell read whole: [start, end) of its element, one level below the current one. */
-  cell(start: number, end: number): void {
+  /**
+   * A cell read whole: [start, end) of its element, one level below the current one, and its
+   * column as the patch would read it (see SheetLayout.cellCol).
+   */
+  cell(start: number, end: number, col: number): void {
     if (!this.valid) return;
     if (this.depth === 3 && this.inRow) {
       this.cellStart.push(start);
       this.cellEnd.push(end);
+      this.cellCol.push(col);
     } else if (this.inSheetData) this.valid = false;
   }
 
@@ -116,6 +127,7 @@ export class LayoutRecorder {
       rowCells: this.rowCells.a.subarray(0, rows + 1),
       cellStart: this.cellStart.a.subarray(0, this.cellStart.n),
       cellEnd: this.cellEnd.a.subarray(0, this.cellEnd.n),
+      cellCol: this.cellCol.a.subarray(0, this.cellCol.n),
     };
   }
 }
@@ -148,4 +160,29 @@ export function fits(b: Uint8Array, l: SheetLayout): boolean {
     }
   }
   return last <= sd.end;
+}
+
+/**
+ * The column of the cell reference at [from, to) of an ASCII text, exactly as the patch reads
+ * an r attribute (parseCellRef: one optional "$" before the letters and one before the digits,
+ * a row from 1); -1 when it is not one.
+ */
+export function columnOfRef(s: string, from: number, to: number): number {
+  let col = 0;
+  let i = from;
+  if (s.charCodeAt(i) === 36) i++;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i < to && s.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    row = row * 10 + (c - 48);
+  }
+  return col === 0 || i === digits || row === 0 ? -1 : col - 1;
 }

@@ -268,18 +268,36 @@ class SheetPatcher {
       st.depth++;
       this.openRow(nameEndAt(text, start), start, l.rowTagEnd[r], selfClosing);
       this.kinds[st.depth] = ROW;
-      if (!selfClosing && st.row!.written)
-        for (let k = l.rowCells[r]; k < l.rowCells[r + 1]; k++) {
-          const c = l.cellStart[k];
-          st.depth++;
-          this.openCell(nameEndAt(text, c), c, tagEndAt(text, c));
-          this.kinds[st.depth] = CELL;
-          this.closeTag(l.cellEnd[k], l.cellEnd[k]);
-        }
+      if (!selfClosing && st.row!.written) this.cellsFromLayout(r);
       this.closeTag(l.rowEnd[r], l.rowEnd[r]);
     }
     this.closeTag(l.sheetData.end, l.sheetData.end);
     return l.sheetData.end;
+  }
+
+  /**
+   * The cells of a written row from the layout, as openCell would record them: a written cell
+   * in full (its tag read for its style), another by its column and start alone (what the
+   * insertion of new cells needs), its tag read only when the layout left its column out.
+   */
+  private cellsFromLayout(r: number): void {
+    const { layout: l, st, text, cells } = this;
+    const ws = this.byRow.get(st.row!.row)!;
+    for (let k = l!.rowCells[r]; k < l!.rowCells[r + 1]; k++) {
+      const c = l!.cellStart[k];
+      const noted = l!.cellCol[k];
+      const col = noted >= 0 ? noted : st.colIdx + 1;
+      if (noted !== -2 && writeAt(ws, col) < 0) {
+        st.colIdx = col;
+        const i = cells.add(col, c, c, nameEndAt(text, c), noted !== -3, 0);
+        cells.end[i] = l!.cellEnd[k];
+        continue;
+      }
+      st.depth++;
+      this.openCell(nameEndAt(text, c), c, tagEndAt(text, c));
+      this.kinds[st.depth] = CELL;
+      this.closeTag(l!.cellEnd[k], l!.cellEnd[k]);
+    }
   }
 
   /** The text of the part at [from, to) as written. */
