@@ -162,3 +162,20 @@ export async function ioBench(
   }
   return { figures, lines };
 }
+
+// `npx ts-node --transpile-only scripts/bench-io.ts [DIR]`: the .xlsx lines alone (needs
+// `npm run build:cli`); the generated files stay in DIR when one is given.
+if (require.main === module) {
+  const keep = process.argv[2];
+  const dir = keep ?? fs.mkdtempSync(path.join(require("os").tmpdir(), "kinerja-bench-io-"));
+  ioBench(dir, Number(process.env.BENCH_IO_RUNS ?? 3))
+    .then(({ figures, lines }) => {
+      for (const line of lines) console.log(line);
+      console.log(JSON.stringify(figures));
+      if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exitCode = 1;
+    });
+}

@@ -5,6 +5,7 @@ import {
   readWorkbook,
   applyPlans,
   WorkbookError,
+  type ReadSource,
   type SheetPlan,
   type VisualExtras,
 } from "../io/files";
@@ -150,6 +151,8 @@ interface FilePlans {
   extras: VisualExtras[];
   summary: string[];
   refused: number;
+  /** The workbook as read, for its copy. */
+  source?: ReadSource;
 }
 
 /** The plans of a workbook's sheets; its grids are released when this returns, before the copy. */
@@ -159,8 +162,8 @@ async function planFile(
   written: Written[],
   io: CliIO
 ): Promise<FilePlans> {
-  const { sheets } = await readWorkbook(file);
-  const out: FilePlans = { plans: [], extras: [], summary: [], refused: 0 };
+  const { sheets, source } = await readWorkbook(file, { forCopy: true });
+  const out: FilePlans = { plans: [], extras: [], summary: [], refused: 0, source };
   for (const grid of sheets) {
     if (opts.sheet !== null && grid.name !== opts.sheet) continue;
     const r = fillSheet(grid, opts, io);
@@ -190,7 +193,7 @@ async function fillFile(
   written: Written[],
   io: CliIO
 ): Promise<number> {
-  const { plans, extras, summary, refused } = await planFile(file, opts, written, io);
+  const { plans, extras, summary, refused, source } = await planFile(file, opts, written, io);
   if (refused && !plans.length) {
     // nothing may be written: no copy either, so nobody takes it for a filled workbook
     if (!opts.json)
@@ -199,7 +202,7 @@ async function fillFile(
       );
     return 1;
   }
-  const { output } = await applyPlans(file, target, plans, extras);
+  const { output } = await applyPlans(file, target, plans, extras, source);
   if (!opts.json) {
     io.out(`${file} → ${output}\n`);
     io.out(

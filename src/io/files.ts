@@ -7,7 +7,7 @@ import * as zlib from "zlib";
 import type { Grid } from "../model/grid";
 import type { FillPlan } from "../model/plan";
 // the reading side only: the writer (./ooxml/patch, with the visuals) is loaded by applyPlans
-import { readGrids } from "./ooxml/read";
+import { readGrids, type OpenedPackage } from "./ooxml/read";
 import { WorkbookError } from "./ooxml/errors";
 import { DEFAULT_LIMITS } from "./ooxml/zip";
 import type { Codec, VisualExtras, ZipLimits } from "./ooxml";
@@ -43,10 +43,34 @@ export function loadBytes(file: string): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-/** Reads every worksheet as a Grid. Rejects with a WorkbookError (Indonesian message) on file problems. */
-export async function readWorkbook(file: string): Promise<{ sheets: Grid[] }> {
-  const { sheets } = readGrids(loadBytes(file), { name: file, limits: limits(), codec });
-  return { sheets };
+/** A workbook as read, kept for its copy (see readWorkbook's `forCopy`). */
+export interface ReadSource {
+  file: string;
+  bytes: Uint8Array;
+  opened: OpenedPackage;
+}
+
+/**
+ * Reads every worksheet as a Grid. Rejects with a WorkbookError (Indonesian message) on file
+ * problems. With `forCopy`, also what applyPlans can reuse: the bytes read, the package opened
+ * and its parts inflated (the copy then reads nothing twice).
+ */
+export async function readWorkbook(
+  file: string,
+  options: { forCopy?: boolean } = {}
+): Promise<{ sheets: Grid[]; source?: ReadSource }> {
+  const bytes = loadBytes(file);
+  const keep = options.forCopy === true;
+  const { sheets, opened } = readGrids(bytes, { name: file, limits: limits(), codec, keep });
+  return opened ? { sheets, source: { file, bytes, opened } } : { sheets };
+}
+
+function pieceOptions(data: Uint8Array, last: boolean): zlib.ZlibOptions {
+  return {
+    level: 1,
+    finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+    chunkSize: Math.min(Math.max(data.length >> 2, 1024), 16 * 1024 * 1024),
+  };
 }
 
 /** Node's zlib instead of the pure layer's fflate: inflate bounded by the declared size. */
@@ -61,10 +85,11 @@ export const codec: Codec = {
       level: 1,
       chunkSize: Math.min(Math.max(data.length >> 2, 1024), 16 * 1024 * 1024),
     }),
+  deflatePiece: (data, last) => zlib.deflateRawSync(data, pieceOptions(data, last)),
   ...(typeof (zlib as { crc32?: unknown }).crc32 === "function"
     ? {
-        crc32: (data: Uint8Array) =>
-          (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data),
+        crc32: (data: Uint8Array, crc?: number) =>
+          (zlib as unknown as { crc32(d: Uint8Array, c?: number): number }).crc32(data, crc),
       }
     : {}),
 };
@@ -78,21 +103,24 @@ export async function applyPlans(
   inputPath: string,
   outputPath: string,
   plans: SheetPlan[],
-  extras: VisualExtras[] = []
+  extras: VisualExtras[] = [],
+  source?: ReadSource
 ): Promise<{ output: string }> {
   if (path.resolve(inputPath) === path.resolve(outputPath))
     throw new WorkbookError(
       "Berkas keluaran tidak boleh sama dengan berkas masukan (berkas asli tidak diubah).",
       "write"
     );
-  const bytes = loadBytes(inputPath);
+  // what the plans were made from, when it was kept
+  const reuse = source && source.file === inputPath ? source : undefined;
+  const bytes = reuse ? reuse.bytes : loadBytes(inputPath);
   const { patchPackage } = await import("./ooxml/patch");
   const asXlsx = /\.xlsx$/i.test(outputPath);
   const { bytes: out, macroEnabled } = patchPackage(
     bytes,
     plans.map((p) => ({ sheetName: p.sheetName, writes: p.plan.writes })),
     extras,
-    { name: inputPath, limits: limits(), codec },
+    { name: inputPath, limits: limits(), codec, ...(reuse ? { opened: reuse.opened } : {}) },
     asXlsx
   );
   let output = outputPath;

@@ -1,11 +1,13 @@
-// Text edits of an XML part, applied in offset order: to a string (small parts), or straight into
-// UTF-8 bytes for a worksheet, where an edit's text may be produced only when it is written —
-// 160,000 cells of a 20,000-row E.81 then never exist as strings all at once (measured: the
-// joined text, the edit strings and their encoding were ~100 MB of a 350 MB peak).
+// Text edits of an XML part, applied in offset order: to a string (small parts), or to the UTF-8
+// bytes of a worksheet, written out piece by piece, where an edit's text may be produced only
+// when it is written — 160,000 cells of a 20,000-row E.81 then never exist as strings all at
+// once (measured: the joined text, the edit strings and their encoding were ~100 MB of a 350 MB
+// peak).
 
-/** A text produced when the output is written. */
+/** A text produced when the output is written (straight into it with writeTo). */
 export interface LazyText {
-  text(): string;
+  produce(): string;
+  writeTo?(out: ByteWriter): void;
 }
 
 export interface Edit {
@@ -14,7 +16,7 @@ export interface Edit {
   text: string | LazyText;
 }
 
-const textOf = (t: string | LazyText) => (typeof t === "string" ? t : t.text());
+const textOf = (t: string | LazyText) => (typeof t === "string" ? t : t.produce());
 
 function sorted(edits: Edit[]): Edit[] {
   return edits.sort((x, y) => x.at - y.at || x.cut - y.cut);
@@ -32,51 +34,30 @@ export function applyEdits(text: string, edits: Edit[]): string {
   return parts.join("");
 }
 
-const enc = new TextEncoder();
-
-/** UTF-8 output in chunks, grown as needed. */
-class ByteSink {
-  private readonly chunks: Uint8Array[] = [];
-  private buf: Uint8Array;
-  private at = 0;
-  constructor(capacity: number) {
-    this.buf = new Uint8Array(Math.max(capacity, 1024));
-  }
-  write(s: string): void {
-    let rest = s;
-    for (;;) {
-      const { read, written } = enc.encodeInto(rest, this.buf.subarray(this.at));
-      this.at += written;
-      if (read === rest.length) return;
-      rest = rest.slice(read);
-      this.chunks.push(this.buf.subarray(0, this.at));
-      this.buf = new Uint8Array(Math.max(this.buf.length, rest.length * 3));
-      this.at = 0;
-    }
-  }
-  bytes(): Uint8Array {
-    if (!this.chunks.length) return this.buf.subarray(0, this.at);
-    this.chunks.push(this.buf.subarray(0, this.at));
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
-  }
+/** Where edited bytes go: untouched ranges of the part, and the texts of the edits. */
+export interface ByteWriter {
+  /** The bytes [from, to) of `b`. */
+  bytes(b: Uint8Array, from: number, to: number): void;
+  text(s: string): void;
+  /** A text of ASCII characters only. */
+  ascii(s: string): void;
+  /** A number as String() writes it. */
+  number(v: number): void;
+  /** Element text, "&", "<" and ">" escaped. */
+  escaped(s: string): void;
 }
 
-/** The edited text as UTF-8 bytes, without building it as a string first. */
-export function editedBytes(text: string, edits: Edit[], estimate: number): Uint8Array {
-  const out = new ByteSink(text.length + estimate);
+/** The edits applied to UTF-8 bytes (offsets are byte offsets), written to `out` in order. */
+export function writeEdited(bytes: Uint8Array, edits: Edit[], out: ByteWriter): void {
   let pos = 0;
   for (const e of sorted(edits)) {
     if (e.at < pos) continue; // overlapping edit (never produced): keep the first
-    out.write(text.slice(pos, e.at));
-    out.write(textOf(e.text));
+    if (e.at > pos) out.bytes(bytes, pos, e.at);
+    const t = e.text;
+    if (typeof t === "string") out.text(t);
+    else if (t.writeTo) t.writeTo(out);
+    else out.text(t.produce());
     pos = e.at + e.cut;
   }
-  out.write(text.slice(pos));
-  return out.bytes();
+  out.bytes(bytes, pos, bytes.length);
 }

@@ -6,7 +6,15 @@
 // control character or surrogate, an odd name, an attribute value that saxes would normalise,
 // any malformation — so the caller then lets saxes parse the part, with its
 // checks and its messages. It never decides that a part is broken.
-import { branches, localName, type Attrs, type Span, type XmlHandlers } from "./xml";
+import {
+  branches,
+  decodeXml,
+  localName,
+  xmlStream,
+  type Attrs,
+  type Span,
+  type XmlHandlers,
+} from "./xml";
 
 const DECLARATION =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
@@ -129,7 +137,52 @@ export interface TagAttrs {
  * per element (measured: the objects were a third of the scan of a worksheet).
  */
 export interface LazyHandlers extends XmlHandlers {
-  openTag(local: string, attrs: TagAttrs): void;
+  /** `at`: where the tag is (valid during the call only); close() gets the element's end. */
+  openTag(local: string, attrs: TagAttrs, at: Span): void;
+}
+
+/**
+ * A worksheet's plain <c> as the scanner read it (one instance, reused): an unprefixed <c>
+ * whose only attributes are r, s and t (without references), and whose content is nothing, or
+ * an optional <f> (any attributes, text only) followed by an optional <v> (text only), with
+ * nothing in between.
+ */
+export class PlainCell {
+  src = "";
+  /** Offsets of the element: its "<" and after its end. */
+  start = 0;
+  end = 0;
+  /** Offsets [from, to) of the values of r, s and t in `src`; from < 0 when absent. */
+  rFrom = -1;
+  rTo = -1;
+  sFrom = -1;
+  sTo = -1;
+  tFrom = -1;
+  tTo = -1;
+  hasV = false;
+  /** The text of the <v>: at [vFrom, vTo) of `src`, or vText when it had to be decoded. */
+  vFrom = 0;
+  vTo = 0;
+  vText: string | null = null;
+  /** The <f>'s attributes (valid during the call only) and text; null without an <f>. */
+  f: TagAttrs | null = null;
+  fText = "";
+  /** The text of the <v> ("" without one). */
+  v(): string {
+    if (!this.hasV) return "";
+    return this.vText ?? this.src.slice(this.vFrom, this.vTo);
+  }
+}
+
+/**
+ * Lazy handlers that also take a worksheet's plain cells (see PlainCell) whole. `cell` must do
+ * exactly what the events of that element would (open c, open f, its text, close f, open v, its
+ * text, close v, close c; empty text is no text event). Any other <c> comes event by event.
+ */
+export interface CellHandlers extends LazyHandlers {
+  /** Whether a <c> opening now may be reported whole. */
+  acceptsCell(): boolean;
+  cell(c: PlainCell): void;
 }
 
 /** An element or attribute name as written and its local part (one instance per name). */
@@ -140,17 +193,17 @@ interface Name {
 
 /** Where the scanner reports an element (one of three kinds, picked once per part). */
 interface Sink {
-  open(name: Name, attrs: Attrs, tag: TagAttrs): void;
-  close(name: Name): void;
+  open(name: Name, attrs: Attrs, tag: TagAttrs, span: Span): void;
+  close(name: Name, end: number): void;
   text(t: string): void;
 }
 
-/** Through the mc:AlternateContent filter, with attribute objects. */
-function branchSink(h: XmlHandlers): Sink {
-  const ev = branches(h, false);
+/** Through the mc:AlternateContent filter (unless `raw`), with attribute objects. */
+function branchSink(h: XmlHandlers, raw: boolean): Sink {
+  const ev = branches(h, raw);
   return {
-    open: (n, attrs) => ev.open(n.qname, attrs, NO_SPAN),
-    close: (n) => ev.close(n.qname, -1),
+    open: (n, attrs, _tag, span) => ev.open(n.qname, attrs, span),
+    close: (n, end) => ev.close(n.qname, end),
     text: ev.text,
   };
 }
@@ -158,11 +211,11 @@ function branchSink(h: XmlHandlers): Sink {
 /** Straight to handlers that read attributes by name. */
 class LazySink implements Sink {
   constructor(private readonly h: LazyHandlers) {}
-  open(n: Name, _attrs: Attrs, tag: TagAttrs): void {
-    this.h.openTag(n.local, tag);
+  open(n: Name, _attrs: Attrs, tag: TagAttrs, span: Span): void {
+    this.h.openTag(n.local, tag, span);
   }
-  close(n: Name): void {
-    this.h.close?.(n.local, -1);
+  close(n: Name, end: number): void {
+    this.h.close?.(n.local, end);
   }
   text(t: string): void {
     this.h.text?.(t);
@@ -172,11 +225,11 @@ class LazySink implements Sink {
 /** Straight to plain handlers (without mc:AlternateContent the filter passes everything). */
 class PlainSink implements Sink {
   constructor(private readonly h: XmlHandlers) {}
-  open(n: Name, attrs: Attrs): void {
-    this.h.open?.(n.local, attrs, NO_SPAN, n.qname);
+  open(n: Name, attrs: Attrs, _tag: TagAttrs, span: Span): void {
+    this.h.open?.(n.local, attrs, span, n.qname);
   }
-  close(n: Name): void {
-    this.h.close?.(n.local, -1);
+  close(n: Name, end: number): void {
+    this.h.close?.(n.local, end);
   }
   text(t: string): void {
     this.h.text?.(t);
@@ -199,14 +252,24 @@ class Scanner implements TagAttrs {
   private readonly attrTo: number[] = [];
   private readonly attrDecoded: (string | null)[] = [];
   private attrCount = 0;
+  /** The handlers, when they take plain cells whole (see CellHandlers). */
+  private readonly cells: CellHandlers | null;
+  private readonly plain = new PlainCell();
+  /** Offsets are reported (as saxes with `position`): spans of start tags, ends of elements. */
+  private readonly positions: boolean;
+  private readonly tagSpan: Span = { start: -1, tagEnd: -1, selfClosing: false };
   constructor(
     private readonly src: string,
-    h: XmlHandlers
+    h: XmlHandlers,
+    options: ParseOptions
   ) {
-    const branching = src.indexOf("AlternateContent") >= 0;
-    this.lazy = !branching && "openTag" in h;
+    const branching = !options.raw && src.indexOf("AlternateContent") >= 0;
+    this.positions = options.positions === true;
+    this.lazy = !branching && !this.positions && "openTag" in h;
+    this.cells = this.lazy && "cell" in h ? (h as CellHandlers) : null;
+    this.plain.src = src;
     this.sink = branching
-      ? branchSink(h)
+      ? branchSink(h, false)
       : this.lazy
         ? new LazySink(h as LazyHandlers)
         : new PlainSink(h);
@@ -246,23 +309,40 @@ class Scanner implements TagAttrs {
 
   /** The start tag at `lt`, reported; sets next and selfClosing. */
   private startTag(lt: number): Name {
-    const src = this.src;
-    const end = nameEnd(src, lt + 1);
+    const end = nameEnd(this.src, lt + 1);
     if (end === lt + 1) throw GIVE_UP;
     const tag = this.name(lt + 1, end);
-    let attrs = NO_ATTRS;
     this.attrCount = 0;
-    let j = end;
+    const attrs = this.attributes(end);
+    let span = NO_SPAN;
+    if (this.positions) span = { start: lt, tagEnd: this.next, selfClosing: this.selfClosing };
+    else if (this.lazy) {
+      // one span, reused: lazy handlers read it during the call
+      span = this.tagSpan;
+      span.start = lt;
+      span.tagEnd = this.next;
+      span.selfClosing = this.selfClosing;
+    }
+    this.sink.open(tag, attrs, this, span);
+    return tag;
+  }
+
+  /**
+   * The attributes of a start tag from `j` (after its name) to its end: recorded for a
+   * LazyHandlers, else returned as an object. Sets next and selfClosing.
+   */
+  private attributes(j: number): Attrs {
+    const src = this.src;
+    let attrs = NO_ATTRS;
     for (;;) {
       let k = j;
       while (isSpace(src.charCodeAt(k))) k++;
       const c = src.charCodeAt(k);
       if (c === 62 /* > */ || c === 47 /* / */) {
         if (c === 47 && src.charCodeAt(k + 1) !== 62) throw GIVE_UP;
-        this.sink.open(tag, attrs, this);
         this.selfClosing = c === 47;
         this.next = c === 47 ? k + 2 : k + 1;
-        return tag;
+        return attrs;
       }
       // an attribute, after at least one space
       const ne = nameEnd(src, k);
@@ -290,6 +370,113 @@ class Scanner implements TagAttrs {
     }
   }
 
+  /**
+   * The text from `from` up to the next "<", which must start `close`, into the cell's <v>
+   * (`intoV`) or <f>; the offset after `close`, or -1.
+   */
+  private onlyText(from: number, close: string, intoV: boolean): number {
+    const src = this.src;
+    const lt = src.indexOf("<", from);
+    if (lt < 0 || !src.startsWith(close, lt)) return -1;
+    const pc = this.plain;
+    if (!intoV) pc.fText = lt > from ? charData(src, from, lt) : "";
+    else {
+      pc.hasV = true;
+      pc.vFrom = from;
+      pc.vTo = lt;
+      pc.vText = null;
+      for (let i = from; i < lt; i++) {
+        const c = src.charCodeAt(i);
+        if (c < 32 || c === 38 || c === 93 || c >= 0xd800) {
+          pc.vText = charData(src, from, lt);
+          break;
+        }
+      }
+    }
+    return lt + close.length;
+  }
+
+  /**
+   * The attributes of a plain cell's start tag from `j` (after "<c"): r, s and t into the cell;
+   * false for any other attribute, a repeated one or a reference (the tag-by-tag scan then
+   * decides). Sets next and selfClosing.
+   */
+  private cellAttributes(j: number): boolean {
+    const src = this.src;
+    const pc = this.plain;
+    pc.rFrom = pc.sFrom = pc.tFrom = -1;
+    for (;;) {
+      let k = j;
+      while (isSpace(src.charCodeAt(k))) k++;
+      const c = src.charCodeAt(k);
+      if (c === 62 /* > */ || c === 47 /* / */) {
+        if (c === 47 && src.charCodeAt(k + 1) !== 62) throw GIVE_UP;
+        this.selfClosing = c === 47;
+        this.next = c === 47 ? k + 2 : k + 1;
+        return true;
+      }
+      const name = src.charCodeAt(k);
+      if (k === j || isNameChar(src.charCodeAt(k + 1))) return false;
+      k++;
+      while (isSpace(src.charCodeAt(k))) k++;
+      if (src.charCodeAt(k) !== 61 /* = */) return false;
+      k++;
+      while (isSpace(src.charCodeAt(k))) k++;
+      const q = src.charCodeAt(k);
+      if (q !== 34 && q !== 39) return false;
+      const close = src.indexOf(q === 34 ? '"' : "'", k + 1);
+      if (close < 0 || checkChars(src, k + 1, close, true) & AMP) return false;
+      if (name === 114 /* r */ && pc.rFrom < 0) {
+        pc.rFrom = k + 1;
+        pc.rTo = close;
+      } else if (name === 115 /* s */ && pc.sFrom < 0) {
+        pc.sFrom = k + 1;
+        pc.sTo = close;
+      } else if (name === 116 /* t */ && pc.tFrom < 0) {
+        pc.tFrom = k + 1;
+        pc.tTo = close;
+      } else return false;
+      j = close + 1;
+    }
+  }
+
+  /**
+   * A plain cell at `lt` (see PlainCell) reported whole; the offset after it, or -1 when it is
+   * not one (nothing reported then: the caller scans it tag by tag). What it checks and gives up
+   * on is what the tag-by-tag scan checks on the same characters.
+   */
+  private wholeCell(lt: number): number {
+    const src = this.src;
+    const h = this.cells!;
+    const after = src.charCodeAt(lt + 2);
+    if (!(isSpace(after) || after === 62 || after === 47) || !h.acceptsCell()) return -1;
+    if (!this.cellAttributes(lt + 2)) return -1;
+    const pc = this.plain;
+    pc.f = null;
+    pc.fText = "";
+    pc.hasV = false;
+    let p = this.next;
+    if (!this.selfClosing) {
+      if (src.startsWith("<f", p) && !isNameChar(src.charCodeAt(p + 2))) {
+        this.attrCount = 0;
+        this.attributes(p + 2);
+        pc.f = this;
+        p = this.selfClosing ? this.next : this.onlyText(this.next, "</f>", false);
+        if (p < 0) return -1;
+      }
+      if (src.startsWith("<v>", p)) {
+        p = this.onlyText(p + 3, "</v>", true);
+        if (p < 0) return -1;
+      }
+      if (!src.startsWith("</c>", p)) return -1;
+      p += 4;
+    }
+    pc.start = lt;
+    pc.end = p;
+    h.cell(pc);
+    return p;
+  }
+
   /** The end tag at `lt`, which must close `open`; returns the offset after it. */
   private endTag(lt: number, open: Name | undefined): number {
     const src = this.src;
@@ -298,7 +485,7 @@ class Scanner implements TagAttrs {
     let e = gt;
     while (e > lt + 2 && isSpace(src.charCodeAt(e - 1))) e--;
     if (e - (lt + 2) !== open.qname.length || !src.startsWith(open.qname, lt + 2)) throw GIVE_UP;
-    this.sink.close(open);
+    this.sink.close(open, this.positions || this.lazy ? gt + 1 : -1);
     return gt + 1;
   }
 
@@ -326,9 +513,16 @@ class Scanner implements TagAttrs {
         i = this.endTag(lt, stack.pop());
         continue;
       }
+      if (c === 99 /* c */ && this.cells && stack.length) {
+        const after = this.wholeCell(lt);
+        if (after >= 0) {
+          i = after;
+          continue;
+        }
+      }
       if (c === 63 /* ? */ || (!stack.length && roots++ > 0)) throw GIVE_UP;
       const tag = this.startTag(lt);
-      if (this.selfClosing) this.sink.close(tag);
+      if (this.selfClosing) this.sink.close(tag, this.positions || this.lazy ? this.next : -1);
       else stack.push(tag);
       i = this.next;
     }
@@ -336,16 +530,50 @@ class Scanner implements TagAttrs {
   }
 }
 
+export interface ParseOptions {
+  /** Offsets of the elements (see Span), for patching. */
+  positions?: boolean;
+  /** Every element as written: no mc:AlternateContent branch left out. */
+  raw?: boolean;
+}
+
 /**
  * Parses a whole part with the fast scanner. False when it gave up (the handlers may have seen
  * part of the events then: start again with fresh ones and saxes).
  */
-export function fastXml(text: string, h: XmlHandlers): boolean {
+export function fastXml(text: string, h: XmlHandlers, options: ParseOptions = {}): boolean {
   try {
-    new Scanner(text, h).run();
+    new Scanner(text, h, options).run();
     return true;
   } catch (e) {
     if (e === GIVE_UP) return false;
     throw e;
   }
+}
+
+/** Parts up to this size are tried with the fast scanner first (dry run included). */
+const FAST_PARSE_CHARS = 4 * 1024 * 1024;
+const NO_HANDLERS: XmlHandlers = {};
+
+/**
+ * Parses a whole part given as bytes or text, reporting what saxes would: through the fast
+ * scanner when it takes the part (a dry run without handlers first — its decision depends on
+ * the text alone — so that the handlers never see a part half), else saxes. Returns the text.
+ */
+export function parseXml(
+  bytes: Uint8Array | string,
+  part: string,
+  fileName: string | undefined,
+  h: XmlHandlers,
+  options: ParseOptions = {}
+): string {
+  const text = typeof bytes === "string" ? bytes : decodeXml(bytes);
+  if (text.length <= FAST_PARSE_CHARS && fastXml(text, NO_HANDLERS, options)) {
+    fastXml(text, h, options);
+    return text;
+  }
+  const s = xmlStream(part, fileName, h, options);
+  s.write(text);
+  s.close();
+  return text;
 }

@@ -1,7 +1,8 @@
 // The OPC package: relationships, the workbook part and its sheets, found through the
 // relationships (not fixed paths), so non-standard part names and strict OOXML work alike.
 import type { ZipArchive } from "./zip";
-import { parseXml, prefixedAttr } from "./xml";
+import { prefixedAttr } from "./xml";
+import { parseXml } from "./fast-xml";
 import { WorkbookError, subject } from "./errors";
 
 export interface Rel {

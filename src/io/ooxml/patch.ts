@@ -8,13 +8,17 @@ import type { PredikatRule, SummaryPlan } from "../../visual";
 import { WorkbookError } from "./errors";
 import { applyEdits, type Edit } from "./edits";
 import { cellXml, patchSheet, type CellWrite } from "./sheet-patch";
-import { openPackage } from "./read";
+import { openPackage, type OpenedPackage } from "./read";
+import type { SheetLayout } from "./sheet-layout";
 import { relativeTarget, relsPathOf, type Rel, type SheetRef, type WorkbookInfo } from "./package";
 import { StyleSheetEditor, setAttr } from "./styles";
-import { decodeXml, escapeAttr, parseXml, sniffEncoding, type Attrs } from "./xml";
+import { decodeXml, escapeAttr, sniffEncoding, type Attrs } from "./xml";
+import { parseXml } from "./fast-xml";
 import {
+  DeflateSink,
   writeZip,
   type Codec,
+  type Deflated,
   type OutEntry,
   type ZipArchive,
   type ZipEntry,
@@ -40,6 +44,8 @@ export interface PatchOptions {
   limits?: Partial<ZipLimits>;
   /** Native compression (see Codec); the pure-JS fflate otherwise. */
   codec?: Codec;
+  /** The package of these bytes as readGrids opened it (keep), its inflated parts reused. */
+  opened?: OpenedPackage;
 }
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -57,12 +63,6 @@ function encodePart(text: string, wasUtf16: boolean): Uint8Array {
     ? text.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])/, "$1UTF-8$2")
     : text;
   return enc.encode(t);
-}
-
-/** A part's text and whether it was UTF-16 (its bytes are not kept while it is patched). */
-function partText(zip: ZipArchive, entry: ZipEntry): { text: string; utf16: boolean } {
-  const raw = zip.read(entry);
-  return { text: decodeXml(raw), utf16: isUtf16(raw) };
 }
 
 function isUtf16(b: Uint8Array): boolean {
@@ -84,7 +84,10 @@ interface PackageEdit {
   workbook: WorkbookInfo;
   name?: string;
   /** Part path (lower case) → new content. */
-  replaced: Map<string, Uint8Array>;
+  replaced: Map<string, Uint8Array | Deflated>;
+  codec: Codec;
+  /** The sheets' layouts from readGrids (see sheet-layout.ts). */
+  layouts?: Map<string, SheetLayout>;
   added: { path: string; data: Uint8Array }[];
   dropped: Set<string>;
   styles: StyleSheetEditor;
@@ -123,13 +126,20 @@ function tableSheets(pe: PackageEdit, writes: SheetWrites[], extras: VisualExtra
   for (const x of extras) if (x.rules.length) itemOf(x.sheetName).rules.push(...x.rules);
   for (const { ref, writes: cells, rules } of bySheet.values()) {
     const entry = pe.zip.find(ref.path!)!;
-    const { text, utf16 } = partText(pe.zip, entry);
-    const out = patchSheet(text, entry.path, pe.name, cells, rules, pe.styles, utf16);
+    const raw = pe.zip.read(entry);
+    const enc = sniffEncoding(raw);
+    // UTF-8 (nearly every part) is patched as it is; another encoding becomes UTF-8 first
+    const source =
+      enc.label === "utf-8"
+        ? raw.subarray(enc.bom)
+        : encodePart(decodeXml(raw), enc.label.startsWith("utf-16"));
+    // one chunk for what a usual sheet becomes, 1 MB pieces for a long one
+    const out = new DeflateSink(pe.codec, Math.min(1 << 20, source.length * 2 + 4096));
+    // where readGrids found the rows and cells of these very bytes (UTF-8 only)
+    const layout = enc.label === "utf-8" ? pe.layouts?.get(entry.path.toLowerCase()) : undefined;
+    patchSheet(source, entry.path, pe.name, cells, rules, pe.styles, out, layout ?? null);
     pe.formulasChanged = true;
-    pe.replaced.set(
-      entry.path.toLowerCase(),
-      typeof out === "string" ? encodePart(out, utf16) : out
-    );
+    pe.replaced.set(entry.path.toLowerCase(), out.end());
   }
 }
 
@@ -262,11 +272,24 @@ export function patchPackage(
   options: PatchOptions = {},
   askMacro = false
 ): { bytes: Uint8Array; macroEnabled: boolean } {
+  const { items, macro } = patchedEntries(bytes, writes, extras, options, askMacro);
+  return { bytes: items ? writeZip(items, options.codec) : bytes, macroEnabled: macro };
+}
+
+/** The entries of the patched copy (null: nothing to write, the copy is the input). */
+function patchedEntries(
+  bytes: Uint8Array,
+  writes: SheetWrites[],
+  extras: VisualExtras[],
+  options: PatchOptions,
+  askMacro: boolean
+): { items: OutEntry[] | null; macro: boolean } {
   const nothing =
     writes.every((w) => w.writes.length === 0) &&
     extras.every((x) => x.rules.length === 0 && !x.summary);
-  const { zip, workbook } = openPackage(bytes, options);
-  if (nothing) return { bytes, macroEnabled: askMacro && macroEnabled(zip, workbook) };
+  const { zip, workbook } = options.opened ?? openPackage(bytes, options);
+  const macro = askMacro && macroEnabled(zip, workbook);
+  if (nothing) return { items: null, macro };
   const stylesRel = relOf(workbook, "styles");
   const stylesEntry = stylesRel ? zip.find(stylesRel.target) : undefined;
   const pe: PackageEdit = {
@@ -274,6 +297,8 @@ export function patchPackage(
     workbook,
     name: options.name,
     replaced: new Map(),
+    codec: options.codec ?? {},
+    layouts: options.opened?.layouts,
     added: [],
     dropped: new Set(),
     styles: new StyleSheetEditor(
@@ -300,8 +325,7 @@ export function patchPackage(
   pe.replaced.set(wbEntry.path.toLowerCase(), encodePart(wbText, isUtf16(wbRaw)));
   relsPart(pe);
   contentTypesPart(pe);
-  const out = repack(zip, pe.replaced, pe.dropped, pe.added, options.codec ?? {});
-  return { bytes: out, macroEnabled: askMacro && macroEnabled(zip, workbook) };
+  return { items: repack(zip, pe.replaced, pe.dropped, pe.added), macro };
 }
 
 export function patch(
@@ -315,11 +339,10 @@ export function patch(
 
 function repack(
   zip: ZipArchive,
-  replaced: Map<string, Uint8Array>,
+  replaced: Map<string, Uint8Array | Deflated>,
   dropped: Set<string>,
-  added: { path: string; data: Uint8Array }[],
-  codec: Codec
-): Uint8Array {
+  added: { path: string; data: Uint8Array }[]
+): OutEntry[] {
   const items: OutEntry[] = [];
   const done = new Set<string>();
   for (const e of zip.entries) {
@@ -329,11 +352,15 @@ function repack(
     if (data) {
       if (done.has(key)) continue; // a duplicate entry of a rewritten part
       done.add(key);
-      items.push({ kind: "data", name: e.rawName, data });
+      items.push(
+        data instanceof Uint8Array
+          ? { kind: "data", name: e.rawName, data }
+          : { kind: "deflated", name: e.rawName, data }
+      );
     } else items.push({ kind: "copy", entry: e, from: zip });
   }
   for (const a of added) items.push({ kind: "data", name: a.path, data: a.data });
-  return writeZip(items, codec);
+  return items;
 }
 
 function uniqueSheetName(wanted: string, names: Set<string>): string {

@@ -18,12 +18,13 @@ import {
   XmlDecoder,
   decodeXml,
   excelUnescape,
-  parseXml,
+  sniffEncoding,
   xmlStream,
   type Attrs,
+  type Span,
   type XmlHandlers,
 } from "./xml";
-import { fastXml, type LazyHandlers, type TagAttrs } from "./fast-xml";
+import { fastXml, type CellHandlers, type PlainCell, type TagAttrs } from "./fast-xml";
 import {
   findWorkbookPart,
   notWorkbook,
@@ -32,6 +33,7 @@ import {
   type WorkbookInfo,
 } from "./package";
 import { readNumberFormats } from "./styles";
+import { LayoutRecorder, columnOfRef, type SheetLayout } from "./sheet-layout";
 
 export interface ReadOptions {
   /** File name for messages ("Berkas laporan.xlsx rusak …"). */
@@ -43,6 +45,16 @@ export interface ReadOptions {
   maxCells?: number;
   /** Read only the worksheets this accepts (by name). */
   sheets?: (name: string) => boolean;
+  /** Keep the opened package and what was inflated of it (ReadResult.opened), for a patch. */
+  keep?: boolean;
+}
+
+/** A package as it was opened and read, reusable by patch (PatchOptions.opened). */
+export interface OpenedPackage {
+  zip: ZipArchive;
+  workbook: WorkbookInfo;
+  /** Where the rows and cells of the sheets read are (by part path, lower case). */
+  layouts?: Map<string, SheetLayout>;
 }
 
 export interface ReadResult {
@@ -51,6 +63,8 @@ export interface ReadResult {
   date1904: boolean;
   /** Sheets that are not worksheets (chart sheets, dialog and macro sheets). */
   skipped: { name: string; kind: string }[];
+  /** With ReadOptions.keep: the package, its parts read kept inflated. */
+  opened?: OpenedPackage;
 }
 
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
@@ -58,8 +72,8 @@ const EPOCH_1900 = Date.UTC(1899, 11, 30);
 /** Opens the package, or says in Indonesian what the bytes are instead. */
 export function openPackage(
   bytes: Uint8Array,
-  options: { name?: string; limits?: Partial<ZipLimits>; codec?: Codec } = {}
-): { zip: ZipArchive; workbook: WorkbookInfo } {
+  options: { name?: string; limits?: Partial<ZipLimits>; codec?: Codec; keep?: boolean } = {}
+): OpenedPackage {
   const name = options.name;
   if (bytes.length === 0) throw new WorkbookError(`${subject(name)} kosong (0 byte).`, "empty");
   if (isOle(bytes)) {
@@ -78,7 +92,8 @@ export function openPackage(
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   let zip: ZipArchive;
   try {
-    zip = new ZipArchive(bytes, name, { ...DEFAULT_LIMITS, ...options.limits }, options.codec);
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    zip = new ZipArchive(bytes, name, limits, options.codec, options.keep);
   } catch (e) {
     if (!isZip && e instanceof WorkbookError && e.kind === "corrupt")
       throw notWorkbook(
@@ -133,6 +148,7 @@ export function readGrids(bytes: Uint8Array, options: ReadOptions = {}): ReadRes
   const sst = sstEntry ? readSharedStrings(zip, sstEntry, name) : [];
   const sheets: Grid[] = [];
   const skipped: { name: string; kind: string }[] = [];
+  const layouts = options.keep ? new Map<string, SheetLayout>() : undefined;
   for (const ref of workbook.sheets) {
     if (ref.kind !== "worksheet") {
       skipped.push({ name: ref.name, kind: ref.kind });
@@ -151,10 +167,12 @@ export function readGrids(bytes: Uint8Array, options: ReadOptions = {}): ReadRes
         numFmts,
         date1904: workbook.date1904,
         maxCells: options.maxCells ?? 20_000_000,
+        layouts,
       })
     );
   }
-  return { sheets, date1904: workbook.date1904, skipped };
+  const opened = options.keep ? { zip, workbook, layouts } : undefined;
+  return { sheets, date1904: workbook.date1904, skipped, ...(opened ? { opened } : {}) };
 }
 
 /** Parts up to this size are decoded whole and tried with the fast scanner first. */
@@ -169,17 +187,25 @@ export function parsePart<T>(
   zip: ZipArchive,
   entry: ZipEntry,
   fileName: string | undefined,
-  reader: () => XmlHandlers & { result(): T }
+  reader: (fast: boolean) => XmlHandlers & { result(): T },
+  /** Told the text and the bytes of a part the fast scanner read. */
+  onFast?: (text: string, raw: Uint8Array) => void
 ): T {
   if (entry.size <= FAST_PART_BYTES) {
-    const text = decodeXml(zip.read(entry));
-    const fast = reader();
-    if (fastXml(text, fast)) return fast.result();
-    const slow = reader();
-    parseXml(text, entry.path, fileName, slow);
+    const raw = zip.read(entry);
+    const text = decodeXml(raw);
+    const fast = reader(true);
+    if (fastXml(text, fast)) {
+      onFast?.(text, raw);
+      return fast.result();
+    }
+    const slow = reader(false);
+    const xml = xmlStream(entry.path, fileName, slow);
+    xml.write(text);
+    xml.close();
     return slow.result();
   }
-  const slow = reader();
+  const slow = reader(false);
   const xml = xmlStream(entry.path, fileName, slow);
   const dec = new XmlDecoder();
   zip.stream(entry, (chunk) => xml.write(dec.push(chunk)));
@@ -228,29 +254,86 @@ interface SheetContext {
   numFmts: (string | undefined)[];
   date1904: boolean;
   maxCells: number;
+  /** Where the layouts of the sheets read go (see sheet-layout.ts), by part path (lower case). */
+  layouts?: Map<string, SheetLayout>;
 }
 
-/** "AB12" → [11, 27] without a regex; null when it is not an A1 address. */
-function parseRef(ref: string): [number, number] | null {
+/** Where refAt puts the cell it read. */
+const REF = { row: 0, col: 0 };
+
+/** "AB12" at s[from, to) → REF = { row: 11, col: 27 } without a regex; false when it is not an A1 address. */
+function refAt(s: string, from: number, to: number): boolean {
   let col = 0;
-  let i = 0;
-  const n = ref.length;
-  while (i < n && ref.charCodeAt(i) === 36) i++;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i) | 32;
+  let i = from;
+  while (i < to && s.charCodeAt(i) === 36) i++;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i) | 32;
     if (c < 97 || c > 122) break;
     col = col * 26 + (c - 96);
   }
-  while (i < n && ref.charCodeAt(i) === 36) i++;
+  while (i < to && s.charCodeAt(i) === 36) i++;
   let row = 0;
   const digits = i;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
     row = row * 10 + (c - 48);
   }
-  if (col === 0 && i === digits) return null;
-  return [row - 1, col - 1];
+  if (col === 0 && i === digits) return false;
+  REF.row = row - 1;
+  REF.col = col - 1;
+  return true;
+}
+
+/** "AB12" → [11, 27]; null when it is not an A1 address. */
+function parseRef(ref: string): [number, number] | null {
+  return refAt(ref, 0, ref.length) ? [REF.row, REF.col] : null;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A plain decimal at s[from, to) ("-12", "3.25", at most 15 digits) exactly as Number() reads
+ * it — an exact integer divided by an exact power of ten is correctly rounded, as Number() is;
+ * NaN for anything else (the caller then asks Number()).
+ */
+function plainNumber(s: string, from: number, to: number): number {
+  let i = from;
+  const negative = s.charCodeAt(i) === 45;
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 46 && scale < 0) scale = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15 || scale === 0) return NaN;
+  const n = scale > 0 ? m / POW10[scale] : m;
+  return negative ? -n : n;
+}
+
+/** A cell type attribute at s[from, to), without a copy for the one-letter ones. */
+function typeAt(s: string, from: number, to: number): string {
+  if (to === from + 1)
+    switch (s.charCodeAt(from)) {
+      case 115:
+        return "s";
+      case 110:
+        return "n";
+      case 98:
+        return "b";
+      case 101:
+        return "e";
+      case 100:
+        return "d";
+    }
+  return s.slice(from, to);
 }
 
 function parseRangeRef(ref: string): MergedArea | null {
@@ -299,6 +382,22 @@ function cellValue(type: string, v: string, isText: string, hasF: boolean, ctx: 
   }
 }
 
+/**
+ * The column the patch will read from a plain cell's r attribute (see SheetLayout.cellCol): -2
+ * when an attribute value holds a space (the patch's attribute search could then stop in it).
+ */
+function patchColumn(pc: PlainCell): number {
+  const s = pc.src;
+  if (spaced(s, pc.rFrom, pc.rTo) || spaced(s, pc.sFrom, pc.sTo) || spaced(s, pc.tFrom, pc.tTo))
+    return -2;
+  return pc.rFrom < 0 ? -3 : columnOfRef(s, pc.rFrom, pc.rTo);
+}
+
+function spaced(s: string, from: number, to: number): boolean {
+  for (let i = from; i >= 0 && i < to; i++) if (s.charCodeAt(i) <= 32) return true;
+  return false;
+}
+
 /** The cell being read (one instance, reset for every <c>). */
 class CellState {
   type = "";
@@ -315,9 +414,10 @@ class CellState {
   fType = "";
   fSi: string | undefined = undefined;
   fRef: string | undefined = undefined;
-  reset(a: TagAttrs): void {
-    this.type = a.get("t") ?? "n";
-    const s = a.get("s");
+  /** For a new cell: its attributes (null: none, the plain cell path sets them). */
+  reset(a: TagAttrs | null): void {
+    this.type = a?.get("t") ?? "n";
+    const s = a?.get("s");
     this.style = s !== undefined ? Number(s) : -1;
     this.v = this.f = this.isText = this.fType = "";
     this.hasF = false;
@@ -338,7 +438,7 @@ class PlainAttrs implements TagAttrs {
 }
 
 /** One worksheet, streamed into its rows (see readGrids). */
-class SheetReader implements LazyHandlers {
+class SheetReader implements CellHandlers {
   private readonly plain = new PlainAttrs();
   private readonly rows: Cell[][] = [];
   private readonly merges: MergedArea[] = [];
@@ -350,17 +450,20 @@ class SheetReader implements LazyHandlers {
   private stored = 0;
   private inCell = false;
   private readonly c = new CellState();
+  /** `layout`: notes where the rows and cells are (the fast scanner's offsets). */
   constructor(
     private readonly ref: SheetRef,
-    private readonly ctx: SheetContext
+    private readonly ctx: SheetContext,
+    private readonly layout: LayoutRecorder | null
   ) {}
 
-  open(local: string, a: Attrs): void {
+  open(local: string, a: Attrs, at: Span): void {
     this.plain.attrs = a;
-    this.openTag(local, this.plain);
+    this.openTag(local, this.plain, at);
   }
 
-  openTag(local: string, a: TagAttrs): void {
+  openTag(local: string, a: TagAttrs, at: Span): void {
+    this.layout?.open(local, at.start, at.tagEnd, at.selfClosing);
     const c = this.c;
     if (this.inCell) {
       if (local === "v") {
@@ -380,17 +483,8 @@ class SheetReader implements LazyHandlers {
       else if (local === "rPh") c.rPh++;
       return;
     }
-    if (local === "c") {
-      const ref = a.get("r");
-      const r = ref !== undefined ? parseRef(ref) : null;
-      if (r && r[1] >= 0) {
-        if (r[0] >= 0) this.row = r[0];
-        this.col = r[1];
-      } else this.col++;
-      if (this.row < 0) this.row = 0;
-      this.inCell = true;
-      c.reset(a);
-    } else if (local === "row") {
+    if (local === "c") this.openCell(a);
+    else if (local === "row") {
       const ref = a.get("r");
       const r = ref !== undefined ? Number(ref) : NaN;
       this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
@@ -399,6 +493,55 @@ class SheetReader implements LazyHandlers {
       const ref = a.get("ref");
       if (ref) this.merge(ref);
     }
+  }
+
+  private openCell(a: TagAttrs): void {
+    const ref = a.get("r");
+    const r = ref !== undefined ? parseRef(ref) : null;
+    if (r && r[1] >= 0) {
+      if (r[0] >= 0) this.row = r[0];
+      this.col = r[1];
+    } else this.col++;
+    if (this.row < 0) this.row = 0;
+    this.inCell = true;
+    this.c.reset(a);
+  }
+
+  acceptsCell(): boolean {
+    return !this.inCell;
+  }
+
+  /** A plain cell whole: what its events would do (see CellHandlers). */
+  cell(pc: PlainCell): void {
+    if (this.layout) this.layout.cell(pc.start, pc.end, patchColumn(pc));
+    const src = pc.src;
+    if (pc.rFrom >= 0 && refAt(src, pc.rFrom, pc.rTo) && REF.col >= 0) {
+      if (REF.row >= 0) this.row = REF.row;
+      this.col = REF.col;
+    } else this.col++;
+    if (this.row < 0) this.row = 0;
+    const c = this.c;
+    c.reset(null);
+    if (pc.tFrom >= 0) c.type = typeAt(src, pc.tFrom, pc.tTo);
+    if (pc.sFrom >= 0) {
+      const s = plainNumber(src, pc.sFrom, pc.sTo);
+      c.style = s === s ? s : Number(src.slice(pc.sFrom, pc.sTo));
+    }
+    const f = pc.f;
+    if (f) {
+      c.hasF = true;
+      c.f = pc.fText;
+      c.fType = f.get("t") ?? "";
+      c.fSi = f.get("si");
+      c.fRef = f.get("ref");
+    }
+    // a number or a shared string index straight from the text, as cellValue would read it
+    if (pc.hasV && pc.vText === null && (c.type === "n" || c.type === "s")) {
+      const n = plainNumber(src, pc.vFrom, pc.vTo);
+      if (n === n) return this.store(c.type === "n" ? n : n >= 0 ? (this.ctx.sst[n] ?? "") : null);
+    }
+    c.v = pc.v();
+    this.store();
   }
 
   private merge(ref: string): void {
@@ -418,7 +561,8 @@ class SheetReader implements LazyHandlers {
     else if (c.inIs && c.inT && c.rPh === 0) c.isText += t;
   }
 
-  close(local: string): void {
+  close(local: string, end: number): void {
+    this.layout?.close(end);
     if (!this.inCell) return;
     const c = this.c;
     if (local === "v") c.inV = false;
@@ -433,9 +577,10 @@ class SheetReader implements LazyHandlers {
   }
 
   /** The cell just read, into its row (nothing for an empty cell without a formula). */
-  private store(): void {
+  private store(
+    value: CellValue = cellValue(this.c.type, this.c.v, this.c.isText, this.c.hasF, this.ctx)
+  ): void {
     const { c, row, col, ctx } = this;
-    const value: CellValue = cellValue(c.type, c.v, c.isText, c.hasF, ctx);
     let formula: string | undefined;
     if (c.hasF && c.f !== "") {
       formula = "=" + c.f;
@@ -511,7 +656,19 @@ class SheetReader implements LazyHandlers {
 }
 
 function readSheet(zip: ZipArchive, entry: ZipEntry, ref: SheetRef, ctx: SheetContext): Grid {
-  return parsePart(zip, entry, ctx.name, () => new SheetReader(ref, ctx));
+  const layouts = ctx.layouts;
+  if (!layouts) return parsePart(zip, entry, ctx.name, () => new SheetReader(ref, ctx, null));
+  let recorder: LayoutRecorder | null = null;
+  const reader = (fast: boolean) =>
+    new SheetReader(ref, ctx, fast ? (recorder = new LayoutRecorder()) : null);
+  // offsets in the text are those of the bytes when the part is UTF-8 and all ASCII
+  const noteLayout = (text: string, raw: Uint8Array) => {
+    const enc = sniffEncoding(raw);
+    const layout = recorder?.result();
+    if (layout && enc.label === "utf-8" && text.length === raw.length - enc.bom)
+      layouts.set(entry.path.toLowerCase(), layout);
+  };
+  return parsePart(zip, entry, ctx.name, reader, noteLayout);
 }
 
 export { corrupt };

@@ -4,27 +4,41 @@
 // formats added — every other byte of the part as it was. A row's edits are worked out when the
 // scan closes it, and a cell's XML is produced only when the output is written (edits.ts), so a
 // 20,000-row sheet never holds its cells' records or texts all at once.
-import { a1 } from "../../model/grid";
+import { a1, columnLetters } from "../../model/grid";
 import { shiftFormula } from "../../sheet/formula-refs";
 import { isExcelError } from "../../core/numbers";
 import type { PredikatRule } from "../../visual";
 import { ruleFormula } from "../../visual";
 import { WorkbookError } from "./errors";
-import { applyEdits, editedBytes, type Edit, type LazyText } from "./edits";
+import { writeEdited, type ByteWriter, type Edit, type LazyText } from "./edits";
+import { fits, type SheetLayout } from "./sheet-layout";
+import {
+  ColumnSlots,
+  RowCells,
+  columnIn,
+  numberIn,
+  parseCellRef,
+  writeAt,
+  writesByRow,
+  type CellWrite,
+} from "./sheet-cells";
 import { StyleSheetEditor, setAttr } from "./styles";
-import { attrIn, decodeEntities, escapeAttr, escapeText, excelEscape, scanXml } from "./xml";
+import { decodeEntities, escapeAttr, escapeText, excelEscape } from "./xml";
+import {
+  attrIn,
+  attrSpan,
+  endOf,
+  indexOf,
+  lastEndTag,
+  nameEndAt,
+  scanTags,
+  tagEndAt,
+  span,
+  startsWith,
+  textOf,
+} from "./bytes";
 
-/** One cell to write (a PlannedWrite or a summary cell fits). */
-export interface CellWrite {
-  row: number;
-  col: number;
-  /** en-US formula with leading "="; the value is then its cached result. */
-  formula?: string;
-  /** null = an empty cell (its style stays). */
-  value: number | string | null;
-  numberFormat?: string;
-  bold?: boolean;
-}
+export type { CellWrite };
 
 /** Order of the worksheet's children after conditionalFormatting (ECMA-376 CT_Worksheet). */
 const AFTER_CF = new Set([
@@ -53,16 +67,6 @@ const AFTER_CF = new Set([
   "extLst",
 ]);
 
-interface CellRec {
-  col: number;
-  start: number;
-  end: number;
-  /** Offset right after the element name in the start tag (to add r="…"). */
-  nameEnd: number;
-  hasR: boolean;
-  s: number;
-}
-
 interface RowRec {
   row: number;
   start: number;
@@ -71,8 +75,8 @@ interface RowRec {
   nameEnd: number;
   hasR: boolean;
   selfClosing: boolean;
-  /** The row's cells while it is scanned, when something is written in it (then dropped). */
-  cells: CellRec[] | null;
+  /** Something is written in it (its cells are recorded while it is scanned). */
+  written: boolean;
 }
 
 interface SharedRec {
@@ -95,7 +99,8 @@ export function cellXml(p: string, ref: string, s: number, w: CellWrite): string
   // an Excel error value (an undo puts a #DIV/0! back) is an error cell, not the text "#DIV/0!"
   const error = isExcelError(w.value) ? `<${p}v>${escapeText(String(w.value))}</${p}v>` : null;
   if (w.formula) {
-    const f = `<${p}f>${escapeText(w.formula.replace(/^=/, ""))}</${p}f>`;
+    const body = w.formula.charCodeAt(0) === 61 /* = */ ? w.formula.slice(1) : w.formula;
+    const f = `<${p}f>${escapeText(body)}</${p}f>`;
     if (error) return `<${p}c r="${ref}"${sAttr} t="e">${f}${error}</${p}c>`;
     if (typeof w.value === "number")
       return `<${p}c r="${ref}"${sAttr}>${f}<${p}v>${formatNumber(w.value)}</${p}v></${p}c>`;
@@ -110,53 +115,84 @@ export function cellXml(p: string, ref: string, s: number, w: CellWrite): string
   return `<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is><${p}t${space}>${t}</${p}t></${p}is></${p}c>`;
 }
 
-/** A written cell's XML, produced when the output is written (its style already chosen). */
-class CellText implements LazyText {
+/**
+ * A written cell: the edit, whose XML is produced when the output is written (its style already
+ * chosen). One object per cell: the edit is its own text.
+ */
+class CellEdit implements Edit, LazyText {
+  readonly text: LazyText = this;
   constructor(
-    private readonly p: string,
-    private readonly row: number,
-    private readonly col: number,
+    public at: number,
+    public cut: number,
+    private readonly m: Markup,
     private readonly s: number,
     private readonly w: CellWrite
   ) {}
-  text(): string {
-    return cellXml(this.p, a1(this.row, this.col), this.s, this.w);
+  get col(): number {
+    return this.w.col;
+  }
+  produce(): string {
+    return cellXml(this.m.p, a1(this.w.row, this.w.col), this.s, this.w);
+  }
+  /** cellXml written straight into the output for a number or an empty cell, no string made. */
+  writeTo(out: ByteWriter): void {
+    const { m, s, w } = this;
+    const v = w.value;
+    if (!m.ascii || (typeof v !== "number" && (v !== null || w.formula))) {
+      out.text(this.produce());
+      return;
+    }
+    out.ascii(m.cell);
+    out.ascii(columnLetters(w.col));
+    out.number(w.row + 1);
+    if (s > 0) {
+      out.ascii('" s="');
+      out.number(s);
+    }
+    if (v === null) return out.ascii('"/>');
+    out.ascii('">');
+    if (w.formula) {
+      out.ascii(m.f);
+      out.escaped(w.formula.charCodeAt(0) === 61 ? w.formula.slice(1) : w.formula);
+      out.ascii(m.fEnd);
+    }
+    out.ascii(m.v);
+    out.number(Number.isFinite(v) ? v : 0);
+    out.ascii(m.vEnd);
   }
 }
 
-export function parseCellRef(r: string | undefined): [number, number] | null {
-  if (!r) return null;
-  let col = 0;
-  let i = 0;
-  const n = r.length;
-  if (r.charCodeAt(0) === 36) i++;
-  for (; i < n; i++) {
-    const c = r.charCodeAt(i) | 32;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  if (r.charCodeAt(i) === 36) i++;
-  let row = 0;
-  const digits = i;
-  for (; i < n; i++) {
-    const c = r.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
-    row = row * 10 + (c - 48);
-  }
-  if (col === 0 || i === digits || row === 0) return null;
-  return [row - 1, col - 1];
+/** The markup of a written cell in a sheet's namespace prefix. */
+interface Markup {
+  p: string;
+  /** The prefix is ASCII (else cells are written through cellXml). */
+  ascii: boolean;
+  cell: string;
+  f: string;
+  fEnd: string;
+  v: string;
+  vEnd: string;
 }
 
-/** The writes by row, then column: the last write of a cell wins, in the place of its first. */
-function writesByRow(writes: CellWrite[]): Map<number, Map<number, CellWrite>> {
-  const byRow = new Map<number, Map<number, CellWrite>>();
-  for (const w of writes) {
-    let m = byRow.get(w.row);
-    if (!m) byRow.set(w.row, (m = new Map()));
-    m.set(w.col, w);
-  }
-  return byRow;
+function markupOf(p: string): Markup {
+  return {
+    p,
+    // eslint-disable-next-line no-control-regex
+    ascii: /^[\x00-\x7f]*$/.test(p),
+    cell: `<${p}c r="`,
+    f: `<${p}f>`,
+    fEnd: `</${p}f>`,
+    v: `<${p}v>`,
+    vEnd: `</${p}v></${p}c>`,
+  };
 }
+
+/** What an open element is to the scan (by depth). */
+const OTHER = 0;
+const SHEET_DATA = 1;
+const ROW = 2;
+const CELL = 3;
+const FORMULA = 4;
 
 /** Where the scan of a worksheet stands. */
 interface ScanState {
@@ -164,17 +200,21 @@ interface ScanState {
   row: RowRec | null;
   rowIdx: number;
   colIdx: number;
-  cell: CellRec | null;
+  /** The cell being scanned (its index in the row's cells), or -1. */
+  cell: number;
   fOpen: { tagEnd: number; start: number; si: string; ref: boolean } | null;
 }
 
 class SheetPatcher {
-  private readonly byRow: Map<number, Map<number, CellWrite>>;
+  private readonly byRow: Map<number, CellWrite[]>;
+  private readonly slots = new ColumnSlots();
+  private readonly cells = new RowCells();
   private readonly rows: RowRec[] = [];
   private readonly seenRows = new Set<number>();
   private readonly shared: SharedRec[] = [];
   private readonly edits: Edit[] = [];
   private prefix = "";
+  private markup: Markup | null = null;
   private sheetData: { start: number; tagEnd: number; end: number; selfClosing: boolean } | null =
     null;
   private dimension: { start: number; tagEnd: number; ref: string } | null = null;
@@ -183,81 +223,201 @@ class SheetPatcher {
   private rootEnd = -1;
   private maxPriority = 0;
   private readonly hasShared: boolean;
+  /** No comment, CDATA section, DOCTYPE or processing instruction after the declaration. */
+  private readonly plain: boolean;
+  /** The kind of the open element at each depth. */
+  private readonly kinds: number[] = [];
   private readonly st: ScanState = {
     depth: 0,
     row: null,
     rowIdx: -1,
     colIdx: -1,
-    cell: null,
+    cell: -1,
     fOpen: null,
   };
 
+  /**
+   * `text`: the part's UTF-8 bytes (offsets are byte offsets); `layout`: where readGrids found
+   * its rows and cells, when it read these bytes (sheetData is then not scanned again).
+   */
   constructor(
-    private readonly text: string,
+    private readonly text: Uint8Array,
     private readonly writes: CellWrite[],
-    private readonly styles: StyleSheetEditor
+    private readonly styles: StyleSheetEditor,
+    layout: SheetLayout | null = null
   ) {
-    this.byRow = writesByRow(writes);
-    this.hasShared = text.indexOf('t="shared"') >= 0;
+    this.byRow = writesByRow(writes, this.slots);
+    this.hasShared = indexOf(text, 't="shared"', 0, 4) >= 0;
+    this.plain = indexOf(text, "<!", 0, 1) < 0 && indexOf(text, "<?", 1, 1) < 0;
+    // inside cells, only shared formulas matter: the layout has no more than cells
+    this.layout = layout && this.plain && !this.hasShared && fits(text, layout) ? layout : null;
   }
 
+  private readonly layout: SheetLayout | null;
+
+  /**
+   * The rows and cells of sheetData from the layout, as the scan would have reported them (a
+   * written row's cells, every row's start and end), and sheetData closed; the offset after it.
+   */
+  private fromLayout(): number {
+    const l = this.layout!;
+    const { st, text } = this;
+    for (let r = 0; r < l.rows; r++) {
+      const start = l.rowStart[r];
+      const selfClosing = l.rowSelfClosing[r] === 1;
+      st.depth++;
+      this.openRow(nameEndAt(text, start), start, l.rowTagEnd[r], selfClosing);
+      this.kinds[st.depth] = ROW;
+      if (!selfClosing && st.row!.written) this.cellsFromLayout(r);
+      this.closeTag(l.rowEnd[r], l.rowEnd[r]);
+    }
+    this.closeTag(l.sheetData.end, l.sheetData.end);
+    return l.sheetData.end;
+  }
+
+  /**
+   * The cells of a written row from the layout, as openCell would record them: a written cell
+   * in full (its tag read for its style), another by its column and start alone (what the
+   * insertion of new cells needs), its tag read only when the layout left its column out.
+   */
+  private cellsFromLayout(r: number): void {
+    const { layout: l, st, text, cells } = this;
+    const ws = this.byRow.get(st.row!.row)!;
+    for (let k = l!.rowCells[r]; k < l!.rowCells[r + 1]; k++) {
+      const c = l!.cellStart[k];
+      const noted = l!.cellCol[k];
+      const col = noted >= 0 ? noted : st.colIdx + 1;
+      if (noted !== -2 && writeAt(ws, col) < 0) {
+        st.colIdx = col;
+        const i = cells.add(col, c, c, nameEndAt(text, c), noted !== -3, 0);
+        cells.end[i] = l!.cellEnd[k];
+        continue;
+      }
+      st.depth++;
+      this.openCell(nameEndAt(text, c), c, tagEndAt(text, c));
+      this.kinds[st.depth] = CELL;
+      this.closeTag(l!.cellEnd[k], l!.cellEnd[k]);
+    }
+  }
+
+  /** The text of the part at [from, to) as written. */
+  private original(from: number, to: number): string {
+    return textOf(this.text, from, to);
+  }
+
+  /** The styles already asked for: [plain, bold] → number format → base style → style. */
+  private readonly styleCache = [
+    new Map<string | undefined, Map<number, number>>(),
+    new Map<string | undefined, Map<number, number>>(),
+  ];
+
   private styleFor(base: number, w: CellWrite): number {
-    return w.numberFormat !== undefined || w.bold
-      ? this.styles.xf(base, { numberFormat: w.numberFormat, bold: w.bold })
-      : base;
+    if (w.numberFormat === undefined && !w.bold) return base;
+    const byFormat = this.styleCache[w.bold ? 1 : 0];
+    let byBase = byFormat.get(w.numberFormat);
+    if (!byBase) byFormat.set(w.numberFormat, (byBase = new Map()));
+    let s = byBase.get(base);
+    if (s === undefined) {
+      s = this.styles.xf(base, { numberFormat: w.numberFormat, bold: w.bold });
+      byBase.set(base, s);
+    }
+    return s;
   }
 
   scan(): void {
-    scanXml(this.text, {
-      open: (local, qname, start, tagEnd, selfClosing) =>
-        this.open(local, qname, start, tagEnd, selfClosing),
-      close: (local, start, end) => this.close(local, start, end),
-    });
+    scanTags(this.text, this);
   }
 
-  private open(local: string, qname: string, start: number, tagEnd: number, selfClosing: boolean) {
-    const { text, st } = this;
-    const attr = (name: string) => attrIn(text, start, tagEnd, name);
-    st.depth++;
-    if (st.depth === 1) {
-      this.prefix = qname.includes(":") ? qname.slice(0, qname.indexOf(":") + 1) : "";
-      return;
-    }
-    if (local === "cfRule")
-      this.maxPriority = Math.max(this.maxPriority, Number(attr("priority")) || 0);
-    if (st.depth === 2) {
-      if (local === "sheetData") this.sheetData = { start, tagEnd, end: tagEnd, selfClosing };
-      else if (local === "dimension") this.dimension = { start, tagEnd, ref: attr("ref") ?? "" };
-      else if (this.cfBefore < 0 && AFTER_CF.has(local)) this.cfBefore = start;
-      return;
-    }
-    if (!this.sheetData || st.depth < 3) return;
-    if (st.depth === 3 && local === "row") this.openRow(qname, start, tagEnd, selfClosing, attr);
-    else if (st.depth === 4 && local === "c" && st.row) this.openCell(qname, start, tagEnd, attr);
-    else if (st.depth === 5 && local === "f" && st.cell) {
-      const shared = text.indexOf("shared", start);
-      if (shared < 0 || shared > tagEnd) return;
-      const si = attr("si");
-      if (attr("t") === "shared" && si !== undefined)
-        st.fOpen = {
-          tagEnd: selfClosing ? start : tagEnd,
-          start,
-          si,
-          ref: attr("ref") !== undefined,
-        };
-    }
+  /** The local name at [local, nameEnd) is `name`. */
+  private is(local: number, nameEnd: number, name: string): boolean {
+    return nameEnd - local === name.length && startsWith(this.text, name, local);
   }
 
-  private openRow(
-    qname: string,
+  openTag(
     start: number,
+    local: number,
+    nameEnd: number,
     tagEnd: number,
-    selfClosing: boolean,
-    attr: (name: string) => string | undefined
-  ): void {
+    selfClosing: boolean
+  ): number {
+    const { text, st } = this;
+    const depth = ++st.depth;
+    let kind = OTHER;
+    if (depth === 1) this.prefix = this.original(start + 1, local);
+    else if (depth === 2)
+      kind = this.openChild(textOf(text, local, nameEnd), start, tagEnd, selfClosing);
+    else if (this.is(local, nameEnd, "cfRule")) this.cfRule(start, tagEnd);
+    else if (!this.sheetData) kind = OTHER;
+    else if (depth === 3) {
+      if (this.is(local, nameEnd, "row")) {
+        this.openRow(nameEnd, start, tagEnd, selfClosing);
+        kind = ROW;
+      }
+    } else if (depth === 4) {
+      if (st.row && this.is(local, nameEnd, "c")) {
+        this.openCell(nameEnd, start, tagEnd);
+        kind = CELL;
+      }
+    } else if (depth === 5 && st.cell >= 0 && this.is(local, nameEnd, "f")) {
+      this.openFormula(start, tagEnd, selfClosing);
+      kind = FORMULA;
+    }
+    this.kinds[depth] = kind;
+    if (kind === SHEET_DATA && this.layout?.sheetData.start === start) return this.fromLayout();
+    // what is inside a row nobody writes in, or inside a cell, matters only with shared formulas
+    if (selfClosing || this.hasShared || !this.plain) return 0;
+    if (kind === CELL || (kind === ROW && !st.row!.written))
+      return this.skip(start, nameEnd, tagEnd);
+    return 0;
+  }
+
+  /**
+   * The element whose start tag is at [start, tagEnd) closed at once at its end tag, without its
+   * content scanned; the offset after it, or 0 when its end is not plainly the next end tag of
+   * its name (the scan then goes through it).
+   */
+  private skip(start: number, nameEnd: number, tagEnd: number): number {
+    const end = endOf(this.text, start, nameEnd, tagEnd);
+    if (end > 0) this.closeTag(end - (nameEnd - start + 2), end);
+    return end;
+  }
+
+  private cfRule(start: number, tagEnd: number): void {
+    const priority = Number(attrIn(this.text, start, tagEnd, "priority")) || 0;
+    this.maxPriority = Math.max(this.maxPriority, priority);
+  }
+
+  /** A child of the worksheet element; its kind. */
+  private openChild(local: string, start: number, tagEnd: number, selfClosing: boolean): number {
+    if (local === "cfRule") this.cfRule(start, tagEnd);
+    if (local === "sheetData") {
+      this.sheetData = { start, tagEnd, end: tagEnd, selfClosing };
+      return SHEET_DATA;
+    }
+    if (local === "dimension")
+      this.dimension = { start, tagEnd, ref: attrIn(this.text, start, tagEnd, "ref") ?? "" };
+    else if (this.cfBefore < 0 && AFTER_CF.has(local)) this.cfBefore = start;
+    return OTHER;
+  }
+
+  private openFormula(start: number, tagEnd: number, selfClosing: boolean): void {
+    const text = this.text;
+    const shared = indexOf(text, "shared", start, 1);
+    if (shared < 0 || shared > tagEnd) return;
+    const si = attrIn(text, start, tagEnd, "si");
+    if (attrIn(text, start, tagEnd, "t") === "shared" && si !== undefined)
+      this.st.fOpen = {
+        tagEnd: selfClosing ? start : tagEnd,
+        start,
+        si,
+        ref: attrIn(text, start, tagEnd, "ref") !== undefined,
+      };
+  }
+
+  private openRow(nameEnd: number, start: number, tagEnd: number, selfClosing: boolean): void {
     const st = this.st;
-    const rAttr = attr("r");
-    const r = Number(rAttr);
+    const hasR = attrSpan(this.text, start, tagEnd, "r");
+    const r = hasR ? numberIn(this.text, span.from, span.to) : NaN;
     st.rowIdx = Number.isInteger(r) && r > 0 ? r - 1 : st.rowIdx + 1;
     st.colIdx = -1;
     st.row = {
@@ -265,67 +425,60 @@ class SheetPatcher {
       start,
       tagEnd,
       end: tagEnd,
-      nameEnd: start + 1 + qname.length,
-      hasR: rAttr !== undefined,
+      nameEnd,
+      hasR,
       selfClosing,
-      cells: this.byRow.has(st.rowIdx) ? [] : null,
+      written: this.byRow.has(st.rowIdx),
     };
+    this.cells.n = 0;
     this.rows.push(st.row);
-    // a self-closing row closes at once (scanXml reports the close right after)
+    // a self-closing row closes at once (scanTags reports the close right after)
   }
 
-  private openCell(
-    qname: string,
-    start: number,
-    tagEnd: number,
-    attr: (name: string) => string | undefined
-  ): void {
+  private openCell(nameEnd: number, start: number, tagEnd: number): void {
     const st = this.st;
     const row = st.row!;
-    const rAttr = attr("r");
-    const r = parseCellRef(rAttr);
-    if (r) st.colIdx = r[1];
-    else st.colIdx++;
-    st.cell = null;
-    if (row.cells || this.hasShared) {
-      const sAttr = row.cells ? attr("s") : undefined;
-      st.cell = {
-        col: st.colIdx,
-        start,
-        end: tagEnd,
-        nameEnd: start + 1 + qname.length,
-        hasR: rAttr !== undefined,
-        s: sAttr !== undefined ? Number(sAttr) : 0,
-      };
-      if (row.cells) row.cells.push(st.cell);
-    }
+    st.cell = -1;
+    // a row nobody writes in needs no cell records (nor their columns) without shared formulas
+    if (!row.written && !this.hasShared) return;
+    const text = this.text;
+    const hasR = attrSpan(text, start, tagEnd, "r");
+    const col = hasR ? columnIn(text, span.from, span.to) : -1;
+    st.colIdx = col >= 0 ? col : st.colIdx + 1;
+    const s =
+      row.written && attrSpan(text, start, tagEnd, "s") ? numberIn(text, span.from, span.to) : 0;
+    st.cell = this.cells.add(st.colIdx, start, tagEnd, nameEnd, hasR, s);
   }
 
-  private close(local: string, start: number, end: number): void {
+  closeTag(start: number, end: number): void {
     const st = this.st;
-    if (st.depth === 5 && local === "f" && st.fOpen && st.cell) {
+    const kind = this.kinds[st.depth];
+    if (kind === FORMULA) {
       const o = st.fOpen;
-      const body = o.tagEnd < start ? decodeEntities(this.text.slice(o.tagEnd, start)) : "";
-      this.shared.push({
-        si: o.si,
-        row: st.rowIdx,
-        col: st.cell.col,
-        fStart: o.start,
-        fEnd: end,
-        master: o.ref && body !== "",
-        text: body,
-      });
+      if (o && st.cell >= 0) {
+        const body = o.tagEnd < start ? decodeEntities(this.original(o.tagEnd, start)) : "";
+        this.shared.push({
+          si: o.si,
+          row: st.rowIdx,
+          col: this.cells.col[st.cell],
+          fStart: o.start,
+          fEnd: end,
+          master: o.ref && body !== "",
+          text: body,
+        });
+      }
       st.fOpen = null;
-    } else if (st.depth === 4 && local === "c" && st.cell) {
-      st.cell.end = end;
-      st.cell = null;
-    } else if (st.depth === 3 && local === "row" && st.row) {
-      st.row.end = end;
-      this.rowEdits(st.row);
-      st.row.cells = null;
+    } else if (kind === CELL) {
+      if (st.cell >= 0) this.cells.end[st.cell] = end;
+      st.cell = -1;
+    } else if (kind === ROW) {
+      const row = st.row!;
+      row.end = end;
+      this.rowEdits(row);
+      this.cells.n = 0;
       st.row = null;
     } else if (st.depth === 2) {
-      if (local === "sheetData" && this.sheetData) this.sheetData.end = end;
+      if (kind === SHEET_DATA) this.sheetData!.end = end;
       if (this.cfBefore < 0) this.cfAfter = end;
     } else if (st.depth === 1) this.rootEnd = end;
     st.depth--;
@@ -334,40 +487,46 @@ class SheetPatcher {
   /** An existing row: its written cells rewritten, its new cells inserted in column order. */
   private rowEdits(r: RowRec): void {
     const ws = this.byRow.get(r.row);
-    if (!ws || !r.cells || this.seenRows.has(r.row)) return;
+    if (!ws || !r.written || this.seenRows.has(r.row)) return;
     this.seenRows.add(r.row);
-    const p = this.prefix;
-    const pendingNew: { col: number; xml: LazyText }[] = [];
-    const done = new Set<number>();
-    for (const c of r.cells) {
-      const w = ws.get(c.col);
-      if (!w || done.has(c.col)) continue;
-      done.add(c.col);
-      const text = new CellText(p, r.row, c.col, this.styleFor(c.s, w), w);
-      this.edits.push({ at: c.start, cut: c.end - c.start, text });
+    const { prefix: p, cells, slots } = this;
+    const m = (this.markup ??= markupOf(p));
+    // the row's writes by column; a written column's first cell is rewritten
+    for (let k = 0; k < ws.length; k++) slots.put(ws[k].col, k);
+    const done = new Uint8Array(ws.length);
+    let rewritten = 0;
+    for (let i = 0; i < cells.n; i++) {
+      const k = slots.get(cells.col[i]);
+      if (k < 0 || done[k]) continue;
+      done[k] = 1;
+      rewritten++;
+      const w = ws[k];
+      const s = this.styleFor(cells.s[i], w);
+      this.edits.push(new CellEdit(cells.start[i], cells.end[i] - cells.start[i], m, s, w));
     }
-    for (const [col, w] of ws)
-      if (!done.has(col))
-        pendingNew.push({ col, xml: new CellText(p, r.row, col, this.styleFor(0, w), w) });
-    if (!pendingNew.length) return;
-    pendingNew.sort((x, y) => x.col - y.col);
-    if (r.cells.some((c) => !c.hasR))
-      for (const c of r.cells)
-        if (!c.hasR && !ws.has(c.col))
-          this.edits.push({ at: c.nameEnd, cut: 0, text: ` r="${a1(r.row, c.col)}"` });
+    slots.clear();
+    if (rewritten === ws.length) return;
+    const fresh: CellEdit[] = [];
+    for (let k = 0; k < ws.length; k++)
+      if (!done[k]) fresh.push(new CellEdit(0, 0, m, this.styleFor(0, ws[k]), ws[k]));
+    fresh.sort((x, y) => x.col - y.col);
+    for (let i = 0; i < cells.n; i++)
+      if (!cells.hasR[i] && writeAt(ws, cells.col[i]) < 0)
+        this.edits.push({ at: cells.nameEnd[i], cut: 0, text: ` r="${a1(r.row, cells.col[i])}"` });
     if (r.selfClosing) {
-      const tag = this.text.slice(r.start, r.tagEnd).replace(/\s*\/>$/, ">");
+      const tag = this.original(r.start, r.tagEnd).replace(/\s*\/>$/, ">");
       this.edits.push({
         at: r.start,
         cut: r.tagEnd - r.start,
-        text: `${tag}${pendingNew.map((x) => x.xml.text()).join("")}</${p}row>`,
+        text: `${tag}${fresh.map((x) => x.produce()).join("")}</${p}row>`,
       });
       return;
     }
-    const rowClose = this.text.lastIndexOf("</", r.end - 1);
-    for (const n of pendingNew) {
-      const next = r.cells.find((c) => c.col > n.col);
-      this.edits.push({ at: next ? next.start : rowClose, cut: 0, text: n.xml });
+    const rowClose = lastEndTag(this.text, r.end);
+    for (const n of fresh) {
+      const next = cells.after(n.col);
+      n.at = next >= 0 ? cells.start[next] : rowClose;
+      this.edits.push(n);
     }
   }
 
@@ -383,18 +542,18 @@ class SheetPatcher {
       for (const r of rows)
         if (!r.hasR) edits.push({ at: r.nameEnd, cut: 0, text: ` r="${r.row + 1}"` });
     const rowXml = (ri: number) => {
-      const cells = [...byRow.get(ri)!.entries()].sort((x, y) => x[0] - y[0]);
-      return `<${p}row r="${ri + 1}">${cells.map(([c, w]) => cellXml(p, a1(ri, c), this.styleFor(0, w), w)).join("")}</${p}row>`;
+      const cells = [...byRow.get(ri)!].sort((x, y) => x.col - y.col);
+      return `<${p}row r="${ri + 1}">${cells.map((w) => cellXml(p, a1(ri, w.col), this.styleFor(0, w), w)).join("")}</${p}row>`;
     };
     if (sd.selfClosing) {
       edits.push({
         at: sd.start,
         cut: sd.tagEnd - sd.start,
-        text: `${text.slice(sd.start, sd.tagEnd).replace(/\s*\/>$/, ">")}${newRows.map(rowXml).join("")}</${p}sheetData>`,
+        text: `${this.original(sd.start, sd.tagEnd).replace(/\s*\/>$/, ">")}${newRows.map(rowXml).join("")}</${p}sheetData>`,
       });
       return;
     }
-    const sdClose = text.lastIndexOf("</", sd.end - 1);
+    const sdClose = lastEndTag(text, sd.end);
     let i = 0;
     for (const ri of newRows) {
       while (i < rows.length && rows[i].row < ri) i++;
@@ -404,7 +563,10 @@ class SheetPatcher {
 
   /** Shared formulas whose master is overwritten: each other cell of the group gets its own formula. */
   sharedFormulas(): void {
-    const writtenAt = (r: number, c: number) => this.byRow.get(r)?.has(c) === true;
+    const writtenAt = (r: number, c: number) => {
+      const ws = this.byRow.get(r);
+      return ws !== undefined && writeAt(ws, c) >= 0;
+    };
     const lostMasters = new Map<string, SharedRec>();
     for (const s of this.shared)
       if (s.master && writtenAt(s.row, s.col) && !lostMasters.has(s.si)) lostMasters.set(s.si, s);
@@ -442,7 +604,7 @@ class SheetPatcher {
       this.edits.push({
         at: d.start,
         cut: d.tagEnd - d.start,
-        text: setAttr(this.text.slice(d.start, d.tagEnd), "ref", ref),
+        text: setAttr(this.original(d.start, d.tagEnd), "ref", ref),
       });
   }
 
@@ -465,7 +627,7 @@ class SheetPatcher {
         ? this.cfBefore
         : this.cfAfter >= 0
           ? this.cfAfter
-          : this.text.lastIndexOf("</", this.rootEnd - 1);
+          : lastEndTag(this.text, this.rootEnd);
     this.edits.push({ at: Math.max(at, this.sheetData!.end), cut: 0, text: xml });
   }
 
@@ -473,28 +635,27 @@ class SheetPatcher {
     return this.sheetData !== null;
   }
 
-  /** The edited part: UTF-8 bytes, or the text (for a part that must be re-encoded). */
-  output(asText: boolean): Uint8Array | string {
-    return asText
-      ? applyEdits(this.text, this.edits)
-      : editedBytes(this.text, this.edits, this.edits.length * 100);
+  /** The edited part, written to `out`. */
+  output(out: ByteWriter): void {
+    writeEdited(this.text, this.edits, out);
   }
 }
 
 /**
- * The patched worksheet: its UTF-8 bytes, or its text with `asText` (a UTF-16 part, whose
- * declaration the caller corrects).
+ * The patched worksheet, written to `out` as UTF-8. `source`: the part's UTF-8 bytes (without
+ * BOM); what is not edited is copied as it is, never decoded and encoded again.
  */
 export function patchSheet(
-  text: string,
+  source: Uint8Array,
   part: string,
   fileName: string | undefined,
   writes: CellWrite[],
   rules: PredikatRule[],
   styles: StyleSheetEditor,
-  asText = false
-): Uint8Array | string {
-  const sp = new SheetPatcher(text, writes, styles);
+  out: ByteWriter,
+  layout: SheetLayout | null = null
+): void {
+  const sp = new SheetPatcher(source, writes, styles, layout);
   try {
     sp.scan();
   } catch (e) {
@@ -508,5 +669,5 @@ export function patchSheet(
   sp.sharedFormulas();
   sp.usedRange();
   sp.conditionalFormats(rules);
-  return sp.output(asText);
+  sp.output(out);
 }

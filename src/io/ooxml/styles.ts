@@ -1,7 +1,8 @@
 // styles.xml: the number format of each cell style (custom and built-in ids) for reading, and
 // appending the few styles a fill needs (number formats, bold, conditional-format colours)
 // without touching the existing ones.
-import { parseXml, escapeAttr } from "./xml";
+import { escapeAttr } from "./xml";
+import { parseXml } from "./fast-xml";
 
 /** Built-in number formats (ECMA-376 Part 1, 18.8.30), as Excel reports them. */
 export const BUILTIN_NUMFMTS: Record<number, string> = {

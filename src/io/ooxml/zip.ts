@@ -1,8 +1,9 @@
 // The zip container of an .xlsx: the central directory is read and checked against the limits
 // before anything is inflated; entries are inflated on demand, each bounded by its declared size;
 // a new archive copies unchanged entries as their original compressed bytes. Pure (bytes in/out).
-import { Inflate, deflateSync } from "fflate";
+import { Deflate, Inflate, deflateSync } from "fflate";
 import { WorkbookError, corrupt, subject } from "./errors";
+import { escapeText } from "./xml";
 
 export interface ZipLimits {
   /** Largest sum of the declared uncompressed sizes of all entries. */
@@ -78,18 +79,28 @@ export function hasUtf16(b: Uint8Array, text: string): boolean {
 export interface Codec {
   inflate?(data: Uint8Array, size: number): Uint8Array;
   deflate?(data: Uint8Array): Uint8Array;
-  crc32?(data: Uint8Array): number;
+  /**
+   * One piece of a part deflated on its own (raw deflate): a piece that is not the `last` ends
+   * with a sync flush and no final block, so that the pieces in order are one deflate stream.
+   */
+  deflatePiece?(data: Uint8Array, last: boolean): Uint8Array;
+  /** The CRC-32 of `data`, continued from `crc` (that of the bytes before it) when given. */
+  crc32?(data: Uint8Array, crc?: number): number;
 }
 
 export class ZipArchive {
   readonly entries: ZipEntry[];
   private readonly byPath = new Map<string, ZipEntry>();
+  /** Inflated entries kept for a later use of the same archive (see `keep`). */
+  private readonly kept = new Map<ZipEntry, Uint8Array>();
 
+  /** With `keep`, what read() inflates is kept: reading the package again costs nothing. */
   constructor(
     readonly bytes: Uint8Array,
     private readonly name?: string,
     limits: ZipLimits = DEFAULT_LIMITS,
-    private readonly codec: Codec = {}
+    private readonly codec: Codec = {},
+    private readonly keep = false
   ) {
     this.entries = readDirectory(bytes, name, limits);
     for (const e of this.entries) {
@@ -134,8 +145,16 @@ export class ZipArchive {
     }
   }
 
-  /** The whole inflated entry. */
+  /** The whole inflated entry (never to be modified: it may be kept). */
   read(entry: ZipEntry): Uint8Array {
+    const kept = this.kept.get(entry);
+    if (kept) return kept;
+    const out = this.inflated(entry);
+    if (this.keep) this.kept.set(entry, out);
+    return out;
+  }
+
+  private inflated(entry: ZipEntry): Uint8Array {
     if (this.codec.inflate && entry.method === 8) {
       const data = this.compressed(entry);
       let out: Uint8Array;
@@ -311,7 +330,7 @@ function mb(n: number): string {
 
 let CRC_TABLE: Uint32Array | null = null;
 
-export function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array, crc = 0): number {
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -321,15 +340,23 @@ export function crc32(data: Uint8Array): number {
     }
   }
   const t = CRC_TABLE;
-  let c = 0xffffffff;
+  let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** An entry of a new archive: a copy of an original entry, or new content. */
+/** A part deflated piece by piece while it was produced (see DeflateSink). */
+export interface Deflated {
+  pieces: Uint8Array[];
+  crc: number;
+  size: number;
+}
+
+/** An entry of a new archive: a copy of an original entry, or new content (maybe deflated). */
 export type OutEntry =
   | { kind: "copy"; entry: ZipEntry; from: ZipArchive }
-  | { kind: "data"; name: string; data: Uint8Array };
+  | { kind: "data"; name: string; data: Uint8Array }
+  | { kind: "deflated"; name: string; data: Deflated };
 
 const fflateDeflate = (data: Uint8Array): Uint8Array => deflateSync(data, { level: 4 });
 
@@ -339,6 +366,109 @@ const DOS_DATE = ((2024 - 1980) << 9) | (7 << 5) | 1;
 
 const utf8e = new TextEncoder();
 
+/**
+ * A part written as bytes and UTF-8 text, in order, and deflated a chunk at a time: the whole
+ * uncompressed part never exists (a 20,000-row sheet is ~23 MB of XML, ~5 MB deflated).
+ */
+export class DeflateSink {
+  private buf: Uint8Array;
+  private at = 0;
+  private crc = 0;
+  private size = 0;
+  private readonly pieces: Uint8Array[] = [];
+  private readonly stream: Deflate | null = null;
+
+  /** `chunk`: the bytes deflated at a time. */
+  constructor(
+    private readonly codec: Codec = {},
+    chunk = 1 << 20
+  ) {
+    this.buf = new Uint8Array(chunk);
+    if (!codec.deflatePiece)
+      this.stream = new Deflate({ level: 4 }, (piece) => void this.pieces.push(piece));
+  }
+
+  /** The bytes [from, to) of `b` (all of it by default). */
+  bytes(b: Uint8Array, from = 0, to = b.length): void {
+    // a short run (between two written cells) is copied by hand: a view per run cost more
+    if (to - from <= 64 && this.at + (to - from) <= this.buf.length) {
+      const buf = this.buf;
+      let at = this.at;
+      for (let i = from; i < to; i++) buf[at++] = b[i];
+      this.at = at;
+      return;
+    }
+    while (from < to) {
+      const n = Math.min(to - from, this.buf.length - this.at);
+      this.buf.set(b.subarray(from, from + n), this.at);
+      this.at += n;
+      from += n;
+      if (this.at === this.buf.length) this.flush(false);
+    }
+  }
+
+  text(s: string): void {
+    let rest = s;
+    for (;;) {
+      const { read, written } = utf8e.encodeInto(rest, this.buf.subarray(this.at));
+      this.at += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      // a character that does not fit whole waits for the next chunk
+      this.flush(false);
+    }
+  }
+
+  /** Text whose every character is ASCII, byte by byte (no encoder call for a short text). */
+  ascii(s: string): void {
+    const n = s.length;
+    if (this.at + n > this.buf.length) {
+      if (n > this.buf.length) return this.text(s);
+      this.flush(false);
+    }
+    const buf = this.buf;
+    let at = this.at;
+    for (let i = 0; i < n; i++) buf[at++] = s.charCodeAt(i);
+    this.at = at;
+  }
+
+  /** A number as String() writes it; a safe integer digit by digit. */
+  number(v: number): void {
+    if (!Number.isSafeInteger(v) || v < 0) return this.ascii(String(v));
+    if (this.at + 16 > this.buf.length) this.flush(false);
+    const buf = this.buf;
+    let end = this.at;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) end++;
+    this.at = end + 1;
+    let x = v;
+    do {
+      buf[end--] = 48 + (x % 10);
+      x = Math.floor(x / 10);
+    } while (x > 0);
+  }
+
+  /** Element text with "&", "<" and ">" escaped (as escapeText), other characters as UTF-8. */
+  escaped(s: string): void {
+    // the regular expressions and the encoder beat a loop here, warm and even more cold
+    this.text(escapeText(s));
+  }
+
+  end(): Deflated {
+    this.flush(true);
+    return { pieces: this.pieces, crc: this.crc, size: this.size };
+  }
+
+  private flush(last: boolean): void {
+    const data = this.buf.subarray(0, this.at);
+    this.crc = (this.codec.crc32 ?? crc32)(data, this.crc);
+    this.size += data.length;
+    if (this.codec.deflatePiece) this.pieces.push(this.codec.deflatePiece(data, last));
+    // (fflate copies what it is given: the chunk can be reused)
+    else this.stream!.push(data, last);
+    this.at = 0;
+  }
+}
+
 interface Prepared {
   name: Uint8Array;
   flags: number;
@@ -347,7 +477,9 @@ interface Prepared {
   date: number;
   crc: number;
   size: number;
-  body: Uint8Array;
+  /** The stored bytes, in pieces. */
+  body: Uint8Array[];
+  compressedSize: number;
   offset: number;
 }
 
@@ -363,19 +495,29 @@ function prepare(it: OutEntry, codec: Codec): Prepared {
       date: e.date,
       crc: e.crc,
       size: e.size,
-      body: it.from.compressed(e),
+      body: [it.from.compressed(e)],
+      compressedSize: e.compressedSize,
       offset: 0,
     };
   }
+  const d: Deflated =
+    it.kind === "deflated"
+      ? it.data
+      : {
+          pieces: [(codec.deflate ?? fflateDeflate)(it.data)],
+          crc: (codec.crc32 ?? crc32)(it.data),
+          size: it.data.length,
+        };
   return {
     name: utf8e.encode(it.name),
     flags: /[^\x20-\x7e]/.test(it.name) ? 0x0800 : 0,
     method: 8,
     time: DOS_TIME,
     date: DOS_DATE,
-    crc: (codec.crc32 ?? crc32)(it.data),
-    size: it.data.length,
-    body: (codec.deflate ?? fflateDeflate)(it.data),
+    crc: d.crc,
+    size: d.size,
+    body: d.pieces,
+    compressedSize: d.pieces.reduce((n, b) => n + b.length, 0),
     offset: 0,
   };
 }
@@ -394,7 +536,7 @@ function writeHeader(out: Uint8Array, dv: DataView, o: number, p: Prepared, cent
   dv.setUint16(o + 6, p.time, true);
   dv.setUint16(o + 8, p.date, true);
   dv.setUint32(o + 10, p.crc, true);
-  dv.setUint32(o + 14, p.body.length, true);
+  dv.setUint32(o + 14, p.compressedSize, true);
   dv.setUint32(o + 18, p.size, true);
   dv.setUint16(o + 22, p.name.length, true);
   dv.setUint16(o + 24, 0, true); // extra
@@ -414,15 +556,17 @@ function writeHeader(out: Uint8Array, dv: DataView, o: number, p: Prepared, cent
 export function writeZip(items: OutEntry[], codec: Codec = {}): Uint8Array {
   const prepared = items.map((it) => prepare(it, codec));
   let total = 22;
-  for (const p of prepared) total += 30 + p.name.length + p.body.length + 46 + p.name.length;
+  for (const p of prepared) total += 30 + p.name.length + p.compressedSize + 46 + p.name.length;
   const out = new Uint8Array(total);
   const dv = new DataView(out.buffer);
   let o = 0;
   for (const p of prepared) {
     p.offset = o;
     o = writeHeader(out, dv, o, p, false);
-    out.set(p.body, o);
-    o += p.body.length;
+    for (const piece of p.body) {
+      out.set(piece, o);
+      o += piece.length;
+    }
   }
   const cdStart = o;
   for (const p of prepared) o = writeHeader(out, dv, o, p, true);
