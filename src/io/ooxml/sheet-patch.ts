@@ -1,9 +1,12 @@
 // One worksheet of patch(): the <c> elements of the written cells rewritten (formula + cached
 // value), missing cells and rows inserted in order, a shared formula whose master is
 // overwritten spelled out in its other cells, the used range grown, the predikat conditional
-// formats added — every other byte of the part as it was. A row's edits are worked out when the
-// scan closes it, and a cell's XML is produced only when the output is written (edits.ts), so a
-// 20,000-row sheet never holds its cells' records or texts all at once.
+// formats added — every other byte of the part as it was. The part is patched as its UTF-8
+// bytes (bytes.ts): untouched runs are copied, never decoded and encoded again. A row's edits
+// are worked out when the scan closes it, a cell's XML is written straight into the output
+// (deflated a chunk at a time, zip.ts DeflateSink), so a 20,000-row sheet never holds its cells'
+// records, their texts or its new XML all at once. When readGrids noted where the rows and cells
+// are (sheet-layout.ts), sheetData is not scanned again.
 import { a1, columnLetters } from "../../model/grid";
 import { shiftFormula } from "../../sheet/formula-refs";
 import { isExcelError } from "../../core/numbers";
