@@ -328,6 +328,16 @@ class Scanner implements TagAttrs {
     return tag;
   }
 
+  /** The tag ends at `k` (">" or "/>"): sets next and selfClosing; a stray "/" gives up. */
+  private endsTag(k: number): boolean {
+    const c = this.src.charCodeAt(k);
+    if (c !== 62 /* > */ && c !== 47 /* / */) return false;
+    if (c === 47 && this.src.charCodeAt(k + 1) !== 62) throw GIVE_UP;
+    this.selfClosing = c === 47;
+    this.next = c === 47 ? k + 2 : k + 1;
+    return true;
+  }
+
   /**
    * The attributes of a start tag from `j` (after its name) to its end: recorded for a
    * LazyHandlers, else returned as an object. Sets next and selfClosing.
@@ -338,13 +348,7 @@ class Scanner implements TagAttrs {
     for (;;) {
       let k = j;
       while (isSpace(src.charCodeAt(k))) k++;
-      const c = src.charCodeAt(k);
-      if (c === 62 /* > */ || c === 47 /* / */) {
-        if (c === 47 && src.charCodeAt(k + 1) !== 62) throw GIVE_UP;
-        this.selfClosing = c === 47;
-        this.next = c === 47 ? k + 2 : k + 1;
-        return attrs;
-      }
+      if (this.endsTag(k)) return attrs;
       // an attribute, after at least one space
       const ne = nameEnd(src, k);
       if (k === j || ne === k) throw GIVE_UP;
@@ -409,13 +413,7 @@ class Scanner implements TagAttrs {
     for (;;) {
       let k = j;
       while (isSpace(src.charCodeAt(k))) k++;
-      const c = src.charCodeAt(k);
-      if (c === 62 /* > */ || c === 47 /* / */) {
-        if (c === 47 && src.charCodeAt(k + 1) !== 62) throw GIVE_UP;
-        this.selfClosing = c === 47;
-        this.next = c === 47 ? k + 2 : k + 1;
-        return true;
-      }
+      if (this.endsTag(k)) return true;
       const name = src.charCodeAt(k);
       if (k === j || isNameChar(src.charCodeAt(k + 1))) return false;
       k++;
